@@ -1,0 +1,3 @@
+from leadshift.cli import main
+
+main()

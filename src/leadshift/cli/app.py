@@ -1,0 +1,88 @@
+"""The root command: global options, the one error handler, and the command tree."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from leadshift import __version__
+from leadshift.cli.session import Session
+from leadshift.errors import LeadshiftError
+
+
+class LeadshiftGroup(TyperGroup):
+    """Turns every LeadshiftError into `Error: message` on stderr and its exit code."""
+
+    def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except LeadshiftError as error:
+            session = ctx.obj if isinstance(ctx.obj, Session) else None
+            if session is not None and session.debug:
+                raise
+            from leadshift.render.text import visible
+
+            typer.echo(f"Error: {visible(error.message)}", err=True)
+            ctx.exit(error.exit_code)
+
+
+def new_app(help_text: str, **settings: object) -> typer.Typer:
+    """A Typer app with leadshift's conventions: plain help and errors, -h works."""
+    return typer.Typer(
+        help=help_text,
+        rich_markup_mode=None,
+        add_completion=False,
+        no_args_is_help=settings.pop("no_args_is_help", True),
+        context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+        **settings,
+    )
+
+
+app = new_app(
+    "A coach for newly promoted client-services leaders: log your day, hand your "
+    "clients over, notice what each yes to a client costs your team.",
+    cls=LeadshiftGroup,
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"leadshift {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    ledger: Annotated[
+        Optional[str],
+        typer.Option("--ledger", metavar="DIR", help="Ledger directory (default: $LEADSHIFT_HOME, else your data dir)."),
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", hidden=True, help="Show tracebacks.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Daily: `leadshift log`. Weekly: `leadshift review`. When promoted: `leadshift handoff plan`."""
+    ctx.obj = Session(ledger_option=ledger, debug=debug)
+
+
+def session_of(ctx: typer.Context) -> Session:
+    """The Session built by the root callback, from any subcommand."""
+    obj = ctx.find_root().obj
+    assert isinstance(obj, Session)
+    return obj
+
+
+def register() -> typer.Typer:
+    """Attach every command group; imported late so each module can use `app`."""
+    from leadshift.cli import clients, log, records, setup, team
+
+    setup.register(app)
+    app.add_typer(team.app, name="teammate")
+    app.add_typer(clients.app, name="client")
+    app.add_typer(log.app, name="log")
+    records.register(app)
+    return app

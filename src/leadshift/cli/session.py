@@ -1,0 +1,58 @@
+"""What every command needs from the outside world, in one swappable place.
+
+Only the CLI reads the clock, the environment and the terminal; it hands
+explicit values (the store, today's date) to the pure modules.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from leadshift.paths import ledger_home
+from leadshift.store import Store
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+ENV_TODAY = "LEADSHIFT_TODAY"  # pins "today" for tests and reproducible demos
+
+
+@dataclass
+class Session:
+    ledger_option: str | None = None
+    debug: bool = False
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def home(self) -> Path:
+        return ledger_home(self.ledger_option)
+
+    @cached_property
+    def store(self) -> Store:
+        return Store(self.home)
+
+    @cached_property
+    def today(self) -> date:
+        pinned = os.environ.get(ENV_TODAY)
+        return date.fromisoformat(pinned) if pinned else date.today()
+
+    @cached_property
+    def console(self) -> Console:
+        from rich.console import Console
+
+        return Console(highlight=False, soft_wrap=False)
+
+    def interactive(self) -> bool:
+        """A person at a terminal who can answer questions."""
+        return sys.stdin.isatty() and sys.stdout.isatty()
+
+    def print_json(self, data: Any) -> None:
+        from leadshift.render.data import dumps
+
+        sys.stdout.write(dumps(data) + "\n")

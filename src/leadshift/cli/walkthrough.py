@@ -1,0 +1,185 @@
+"""`leadshift log` on a terminal: the two-minute end-of-day walkthrough.
+
+The questions are asked through an `Asker`, so tests can answer them from a
+script; `run_walkthrough` wires the real terminal. Nothing is written until
+the leader confirms the summary, and then everything is written in one save.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Protocol, TypeVar
+
+from rich.text import Text
+
+from leadshift.cadence import due_one_on_ones
+from leadshift.cli.session import Session
+from leadshift.dates import parse_date
+from leadshift.edits import require_client
+from leadshift.errors import Cancelled, LeadshiftError
+from leadshift.model import ACTIVITIES, ME, AnyRecord, HoursRecord, Ledger, OneOnOneRecord
+from leadshift.parsing import parse_hours
+from leadshift.render.text import literal
+
+T = TypeVar("T")
+
+
+class Asker(Protocol):
+    def ask(self, question: Text, default: str) -> str: ...
+    def confirm(self, question: str, default: bool) -> bool: ...
+    def say(self, message: Text | str) -> None: ...
+
+
+@dataclass
+class DayAnswers:
+    """What the leader said about one day, before any id or timestamp is given."""
+
+    day: date
+    client_hours: dict[str, float] = field(default_factory=dict)
+    lead_hours: dict[str, float] = field(default_factory=dict)
+    one_on_ones: list[tuple[str, str, str | None]] = field(default_factory=list)  # teammate, status, because
+
+    def is_empty(self) -> bool:
+        return not (self.client_hours or self.lead_hours or self.one_on_ones)
+
+
+def interview(ledger: Ledger, today: date, asker: Asker) -> DayAnswers:
+    """Ask about the day: date, client hours, leadership hours, the 1:1s due."""
+    book = ledger.book
+    day = _until_valid(asker, Text("Which day are you logging?"), "today", lambda s: parse_date(s, today))
+    answers = DayAnswers(day)
+
+    asker.say(Text("Client work you did yourself (Enter = none)", style="bold"))
+    for key, client in sorted(book.clients.items()):
+        if client.owner == ME:
+            _ask_hours(asker, answers.client_hours, key, Text("  ").append_text(literal(client.name)))
+    while other := asker.ask(Text("  Another client? (key, Enter to go on)"), "").strip():
+        try:
+            key = require_client(book, other)
+        except LeadshiftError as error:
+            asker.say(Text(error.message, style="red"))
+            continue
+        _ask_hours(asker, answers.client_hours, key, Text("  ").append_text(literal(book.clients[key].name)))
+
+    asker.say(Text("Leading (Enter = none)", style="bold"))
+    for activity in ACTIVITIES:
+        _ask_hours(asker, answers.lead_hours, activity, Text(f"  {activity}"))
+
+    due = due_one_on_ones(ledger, day)
+    if due:
+        asker.say(Text("1:1s due", style="bold"))
+    for item in due:
+        name = book.teammates[item.teammate].name
+        when = f"last held {item.last_held}" if item.last_held else "none held yet"
+        question = Text("  1:1 with ").append_text(literal(name)).append(f" ({when}): held, cancelled, interrupted or skip?")
+        status = _until_valid(asker, question, "skip", _status)
+        if status in ("cancelled", "interrupted"):
+            because = _until_valid(
+                asker, Text("    Because of which client? (key, Enter for none)"), "", lambda s: _optional_client(book, s)
+            )
+            answers.one_on_ones.append((item.teammate, status, because))
+        elif status == "held":
+            answers.one_on_ones.append((item.teammate, status, None))
+    return answers
+
+
+def to_records(answers: DayAnswers, new_id: Callable[[], str]) -> list[AnyRecord]:
+    """The records the answers stand for, in the order they will be written."""
+    records: list[AnyRecord] = []
+    for client, hours in answers.client_hours.items():
+        records.append(HoursRecord(id=new_id(), date=answers.day, client=client, hours=hours))
+    for activity, hours in answers.lead_hours.items():
+        records.append(HoursRecord(id=new_id(), date=answers.day, activity=activity, hours=hours))  # type: ignore[arg-type]
+    for teammate, status, because in answers.one_on_ones:
+        records.append(
+            OneOnOneRecord(id=new_id(), date=answers.day, teammate=teammate, status=status, because=because)  # type: ignore[arg-type]
+        )
+    return records
+
+
+def run_walkthrough(session: Session) -> None:
+    """Interview the leader on the terminal, show the summary, save on yes."""
+    from leadshift.cli.writes import add_records
+    from leadshift.edits import new_record_id
+    from leadshift.render.tables import records_table
+
+    asker = TerminalAsker(session)
+    ledger = session.store.load()
+    try:
+        answers = interview(ledger, session.today, asker)
+        if answers.is_empty():
+            asker.say("Nothing to log for that day; nothing was written.")
+            return
+        taken: set[str] = {r.id for r in ledger.records()}
+        preview = to_records(answers, lambda: _fresh(taken, new_record_id))
+        session.console.print(records_table(preview, title=f"To be written for {answers.day}"))
+        if not asker.confirm(f"Save these {len(preview)} records?", True):
+            asker.say("Nothing was written.")
+            return
+    except (KeyboardInterrupt, EOFError):
+        session.console.print()
+        raise Cancelled("cancelled; nothing was written.") from None
+
+    def rebuild(current: Ledger) -> list[AnyRecord]:
+        # Ids are drawn again against the ledger as it is under the lock.
+        used: set[str] = {r.id for r in current.records()}
+        return to_records(answers, lambda: _fresh(used, new_record_id))
+
+    records, _ = add_records(session, rebuild)
+    asker.say(f"Saved {len(records)} records for {answers.day}. See them with `leadshift show --date {answers.day}`.")
+
+
+def _fresh(used: set[str], make: Callable[[set[str]], str]) -> str:
+    record_id = make(used)
+    used.add(record_id)
+    return record_id
+
+
+def _ask_hours(asker: Asker, into: dict[str, float], key: str, label: Text) -> None:
+    hours = _until_valid(asker, label, "0", lambda s: 0.0 if s.strip() in ("", "0") else parse_hours(s))
+    if hours:
+        into[key] = into.get(key, 0.0) + hours
+
+
+def _status(text: str) -> str:
+    word = text.strip().lower()
+    for status in ("held", "cancelled", "interrupted", "skip"):
+        if word and status.startswith(word):
+            return status
+    raise LeadshiftError(f"'{text}' is not one of held, cancelled, interrupted, skip.")
+
+
+def _optional_client(book, text: str) -> str | None:  # type: ignore[no-untyped-def]
+    return require_client(book, text) if text.strip() else None
+
+
+def _until_valid(asker: Asker, question: Text, default: str, read: Callable[[str], T]) -> T:
+    while True:
+        answer = asker.ask(question, default)
+        try:
+            return read(answer)
+        except LeadshiftError as error:
+            asker.say(Text(error.message, style="red"))
+
+
+class TerminalAsker:
+    """Asks on the real terminal with Rich prompts: defaults shown, Enter accepts."""
+
+    def __init__(self, session: Session) -> None:
+        self.console = session.console
+
+    def ask(self, question: Text, default: str) -> str:
+        from rich.prompt import Prompt
+
+        return Prompt.ask(question, default=default, console=self.console, show_default=bool(default))
+
+    def confirm(self, question: str, default: bool) -> bool:
+        from rich.prompt import Confirm
+
+        return Confirm.ask(question, default=default, console=self.console)
+
+    def say(self, message: Text | str) -> None:
+        self.console.print(message)
+

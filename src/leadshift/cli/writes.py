@@ -1,0 +1,27 @@
+"""The two ways commands change the ledger: edit the book, or add records."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from leadshift.cli.session import Session
+from leadshift.model import AnyRecord, Book, Ledger
+
+
+def change_book(session: Session, edit: Callable[[Ledger], Book]) -> Book:
+    """Apply `edit` to the freshly locked ledger and save `ledger.toml`."""
+    with session.store.change() as draft:
+        draft.set_book(edit(draft.ledger))
+    return draft.book
+
+
+def add_records(session: Session, make: Callable[[Ledger], list[AnyRecord]]) -> tuple[list[AnyRecord], Ledger]:
+    """Build records against the locked ledger (so keys and ids are current) and save them."""
+    from leadshift import edits
+
+    with session.store.change() as draft:
+        records = make(draft.ledger)
+        for key, month in edits.add_records(draft.ledger, records, datetime.now().replace(microsecond=0)).items():
+            draft.set_month(key, month)
+    return records, draft.ledger

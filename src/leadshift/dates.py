@@ -1,0 +1,74 @@
+"""Calendar dates and weeks: parsing user input and week arithmetic (pure)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from leadshift.errors import UsageError
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$", re.IGNORECASE)
+
+
+def parse_date(text: str, today: date) -> date:
+    """Read `YYYY-MM-DD`, `today` or `yesterday`."""
+    word = text.strip().lower()
+    if word == "today":
+        return today
+    if word == "yesterday":
+        return today - timedelta(days=1)
+    try:
+        return date.fromisoformat(word) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", word) else _bad_date(text)
+    except ValueError:
+        return _bad_date(text)
+
+
+def _bad_date(text: str) -> date:
+    raise UsageError(
+        f"'{text}' is not a date: use YYYY-MM-DD (for example 2026-11-20), 'today' or 'yesterday'."
+    )
+
+
+def parse_week(text: str, week_starts: str = "monday") -> tuple[date, date]:
+    """Read `YYYY-Www` and return the first and last day of that week."""
+    match = _WEEK.match(text.strip())
+    if not match:
+        raise UsageError(f"'{text}' is not a week: use YYYY-Www, for example 2026-W47.")
+    year, number = int(match.group(1)), int(match.group(2))
+    try:
+        thursday = date.fromisocalendar(year, number, 4)
+    except ValueError:
+        raise UsageError(f"'{text}' is not a week: {year} has no week {number}.") from None
+    # A week that starts on another day than Monday is named after the ISO week
+    # of the Thursday it contains, so every day belongs to exactly one name.
+    return week_of(thursday, week_starts)
+
+
+def week_of(day: date, week_starts: str = "monday") -> tuple[date, date]:
+    """The first and last day of the week that holds `day`."""
+    offset = (day.weekday() - WEEKDAYS.index(week_starts)) % 7
+    start = day - timedelta(days=offset)
+    return start, start + timedelta(days=6)
+
+
+def week_label(start: date) -> str:
+    """The name (`2026-W47`) of the week starting on `start`; inverse of parse_week."""
+    thursday = start + timedelta(days=(3 - start.weekday()) % 7)
+    year, number, _ = thursday.isocalendar()
+    return f"{year}-W{number:02d}"
+
+
+def month_key(day: date) -> str:
+    """The month file a date belongs to: `2026-11`."""
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def month_keys_between(start: date, end: date) -> list[str]:
+    """Every month key from `start` to `end`, inclusive, in order."""
+    keys: list[str] = []
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        keys.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return keys

@@ -1,0 +1,112 @@
+"""Durable file writes: private permissions, atomic replace, fsync, rotating backups.
+
+Every byte leadshift writes to a ledger directory goes through `write_atomic`.
+The new content goes to a temp file in the same directory, is fsynced, then
+replaces the old file with one `os.replace`, and the directory is fsynced: at
+any moment the file on disk is either the old or the new version. The old
+version is kept in `backups/` first (hard-linked, so no copy can be cut short).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import shutil
+import stat
+from datetime import datetime
+from pathlib import Path
+
+PRIVATE_DIR = 0o700
+PRIVATE_FILE = 0o600
+BACKUPS_KEPT = 10
+TEMP_SUFFIX = ".tmp"
+
+
+def ensure_private_dir(path: Path) -> None:
+    """Create `path` (and parents) if missing and make it 0700 whatever the umask."""
+    path.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+    if (path.stat().st_mode & 0o777) != PRIVATE_DIR:
+        os.chmod(path, PRIVATE_DIR)
+
+
+def tighten(path: Path) -> None:
+    """Make an existing file 0600 if it was left readable by others."""
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        return
+    if stat.S_ISREG(mode) and (mode & 0o777) != PRIVATE_FILE:
+        os.chmod(path, PRIVATE_FILE)
+
+
+def write_atomic(path: Path, data: bytes, backup_dir: Path | None = None) -> None:
+    """Replace `path` with `data` so that a crash leaves the old or the new file, never a mix."""
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+    # O_EXCL and O_NOFOLLOW: a file or symlink planted at the temp path is never written through.
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(temp, flags, PRIVATE_FILE)
+    try:
+        try:
+            os.fchmod(fd, PRIVATE_FILE)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if backup_dir is not None and path.exists():
+            _back_up(path, backup_dir)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    fsync_dir(path.parent)
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a rename in `path` durable (a no-op where directories cannot be opened)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def backup_name(path: Path, home: Path) -> str:
+    """`log/2026-11.toml` -> `log-2026-11.toml`: one flat folder of backups."""
+    return str(path.relative_to(home)).replace(os.sep, "-")
+
+
+def _back_up(path: Path, backup_dir: Path) -> None:
+    # Only ever called on a file the store has just validated, so a backup is
+    # always a good copy; pruning happens after the new backup is in place.
+    ensure_private_dir(backup_dir)
+    stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
+    target = backup_dir / f"{backup_name(path, backup_dir.parent)}.{stamp}"
+    try:
+        os.link(path, target)
+    except OSError:
+        shutil.copyfile(path, target)
+    tighten(target)
+    fsync_dir(backup_dir)
+    _prune_backups(backup_dir, backup_name(path, backup_dir.parent))
+
+
+def backups_of(backup_dir: Path, name: str) -> list[Path]:
+    """The backups of one file, oldest first."""
+    if not backup_dir.is_dir():
+        return []
+    return sorted(p for p in backup_dir.iterdir() if p.name.rsplit(".", 1)[0] == name)
+
+
+def _prune_backups(backup_dir: Path, name: str) -> None:
+    for old in backups_of(backup_dir, name)[:-BACKUPS_KEPT]:
+        with contextlib.suppress(OSError):
+            old.unlink()

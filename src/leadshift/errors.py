@@ -1,0 +1,74 @@
+"""One error hierarchy: every failure a user can cause or fix is a LeadshiftError.
+
+The CLI catches these in one place, prints the message on one line and exits
+with the error's code. Anything else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    PROBLEM = 1  # a domain or ledger problem
+    USAGE = 2  # the command line itself is wrong
+    INTERRUPTED = 130  # Ctrl-C, the shell convention
+
+
+class LeadshiftError(Exception):
+    """A problem the user can act on; the message says what to do."""
+
+    exit_code: int = ExitCode.PROBLEM
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class UsageError(LeadshiftError):
+    """The command line is wrong: a bad date, a bad number, a missing choice."""
+
+    exit_code = ExitCode.USAGE
+
+
+class NotFound(LeadshiftError):
+    """A key or record id that is not in the ledger."""
+
+
+class Conflict(LeadshiftError):
+    """The change contradicts what the ledger holds (duplicate key, 25-hour day...)."""
+
+
+class InvalidValue(LeadshiftError):
+    """A value the ledger's rules reject (weight outside 1-5, negative capacity...)."""
+
+
+class LedgerMissing(LeadshiftError):
+    """No ledger exists where one was expected."""
+
+
+class LedgerExists(LeadshiftError):
+    """`init` found a ledger already there."""
+
+
+class LedgerFileError(LeadshiftError):
+    """A ledger file cannot be parsed or does not fit the schema.
+
+    The message names the file, the place and a fix, never the file's contents:
+    the ledger holds private notes about people.
+    """
+
+
+class LedgerVersionError(LeadshiftError):
+    """The ledger was written by a newer leadshift."""
+
+
+class LedgerWriteError(LeadshiftError):
+    """Saving failed (disk full, permissions, lock timeout); nothing was changed."""
+
+
+class Cancelled(LeadshiftError):
+    """The user stopped an interactive command; nothing was written."""
+
+    exit_code = ExitCode.INTERRUPTED

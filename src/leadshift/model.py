@@ -1,0 +1,264 @@
+"""The ledger's shape: Pydantic models for every file, and the Ledger aggregate.
+
+`ledger.toml` is a `Book` (profile, teammates, clients); `log/YYYY-MM.toml` is a
+`Month` (the day-to-day records). Validation here is the single definition of
+what may be written: the store validates every file with these models before
+it touches the disk, and again when it reads a file that was edited by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Annotated, ClassVar, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+from leadshift.terms import ACTIVITIES, ME, NO_KINDS, ONE_ON_ONE_STATUSES, WEEKDAY_NAMES
+
+SCHEMA_VERSION = 1
+MAX_HOURS_A_DAY = 24.0
+
+Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,31}$")]
+Name = Annotated[str, Field(min_length=1, max_length=200)]
+Note = Annotated[str, Field(max_length=4000)]
+Tag = Annotated[str, Field(min_length=1, max_length=60)]
+Hours = Annotated[float, Field(gt=0, le=MAX_HOURS_A_DAY, allow_inf_nan=False)]
+WeeklyHours = Annotated[float, Field(ge=0, le=168, allow_inf_nan=False)]
+# Literal[tuple] expands to the tuple's members: one list of words, in terms.py.
+Activity = Literal[ACTIVITIES]  # type: ignore[valid-type]
+NoKind = Literal[NO_KINDS]  # type: ignore[valid-type]
+OneOnOneStatus = Literal[ONE_ON_ONE_STATUSES]  # type: ignore[valid-type]
+Weekday = Literal[WEEKDAY_NAMES]  # type: ignore[valid-type]
+RecordId = Annotated[str, Field(pattern=r"^[0-9a-f]{8}$")]
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors: a typo in a hand edit must not vanish silently."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Profile(Strict):
+    name: Name
+    promoted_on: date | None = None
+    workday_hours: Annotated[float, Field(gt=0, le=24, allow_inf_nan=False)] = 10.0
+    client_share_limit: Annotated[float, Field(gt=0, le=1, allow_inf_nan=False)] = 0.4
+    week_starts: Weekday = "monday"
+
+
+class Teammate(Strict):
+    name: Name
+    role: Annotated[str, Field(max_length=200)] = ""
+    skills: list[Tag] = []
+    growing: list[Tag] = []
+    capacity_hours: WeeklyHours = 30.0
+    one_on_one_every: Annotated[int, Field(ge=1, le=365)] = 14
+
+    @field_validator("skills", "growing")
+    @classmethod
+    def _no_repeats(cls, tags: list[str]) -> list[str]:
+        return list(dict.fromkeys(tags))
+
+
+class Client(Strict):
+    name: Name
+    owner: Key = ME
+    needs: list[Tag] = []
+    weight: Annotated[int, Field(ge=1, le=5)] = 3
+    weekly_hours: WeeklyHours = 5.0
+    backed_by: list[Key] = []
+
+    @field_validator("needs", "backed_by")
+    @classmethod
+    def _no_repeats(cls, tags: list[str]) -> list[str]:
+        return list(dict.fromkeys(tags))
+
+
+class Book(Strict):
+    """`ledger.toml`: who the leader is, their team and their clients."""
+
+    schema_version: int = SCHEMA_VERSION
+    profile: Profile
+    teammates: dict[Key, Teammate] = {}
+    clients: dict[Key, Client] = {}
+
+    @field_validator("teammates")
+    @classmethod
+    def _me_is_reserved(cls, teammates: dict[str, Teammate]) -> dict[str, Teammate]:
+        if ME in teammates:
+            raise ValueError(f"'{ME}' is reserved for you, the leader; pick another teammate key")
+        return teammates
+
+    @model_validator(mode="after")
+    def _references_exist(self) -> Book:
+        for key, client in self.clients.items():
+            if client.owner != ME and client.owner not in self.teammates:
+                raise ValueError(f"client '{key}' is owned by '{client.owner}', who is not a teammate")
+            for backer in client.backed_by:
+                if backer not in self.teammates:
+                    raise ValueError(f"client '{key}' is backed by '{backer}', who is not a teammate")
+        return self
+
+
+class Record(Strict):
+    """What every day-to-day record has: a short stable id, a date and a note."""
+
+    kind: ClassVar[str]  # the `type` shown in `show --json`
+    table: ClassVar[str]  # the array of tables it lives in, in a month file
+
+    id: RecordId
+    date: date
+    note: Note = ""
+    added: datetime | None = None  # when it was written; `undo` removes the newest
+
+    def references(self) -> Iterator[tuple[str, str]]:
+        """Yield (`client` or `teammate`, key) for every key this record names."""
+        return iter(())
+
+
+class HoursRecord(Record):
+    """Hours of client work (`client`) or of leadership (`activity`)."""
+
+    kind: ClassVar[str] = "hours"
+    table: ClassVar[str] = "hours"
+
+    hours: Hours
+    client: Key | None = None
+    activity: Activity | None = None
+    teammate: Key | None = None
+
+    @model_validator(mode="after")
+    def _client_or_activity(self) -> HoursRecord:
+        if (self.client is None) == (self.activity is None):
+            raise ValueError("an hours record names either a client or a leadership activity")
+        if self.client is not None and self.teammate is not None:
+            raise ValueError("client hours do not take a teammate; log leadership hours with one")
+        return self
+
+    def references(self) -> Iterator[tuple[str, str]]:
+        if self.client:
+            yield "client", self.client
+        if self.teammate:
+            yield "teammate", self.teammate
+
+
+class OneOnOneRecord(Record):
+    """A 1:1 with a teammate: held, cancelled or interrupted (because of a client)."""
+
+    kind: ClassVar[str] = "one-on-one"
+    table: ClassVar[str] = "one_on_one"
+
+    teammate: Key
+    status: OneOnOneStatus
+    because: Key | None = None
+
+    @model_validator(mode="after")
+    def _because_needs_a_disruption(self) -> OneOnOneRecord:
+        if self.status == "held" and self.because is not None:
+            raise ValueError("a held 1:1 has no 'because'; use cancelled or interrupted")
+        return self
+
+    def references(self) -> Iterator[tuple[str, str]]:
+        yield "teammate", self.teammate
+        if self.because:
+            yield "client", self.because
+
+
+class TradeOffRecord(Record):
+    """A yes to a client request and what it displaced inside the team."""
+
+    kind: ClassVar[str] = "trade-off"
+    table: ClassVar[str] = "trade_off"
+
+    client: Key
+    request: Annotated[str, Field(min_length=1, max_length=500)]
+    urgent: bool = False
+    said_no: NoKind
+    teammate: Key | None = None
+
+    def references(self) -> Iterator[tuple[str, str]]:
+        yield "client", self.client
+        if self.teammate:
+            yield "teammate", self.teammate
+
+
+class EscalationRecord(Record):
+    """A teammate brought a problem; did the leader ask for their solution first?"""
+
+    kind: ClassVar[str] = "escalation"
+    table: ClassVar[str] = "escalation"
+
+    teammate: Key
+    asked_first: bool
+
+    def references(self) -> Iterator[tuple[str, str]]:
+        yield "teammate", self.teammate
+
+
+AnyRecord = Union[HoursRecord, OneOnOneRecord, TradeOffRecord, EscalationRecord]
+RECORD_TYPES: tuple[type[Record], ...] = (HoursRecord, OneOnOneRecord, TradeOffRecord, EscalationRecord)
+
+
+class Month(Strict):
+    """`log/YYYY-MM.toml`: the records of one month, one array per record type.
+
+    Validated with context `{"month": "YYYY-MM", "book": Book}` so that dates
+    stay in their file's month and keys point at real clients and teammates.
+    """
+
+    schema_version: int = SCHEMA_VERSION
+    hours: list[HoursRecord] = []
+    one_on_one: list[OneOnOneRecord] = []
+    trade_off: list[TradeOffRecord] = []
+    escalation: list[EscalationRecord] = []
+
+    def records(self) -> list[AnyRecord]:
+        return [*self.hours, *self.one_on_one, *self.trade_off, *self.escalation]
+
+    def with_records(self, records: list[AnyRecord]) -> Month:
+        """A copy holding exactly `records`, each in its own table."""
+        tables: dict[str, list[AnyRecord]] = {cls.table: [] for cls in RECORD_TYPES}
+        for record in records:
+            tables[record.table].append(record)
+        return Month.model_validate({"schema_version": self.schema_version, **tables})
+
+    @model_validator(mode="after")
+    def _consistent(self, info: ValidationInfo) -> Month:
+        context = info.context or {}
+        records = self.records()
+        seen: set[str] = set()
+        for record in records:
+            if record.id in seen:
+                raise ValueError(f"record id {record.id} appears twice; give one of them another id")
+            seen.add(record.id)
+        if month := context.get("month"):
+            for record in records:
+                if record.date.strftime("%Y-%m") != month:
+                    raise ValueError(f"record {record.id} is dated {record.date}, outside {month}")
+        if (book := context.get("book")) is not None:
+            known = {"client": book.clients, "teammate": book.teammates}
+            for record in records:
+                for what, key in record.references():
+                    if key not in known[what]:
+                        raise ValueError(f"record {record.id} names {what} '{key}', who is not in ledger.toml")
+        return self
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """The whole ledger in memory: the book and whichever months were loaded."""
+
+    book: Book
+    months: Mapping[str, Month] = field(default_factory=dict)
+
+    def records(self, start: date | None = None, end: date | None = None) -> list[AnyRecord]:
+        """Records between `start` and `end` inclusive, oldest first (stable within a day)."""
+        chosen = [
+            record
+            for key in sorted(self.months)
+            for record in self.months[key].records()
+            if (start is None or record.date >= start) and (end is None or record.date <= end)
+        ]
+        return sorted(chosen, key=lambda r: (r.date, r.added or datetime.min))

@@ -1,0 +1,55 @@
+"""Reading numbers and lists typed on the command line (pure)."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from leadshift.errors import UsageError
+
+_DURATION = re.compile(r"^(?:(\d+(?:\.\d+)?)h)?\s*(?:(\d+)(?:m|min)?)?$")
+_CLOCK = re.compile(r"^(\d+):([0-5]\d)$")
+
+
+def parse_hours(text: str) -> float:
+    """Hours as `1.5`, `1,5`, `1h30`, `1h30m`, `90m` or `1:30`; positive, at most 24."""
+    raw = text.strip().lower().replace(",", ".")
+    hours = _read_hours(raw)
+    if hours is None or not math.isfinite(hours):
+        raise UsageError(f"'{text}' is not a number of hours: write 1.5, 1h30 or 90m.")
+    if hours <= 0:
+        raise UsageError(f"hours must be more than 0, got '{text}'; to correct a record, `leadshift remove` it.")
+    if hours > 24:
+        raise UsageError(f"{hours:g} hours is more than a day holds; log at most 24 hours at a time.")
+    return round(hours, 4)
+
+
+def _read_hours(raw: str) -> float | None:
+    if re.fullmatch(r"[-+]?\d+(\.\d*)?|[-+]?\.\d+", raw):
+        return float(raw)
+    if match := _CLOCK.match(raw):
+        return int(match.group(1)) + int(match.group(2)) / 60
+    if raw.endswith("h") and re.fullmatch(r"\d+(\.\d+)?h", raw):
+        return float(raw[:-1])
+    match = _DURATION.match(raw)
+    if match and (match.group(1) or match.group(2)):
+        return float(match.group(1) or 0) + int(match.group(2) or 0) / 60
+    return None
+
+
+def parse_tags(text: str) -> list[str]:
+    """`negotiation, Analytics,,pricing` -> ['negotiation', 'analytics', 'pricing']."""
+    tags = [part.strip().lower() for part in text.split(",")]
+    return list(dict.fromkeys(tag for tag in tags if tag))
+
+
+def parse_share(text: str) -> float:
+    """A share as `0.4` or `40%`."""
+    raw = text.strip()
+    try:
+        share = float(raw[:-1]) / 100 if raw.endswith("%") else float(raw)
+    except ValueError:
+        raise UsageError(f"'{text}' is not a share: write 0.4 or 40%.") from None
+    if not (0 < share <= 1):
+        raise UsageError(f"'{text}' is not a share between 0 and 1 (or 0% and 100%).")
+    return share

@@ -1,0 +1,20 @@
+"""Where the ledger lives: `--ledger DIR` > `LEADSHIFT_HOME` > the user data dir."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+ENV_HOME = "LEADSHIFT_HOME"
+
+
+def ledger_home(option: str | None, environ: Mapping[str, str] = os.environ) -> Path:
+    """The ledger directory chosen by the command line, the environment or the platform."""
+    if option:
+        return Path(option).expanduser()
+    if environ.get(ENV_HOME):
+        return Path(environ[ENV_HOME]).expanduser()
+    from platformdirs import user_data_path  # only needed when nothing else says where
+
+    return user_data_path("leadshift", appauthor=False)

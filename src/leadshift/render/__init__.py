@@ -1,0 +1,1 @@
+"""Turning results into terminal output (Rich) or JSON; never reads files."""

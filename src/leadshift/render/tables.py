@@ -1,0 +1,111 @@
+"""Rich tables for the team, the clients and the records of a day or week."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from leadshift.model import (
+    ME,
+    AnyRecord,
+    Book,
+    EscalationRecord,
+    HoursRecord,
+    OneOnOneRecord,
+    TradeOffRecord,
+)
+from leadshift.render.text import literal
+
+
+def _table(*columns: str, title: str | None = None) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", pad_edge=False, expand=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    return table
+
+
+def teammates_table(book: Book) -> Table:
+    table = _table("key", "name", "role", "skills", "growing", "capacity", "1:1 every", title="Team")
+    for key, t in sorted(book.teammates.items()):
+        table.add_row(
+            literal(key),
+            literal(t.name),
+            literal(t.role),
+            literal(", ".join(t.skills)),
+            literal(", ".join(t.growing)),
+            f"{t.capacity_hours:g} h/wk",
+            f"{t.one_on_one_every} d",
+        )
+    return table
+
+
+def clients_table(book: Book) -> Table:
+    table = _table("key", "name", "owner", "weight", "needs", "h/wk", "backed by", title="Clients")
+    for key, c in sorted(book.clients.items(), key=lambda kv: (kv[1].owner != ME, kv[0])):
+        owner = Text("me", style="bold yellow") if c.owner == ME else literal(c.owner)
+        table.add_row(
+            literal(key),
+            literal(c.name),
+            owner,
+            "●" * c.weight,
+            literal(", ".join(c.needs)),
+            f"{c.weekly_hours:g}",
+            literal(", ".join(c.backed_by)),
+        )
+    return table
+
+
+def records_table(records: list[AnyRecord], title: str | None = None) -> Table:
+    table = _table("id", "date", "what", "hours", "note", title=title)
+    for record in records:
+        hours = f"{record.hours:g}" if isinstance(record, HoursRecord) else ""
+        table.add_row(literal(record.id), record.date.isoformat(), describe(record), hours, literal(record.note))
+    return table
+
+
+def describe(record: AnyRecord) -> Text:
+    """One line saying what a record is, ledger text kept literal."""
+    text = Text()
+    if isinstance(record, HoursRecord):
+        if record.client:
+            text.append("client work ")
+            text.append_text(literal(record.client, "bold"))
+        else:
+            text.append("leading: ")
+            text.append_text(literal(record.activity or "", "bold"))
+            if record.teammate:
+                text.append(" with ")
+                text.append_text(literal(record.teammate))
+    elif isinstance(record, OneOnOneRecord):
+        style = {"held": "green", "cancelled": "red", "interrupted": "yellow"}[record.status]
+        text.append("1:1 with ")
+        text.append_text(literal(record.teammate, "bold"))
+        text.append(f" {record.status}", style=style)
+        if record.because:
+            text.append(" for ")
+            text.append_text(literal(record.because))
+    elif isinstance(record, TradeOffRecord):
+        text.append("yes to ")
+        text.append_text(literal(record.client, "bold"))
+        text.append(": ")
+        text.append_text(literal(record.request))
+        text.append(" (urgent)" if record.urgent else "")
+        text.append(f"; no to {record.said_no}")
+        if record.teammate:
+            text.append(" with ")
+            text.append_text(literal(record.teammate))
+    elif isinstance(record, EscalationRecord):
+        text.append("escalation from ")
+        text.append_text(literal(record.teammate, "bold"))
+        text.append(", asked for their solution first" if record.asked_first else ", told them the answer")
+    return text
+
+
+def summary(record: AnyRecord) -> Text:
+    """`3f9a0c1e 2026-11-20 client work acme, 2 h`: how remove and undo name a record."""
+    text = Text(f"{record.id} {record.date} ")
+    text.append_text(describe(record))
+    if isinstance(record, HoursRecord):
+        text.append(f", {record.hours:g} h")
+    return text

@@ -1,0 +1,42 @@
+"""The one way ledger text reaches the terminal: literally, and harmlessly.
+
+Names and notes are free text typed by a person or pasted from anywhere. Rich
+markup in them (`[red]`, `[link=...]`) must print as brackets, and control
+characters (ESC sequences, carriage returns, bidirectional overrides, NUL)
+must not move the cursor, recolour the terminal or reorder what is shown.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_JOINERS = {"\u200c", "\u200d"}  # needed by emoji sequences and some scripts; harmless
+
+
+def visible(value: object) -> str:
+    """`value` as a string in which every control or format character is spelled out."""
+    return "".join(_spell(ch) for ch in str(value))
+
+
+def _spell(ch: str) -> str:
+    # Cc: C0/C1 controls and DEL (ESC, CR, NUL...). Cf: invisible format
+    # characters, among them the bidi overrides (U+202E) that reorder a line.
+    if ch in _JOINERS or (unicodedata.category(ch) not in ("Cc", "Cf") and ch not in ("\u2028", "\u2029")):
+        return ch
+    if ch in _NAMED:
+        return _NAMED[ch]
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def literal(value: object, style: str = "") -> Text:
+    """A Rich Text of ledger text: markup is not parsed, controls are spelled out."""
+    from rich.text import Text  # error messages use `visible` without paying for Rich
+
+    return Text(visible(value), style=style)

@@ -1,0 +1,175 @@
+"""The only code that reads or writes ledger files.
+
+Layout of a ledger directory (0700, every file 0600):
+
+    ledger.toml          profile, teammates, clients          (a Book)
+    log/YYYY-MM.toml     the records of one month              (a Month)
+    backups/             the last versions of each file replaced
+    .lock                taken by every write, never the data itself
+
+Every write runs inside `Store.change()`: take the lock, re-read and validate
+every file (no write while any file is broken), let the caller change the
+ledger, validate the new content, and replace only the files that changed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from leadshift import codec, durable, lock
+from leadshift.dates import month_keys_between
+from leadshift.errors import LedgerExists, LedgerFileError, LedgerMissing, LedgerVersionError, LedgerWriteError
+from leadshift.model import SCHEMA_VERSION, Book, Ledger, Month
+
+LEDGER_FILE = "ledger.toml"
+LOG_DIR = "log"
+BACKUP_DIR = "backups"
+LOCK_FILE = ".lock"
+_MONTH_FILE = re.compile(r"^(\d{4}-(0[1-9]|1[0-2]))\.toml$")
+
+
+class Store:
+    """A ledger directory on disk."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = home
+        self.book_path = home / LEDGER_FILE
+        self.log_dir = home / LOG_DIR
+        self.backup_dir = home / BACKUP_DIR
+        self.lock_path = home / LOCK_FILE
+
+    # -- reading -------------------------------------------------------------
+
+    def exists(self) -> bool:
+        return self.book_path.is_file()
+
+    def month_path(self, key: str) -> Path:
+        return self.log_dir / f"{key}.toml"
+
+    def month_keys(self) -> list[str]:
+        """Every month that has a file, oldest first."""
+        if not self.log_dir.is_dir():
+            return []
+        return sorted(m.group(1) for p in self.log_dir.iterdir() if (m := _MONTH_FILE.match(p.name)))
+
+    def read_book(self) -> Book:
+        if not self.exists():
+            raise LedgerMissing(
+                f"no ledger at {self.home}: create one with `leadshift init --name \"Your Name\"` "
+                "(or point --ledger / LEADSHIFT_HOME at an existing one)."
+            )
+        return self._decode(self.book_path, Book)
+
+    def read_month(self, key: str, book: Book) -> Month:
+        path = self.month_path(key)
+        if not path.exists():
+            return Month()
+        return self._decode(path, Month, {"month": key, "book": book})
+
+    def load(self, start: date | None = None, end: date | None = None) -> Ledger:
+        """The book and the months that overlap [start, end] (all months when open-ended)."""
+        book = self.read_book()
+        keys = self.month_keys()
+        if start is not None and end is not None:
+            wanted = set(month_keys_between(start, end))
+            keys = [key for key in keys if key in wanted]
+        return Ledger(book, {key: self.read_month(key, book) for key in keys})
+
+    # -- writing -------------------------------------------------------------
+
+    def create(self, book: Book) -> None:
+        """Write a new ledger; refuse if one is already there."""
+        durable.ensure_private_dir(self.home)
+        with lock.exclusive(self.lock_path):
+            if self.exists():
+                raise LedgerExists(
+                    f"a ledger already exists at {self.home}; leadshift never overwrites one. "
+                    "Use `leadshift teammate/client ...` to change it, or --ledger DIR for another."
+                )
+            self._write(self.book_path, book, Book)
+
+    @contextmanager
+    def change(self) -> Iterator[Draft]:
+        """Lock, load everything, let the caller edit a Draft, then save what changed."""
+        if not self.exists():
+            self.read_book()  # raises the "no ledger" message
+        with lock.exclusive(self.lock_path):
+            ledger = self.load()
+            self._refuse_newer(ledger)
+            draft = Draft(ledger)
+            yield draft
+            self._save(draft)
+
+    def _save(self, draft: Draft) -> None:
+        if draft.book_changed:
+            self._write(self.book_path, draft.ledger.book, Book)
+        for key in sorted(draft.changed_months):
+            month = draft.ledger.months[key]
+            self._write(self.month_path(key), month, Month, {"month": key, "book": draft.ledger.book})
+        for path in [self.book_path, *map(self.month_path, self.month_keys())]:
+            durable.tighten(path)
+
+    def _write(self, path: Path, model: Any, schema: type, context: dict[str, Any] | None = None) -> None:
+        data = codec.encode(model)
+        # Read our own output back before it reaches the disk: what the TOML
+        # writer produced must parse and validate to exactly the same content.
+        again = codec.decode(data, schema, self._label(path), "This is a bug in leadshift.", context)
+        if again != model:
+            raise LedgerWriteError(f"{self._label(path)} would not read back as written; nothing was saved.")
+        durable.ensure_private_dir(path.parent)
+        try:
+            durable.write_atomic(path, data, self.backup_dir)
+        except OSError as error:
+            raise LedgerWriteError(
+                f"could not save {self._label(path)}: {error.strerror or error}; the file on disk is unchanged."
+            ) from None
+
+    def _refuse_newer(self, ledger: Ledger) -> None:
+        versions = [ledger.book.schema_version, *(m.schema_version for m in ledger.months.values())]
+        if max(versions) > SCHEMA_VERSION:
+            raise LedgerVersionError(
+                f"this ledger was written by a newer leadshift (schema version {max(versions)}; this one "
+                f"writes version {SCHEMA_VERSION}). Upgrade with `pip install --upgrade leadshift`."
+            )
+
+    # -- helpers -------------------------------------------------------------
+
+    def _label(self, path: Path) -> str:
+        return str(path.relative_to(self.home)) if path.is_relative_to(self.home) else str(path)
+
+    def _decode(self, path: Path, model: type, context: dict[str, Any] | None = None) -> Any:
+        hint = f"Fix it by hand in {path}, or copy its latest good version from {self.backup_dir}/."
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise LedgerFileError(f"cannot read {self._label(path)}: {error.strerror}.") from None
+        return codec.decode(data, model, self._label(path), hint, context)
+
+
+class Draft:
+    """The ledger being changed inside `Store.change()`; records which files changed."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+        self.book_changed = False
+        self.changed_months: set[str] = set()
+
+    @property
+    def book(self) -> Book:
+        return self.ledger.book
+
+    def month(self, key: str) -> Month:
+        return self.ledger.months.get(key) or Month()
+
+    def set_book(self, book: Book) -> None:
+        self.ledger = Ledger(book, self.ledger.months)
+        self.book_changed = True
+
+    def set_month(self, key: str, month: Month) -> None:
+        self.ledger = Ledger(self.ledger.book, {**self.ledger.months, key: month})
+        self.changed_months.add(key)

@@ -1,0 +1,7 @@
+"""The fixed vocabularies of the ledger, importable without Pydantic (for fast start-up)."""
+
+ME = "me"  # the owner of a client the leader still serves personally
+ACTIVITIES = ("one-on-one", "coaching", "team", "hiring", "strategy", "learning", "admin")
+NO_KINDS = ("one-on-one", "interview", "team", "strategy", "learning", "personal", "other", "nothing")
+ONE_ON_ONE_STATUSES = ("held", "cancelled", "interrupted")
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -1,0 +1,90 @@
+"""Every test gets its own ledger directory and a fixed 'today'; none touches the user's data."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from leadshift.cli.app import register
+
+TODAY = "2026-11-20"  # a Friday
+
+
+@pytest.fixture(autouse=True)
+def ledger_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "ledger"
+    monkeypatch.setenv("LEADSHIFT_HOME", str(home))
+    monkeypatch.setenv("LEADSHIFT_TODAY", TODAY)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.delenv("LEADSHIFT_LOCK_TIMEOUT", raising=False)
+    return home
+
+
+@dataclass
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def cli() -> Callable[..., Result]:
+    """Run leadshift in-process, as a user would type it (stdout and stderr kept apart)."""
+    app = register()
+    runner = CliRunner()
+
+    def run(*args: str, input: str | None = None) -> Result:
+        result = runner.invoke(app, list(args), input=input, prog_name="leadshift")
+        if result.exception and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return Result(result.exit_code, result.stdout, result.stderr)
+
+    return run
+
+
+@pytest.fixture
+def run_process() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Run leadshift as a real process (for crashes, concurrency and terminals)."""
+
+    def run(*args: str, env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "leadshift", *args],
+            capture_output=True,
+            text=True,
+            env={**os.environ, **(env or {})},
+            timeout=timeout,
+            stdin=subprocess.DEVNULL,
+        )
+
+    return run
+
+
+def snapshot(home: Path) -> dict[str, bytes]:
+    """Every file under the ledger directory and its bytes, to prove nothing changed."""
+    if not home.exists():
+        return {}
+    return {str(p.relative_to(home)): p.read_bytes() for p in sorted(home.rglob("*")) if p.is_file() and p.name != ".lock"}
+
+
+@pytest.fixture
+def team(cli: Callable[..., Result], ledger_home: Path) -> Path:
+    """A small ledger: Sam leads Alice and Bob; owns Acme and Initech; Globex is Alice's."""
+    for args in (
+        ["init", "--name", "Sam Lee", "--promoted-on", "2026-10-05"],
+        ["teammate", "add", "alice", "--name", "Alice Martin", "--skills", "negotiation,analytics", "--growing", "pricing", "--capacity-hours", "30", "--one-on-one-every", "7"],
+        ["teammate", "add", "bob", "--name", "Bob Chen", "--skills", "support", "--capacity-hours", "20"],
+        ["client", "add", "acme", "--name", "Acme Ltd", "--weight", "4", "--weekly-hours", "6", "--needs", "negotiation", "--backed-by", "alice"],
+        ["client", "add", "initech", "--name", "Initech", "--weight", "2", "--weekly-hours", "3"],
+        ["client", "add", "globex", "--name", "Globex", "--owner", "alice", "--weight", "5", "--weekly-hours", "8"],
+    ):
+        result = cli(*args)
+        assert result.exit_code == 0, (args, result.stdout, result.stderr)
+    return ledger_home

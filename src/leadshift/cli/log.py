@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -11,7 +11,9 @@ from leadshift.cli.app import new_app, session_of
 from leadshift.cli.options import ActivityChoice, Note, OnDate, StatusChoice
 from leadshift.cli.session import Session
 from leadshift.cli.writes import add_records
-from leadshift.model import AnyRecord, Ledger
+
+if TYPE_CHECKING:
+    from leadshift.model import AnyRecord, Ledger
 
 app = new_app(
     "Log your day. With no subcommand, on a terminal: a two-minute walkthrough of the day.",

@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from leadshift.paths import ledger_home
-from leadshift.store import Store
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from leadshift.store import Store
 
 ENV_TODAY = "LEADSHIFT_TODAY"  # pins "today" for tests and reproducible demos
 
@@ -35,6 +36,8 @@ class Session:
 
     @cached_property
     def store(self) -> Store:
+        from leadshift.store import Store  # Pydantic loads only for commands that read the ledger
+
         return Store(self.home)
 
     @cached_property

@@ -5,8 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from typing import TYPE_CHECKING
+
 from leadshift.cli.session import Session
-from leadshift.model import AnyRecord, Book, Ledger
+
+if TYPE_CHECKING:
+    from leadshift.model import AnyRecord, Book, Ledger
 
 
 def change_book(session: Session, edit: Callable[[Ledger], Book]) -> Book:
@@ -22,6 +26,6 @@ def add_records(session: Session, make: Callable[[Ledger], list[AnyRecord]]) -> 
 
     with session.store.change() as draft:
         records = make(draft.ledger)
-        for key, month in edits.add_records(draft.ledger, records, datetime.now().replace(microsecond=0)).items():
+        for key, month in edits.add_records(draft.ledger, records, datetime.now()).items():
             draft.set_month(key, month)
     return records, draft.ledger

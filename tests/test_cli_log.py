@@ -1,0 +1,141 @@
+"""Logging a day with the subcommands, and reading it back with show."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import snapshot
+
+
+def _show_json(cli, *args: str) -> list[dict]:  # type: ignore[no-untyped-def]
+    result = cli("show", "--json", *args)
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_a_logged_day_reads_back_exactly(cli, team: Path) -> None:
+    assert cli("log", "client", "acme", "2h30", "--note", "renewal deck").exit_code == 0
+    assert cli("log", "lead", "coaching", "1", "--with", "alice").exit_code == 0
+    assert cli("log", "one-on-one", "bob", "cancelled", "--because", "acme").exit_code == 0
+    assert cli("log", "escalation", "alice", "--asked", "--date", "yesterday").exit_code == 0
+    assert cli("log", "lead", "strategy", "45m", "--date", "2026-11-19").exit_code == 0
+
+    today = _show_json(cli)
+    assert [{k: v for k, v in r.items() if k != "id"} for r in today] == [
+        {"type": "hours", "date": "2026-11-20", "hours": 2.5, "client": "acme", "activity": None, "teammate": None, "note": "renewal deck"},
+        {"type": "hours", "date": "2026-11-20", "hours": 1.0, "client": None, "activity": "coaching", "teammate": "alice", "note": ""},
+        {"type": "one-on-one", "date": "2026-11-20", "teammate": "bob", "status": "cancelled", "because": "acme", "note": ""},
+    ]
+    assert all(len(r["id"]) == 8 for r in today)
+    week = _show_json(cli, "--week", "2026-W47")
+    assert [(r["date"], r["type"]) for r in week] == [
+        ("2026-11-19", "escalation"),
+        ("2026-11-19", "hours"),
+        ("2026-11-20", "hours"),
+        ("2026-11-20", "hours"),
+        ("2026-11-20", "one-on-one"),
+    ]
+    assert week[0]["asked_first"] is True
+    assert _show_json(cli, "--date", "2026-11-18") == []
+
+
+def test_log_reports_the_day_and_its_client_share(cli, team: Path) -> None:
+    cli("log", "lead", "team", "3")
+    result = cli("log", "client", "acme", "1")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Logged ") and lines[0].endswith(" 2026-11-20 client work acme, 1 h")
+    assert lines[1] == "2026-11-20: 4 h logged, 25% client work (your limit 40%)."
+
+
+def test_keys_are_case_insensitive(cli, team: Path) -> None:
+    assert cli("log", "client", "ACME", "1").exit_code == 0
+    assert _show_json(cli)[0]["client"] == "acme"
+
+
+def test_records_go_to_the_file_of_their_month(cli, team: Path) -> None:
+    cli("log", "client", "acme", "1", "--date", "2026-10-31")
+    cli("log", "client", "acme", "1", "--date", "2026-11-01")
+    assert sorted(p.name for p in (team / "log").iterdir()) == ["2026-10.toml", "2026-11.toml"]
+    assert "date = 2026-10-31" in (team / "log" / "2026-10.toml").read_text()
+
+
+BAD_INPUT = [
+    (["log", "client", "acm", "1"], 1, "Error: no client 'acm'. Did you mean 'acme'? Known clients: acme, globex, initech."),
+    (["log", "lead", "coaching", "1", "--with", "alic"], 1, "Did you mean 'alice'?"),
+    (["log", "one-on-one", "carol", "held"], 1, "Known teammates: alice, bob."),
+    (["log", "one-on-one", "bob", "cancelled", "--because", "nobody"], 1, "no client 'nobody'"),
+    (["log", "client", "acme", "abc"], 2, "'abc' is not a number of hours"),
+    (["log", "client", "acme", "-3"], 2, "hours must be more than 0"),
+    (["log", "client", "acme", "0"], 2, "hours must be more than 0"),
+    (["log", "client", "acme", "nan"], 2, "is not a number of hours"),
+    (["log", "client", "acme", "30"], 2, "more than a day holds"),
+    (["log", "client", "acme", "1", "--date", "2026-02-30"], 2, "'2026-02-30' is not a date"),
+    (["log", "client", "acme", "1", "--date", "20/11/2026"], 2, "use YYYY-MM-DD"),
+    (["log", "lead", "golf", "1"], 2, "Invalid value for 'ACTIVITY'"),
+    (["log", "one-on-one", "bob", "skipped"], 2, "Invalid value for 'STATUS'"),
+    (["log", "one-on-one", "bob", "held", "--because", "acme"], 2, "--because is for a cancelled or interrupted 1:1"),
+    (["log", "escalation", "bob"], 2, "--asked"),
+    (["show", "--week", "2026-47"], 2, "use YYYY-Www"),
+    (["show", "--week", "2026-W60"], 2, "2026 has no week 60"),
+    (["show", "--date", "today", "--week", "2026-W47"], 2, "not both"),
+    (["teammate", "add", "alice", "--name", "Another Alice"], 1, "a teammate with key 'alice' already exists"),
+    (["teammate", "add", "Bad Key", "--name", "X"], 1, "cannot be a key"),
+    (["teammate", "add", "me", "--name", "X"], 1, "'me' means you"),
+    (["teammate", "add", "carol", "--name", "Carol", "--capacity-hours", "-5"], 1, "--capacity-hours: input should be greater than or equal to 0"),
+    (["teammate", "add", "carol", "--name", "Carol", "--one-on-one-every", "0"], 1, "--one-on-one-every"),
+    (["teammate", "add", "carol", "--name", ""], 1, "--name"),
+    (["teammate", "edit", "alice"], 2, "nothing to change"),
+    (["teammate", "edit", "zed", "--role", "x"], 1, "no teammate 'zed'"),
+    (["client", "add", "acme", "--name", "Acme again"], 1, "a client with key 'acme' already exists"),
+    (["client", "add", "hooli", "--name", "Hooli", "--weight", "7"], 1, "--weight: input should be less than or equal to 5"),
+    (["client", "add", "hooli", "--name", "Hooli", "--weight", "0"], 1, "--weight: input should be greater than or equal to 1"),
+    (["client", "add", "hooli", "--name", "Hooli", "--owner", "zed"], 1, "no teammate 'zed'"),
+    (["client", "add", "hooli", "--name", "Hooli", "--backed-by", "alice,zed"], 1, "no teammate 'zed'"),
+    (["client", "add", "hooli", "--name", "Hooli", "--weekly-hours", "-1"], 1, "--weekly-hours"),
+    (["client", "edit", "acme", "--weight", "9"], 1, "--weight"),
+    (["client", "remove", "nope"], 1, "no client 'nope'"),
+    (["remove", "zz"], 1, "too short"),
+    (["remove", "abcdef12"], 1, "no record with id 'abcdef12'"),
+]
+
+
+@pytest.mark.parametrize(("args", "code", "message"), BAD_INPUT, ids=[" ".join(a) for a, _, _ in BAD_INPUT])
+def test_bad_input_is_refused_in_one_line_and_changes_nothing(cli, team: Path, args, code, message) -> None:
+    cli("log", "client", "acme", "1")
+    before = snapshot(team)
+    result = cli(*args)
+    assert result.exit_code == code, result.stderr
+    assert message in result.stderr
+    assert result.stdout == ""
+    if code == 1:
+        assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
+    assert snapshot(team) == before
+
+
+def test_a_day_over_24_hours_is_refused(cli, team: Path) -> None:
+    assert cli("log", "client", "acme", "20").exit_code == 0
+    before = snapshot(team)
+    result = cli("log", "lead", "team", "5")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: 2026-11-20 would have 25 hours logged, more than 24")
+    assert snapshot(team) == before
+    assert cli("log", "lead", "team", "4").exit_code == 0  # exactly 24 is a (long) day
+
+
+def test_log_without_subcommand_off_a_terminal_prints_usage_and_exits_2(cli, team: Path) -> None:
+    before = snapshot(team)
+    result = cli("log")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Usage: leadshift log [OPTIONS] COMMAND [ARGS]...")
+    assert "the walkthrough needs a terminal" in result.stderr
+    assert snapshot(team) == before
+
+
+def test_a_real_process_off_a_terminal_also_exits_2(run_process, team: Path) -> None:
+    result = run_process("log")
+    assert result.returncode == 2
+    assert "Usage: leadshift log" in result.stderr

@@ -1,0 +1,74 @@
+"""Correcting the ledger: remove ID and undo."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import snapshot
+
+
+def _ids(cli) -> list[str]:  # type: ignore[no-untyped-def]
+    return [r["id"] for r in json.loads(cli("show", "--json", "--week", "2026-W47").stdout)]
+
+
+def test_remove_by_id_prefix_says_what_it_removed(cli, team: Path) -> None:
+    cli("log", "client", "acme", "2")
+    cli("log", "lead", "hiring", "1")
+    first, second = _ids(cli)
+    result = cli("remove", first[:5])
+    assert result.exit_code == 0
+    assert result.stdout == f"Removed {first} 2026-11-20 client work acme, 2 h\n"
+    assert _ids(cli) == [second]
+
+
+def test_undo_removes_the_most_recently_written_record(cli, team: Path) -> None:
+    cli("log", "client", "acme", "2", "--date", "2026-11-19")
+    cli("log", "lead", "team", "1", "--date", "2026-10-30")  # written last, dated earlier
+    result = cli("undo")
+    assert result.exit_code == 0
+    assert result.stdout.endswith(" 2026-10-30 leading: team, 1 h\n")
+    assert "[[hours]]" not in (team / "log" / "2026-10.toml").read_text()
+    second = cli("undo")
+    assert second.stdout.endswith(" 2026-11-19 client work acme, 2 h\n")
+    third = cli("undo")
+    assert third.exit_code == 1
+    assert third.stderr == "Error: nothing to undo: the ledger has no records yet.\n"
+
+
+def test_undo_keeps_a_backup_of_what_it_replaced(cli, team: Path) -> None:
+    cli("log", "client", "acme", "2")
+    logged = (team / "log" / "2026-11.toml").read_bytes()
+    cli("undo")
+    backups = sorted((team / "backups").glob("log-2026-11.toml.*"))
+    assert backups and backups[-1].read_bytes() == logged
+
+
+def test_teammate_with_records_cannot_be_removed(cli, team: Path) -> None:
+    cli("log", "one-on-one", "bob", "held")
+    before = snapshot(team)
+    result = cli("teammate", "remove", "bob")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: bob appears in 1 record(s) from 2026-11-20 to 2026-11-20; removing it would leave them "
+        "pointing nowhere. Keep it, or remove those records first (`leadshift show --week ...`).\n"
+    )
+    assert snapshot(team) == before
+
+
+def test_teammate_who_owns_or_backs_clients_cannot_be_removed(cli, team: Path) -> None:
+    result = cli("teammate", "remove", "alice")
+    assert result.exit_code == 1
+    assert "alice owns globex; give each to someone else first" in result.stderr
+    cli("client", "edit", "globex", "--owner", "me")
+    result = cli("teammate", "remove", "alice")
+    assert "alice backs acme; take them off first" in result.stderr
+    cli("client", "edit", "acme", "--backed-by", "")
+    assert cli("teammate", "remove", "alice").exit_code == 0
+    assert "alice" not in cli("teammate", "list", "--json").stdout
+
+
+def test_client_with_records_cannot_be_removed_but_an_unused_one_can(cli, team: Path) -> None:
+    cli("log", "client", "acme", "1")
+    assert cli("client", "remove", "acme").exit_code == 1
+    assert cli("client", "remove", "initech").stdout == "Removed client initech.\n"

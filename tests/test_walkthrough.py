@@ -114,7 +114,8 @@ def test_walkthrough_on_a_real_terminal_writes_everything_in_one_save(team: Path
     _answer_day(child)
     child.expect(r"Save these 4 records\?")
     child.sendline("y")
-    child.expect("Saved 4 records for 2026-11-20")
+    child.expect("Saved 4 records.")
+    child.expect("2026-11-20: 4 h logged, 75% client work")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

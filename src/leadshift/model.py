@@ -242,7 +242,7 @@ class Month(Strict):
             for record in records:
                 for what, key in record.references():
                     if key not in known[what]:
-                        raise ValueError(f"record {record.id} names {what} '{key}', who is not in ledger.toml")
+                        raise ValueError(f"record {record.id} names {what} '{key}', which is not in ledger.toml")
         return self
 
 

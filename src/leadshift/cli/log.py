@@ -81,22 +81,11 @@ def _report(session: Session, record: AnyRecord, ledger: Ledger) -> None:
     from rich.text import Text
 
     from leadshift.model import HoursRecord
-    from leadshift.render.tables import summary
+    from leadshift.render.tables import day_status, summary
 
-    day = [r for r in ledger.records(record.date, record.date) if isinstance(r, HoursRecord)]
-    total = sum(r.hours for r in day)
-    line = Text("Logged ").append_text(summary(record))
-    session.console.print(line)
-    if total:
-        client = sum(r.hours for r in day if r.client)
-        limit = ledger.book.profile.client_share_limit
-        share = client / total
-        style = "red" if share > limit else "green"
-        session.console.print(
-            Text(f"{record.date}: {total:g} h logged, ")
-            .append(f"{share:.0%} client work", style=style)
-            .append(f" (your limit {limit:.0%}).")
-        )
+    session.console.print(Text("Logged ").append_text(summary(record)), soft_wrap=True)
+    if isinstance(record, HoursRecord):
+        session.console.print(day_status(ledger, record.date), soft_wrap=True)
 
 
 @app.command("client", context_settings=NUMBERS_AS_ARGS)

@@ -103,7 +103,7 @@ def run_walkthrough(session: Session) -> None:
     """Interview the leader on the terminal, show the summary, save on yes."""
     from leadshift.cli.writes import add_records
     from leadshift.edits import new_record_id
-    from leadshift.render.tables import records_table
+    from leadshift.render.tables import day_status, records_table
 
     asker = TerminalAsker(session)
     ledger = session.store.load()
@@ -122,13 +122,17 @@ def run_walkthrough(session: Session) -> None:
         session.console.print()
         raise Cancelled("cancelled; nothing was written.") from None
 
-    def rebuild(current: Ledger) -> list[AnyRecord]:
-        # Ids are drawn again against the ledger as it is under the lock.
+    def under_lock(current: Ledger) -> list[AnyRecord]:
+        # Another command may have written while the leader was answering:
+        # keep the ids shown in the preview unless one of them is now taken.
         used: set[str] = {r.id for r in current.records()}
+        if used.isdisjoint(r.id for r in preview):
+            return preview
         return to_records(answers, lambda: _fresh(used, new_record_id))
 
-    records, _ = add_records(session, rebuild)
-    asker.say(f"Saved {len(records)} records for {answers.day}. See them with `leadshift show --date {answers.day}`.")
+    records, saved = add_records(session, under_lock)
+    asker.say(f"Saved {len(records)} records.")
+    asker.say(day_status(saved, answers.day))
 
 
 def _fresh(used: set[str], make: Callable[[set[str]], str]) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from datetime import date
+
 from rich import box
 from rich.table import Table
 from rich.text import Text
@@ -12,36 +15,41 @@ from leadshift.model import (
     Book,
     EscalationRecord,
     HoursRecord,
+    Ledger,
     OneOnOneRecord,
     TradeOffRecord,
 )
 from leadshift.render.text import literal
 
 
-def _table(*columns: str, title: str | None = None) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", pad_edge=False, expand=False)
+def _table(*columns: str, title: str | None = None, fixed: tuple[str, ...] = ()) -> Table:
+    """A plain table; `fixed` columns (keys, dates, numbers) never wrap, the rest wrap at words."""
+    table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", title_style="bold", pad_edge=False)
     for column in columns:
-        table.add_column(column, overflow="fold")
+        tags = column in ("skills", "growing", "needs")  # one tag a line, unbroken
+        table.add_column(column, overflow="fold", no_wrap=column in fixed, min_width=12 if tags else None)
     return table
 
 
 def teammates_table(book: Book) -> Table:
-    table = _table("key", "name", "role", "skills", "growing", "capacity", "1:1 every", title="Team")
+    table = _table("key", "name", "role", "skills", "growing", "h/wk", "1:1", title="Team", fixed=("key", "h/wk", "1:1"))
     for key, t in sorted(book.teammates.items()):
         table.add_row(
             literal(key),
             literal(t.name),
             literal(t.role),
-            literal(", ".join(t.skills)),
-            literal(", ".join(t.growing)),
-            f"{t.capacity_hours:g} h/wk",
-            f"{t.one_on_one_every} d",
+            literal(" ".join(t.skills)),
+            literal(" ".join(t.growing)),
+            f"{t.capacity_hours:g}",
+            f"{t.one_on_one_every}d",
         )
     return table
 
 
 def clients_table(book: Book) -> Table:
-    table = _table("key", "name", "owner", "weight", "needs", "h/wk", "backed by", title="Clients")
+    table = _table(
+        "key", "name", "owner", "weight", "needs", "h/wk", "backed by", title="Clients", fixed=("key", "weight", "h/wk")
+    )
     for key, c in sorted(book.clients.items(), key=lambda kv: (kv[1].owner != ME, kv[0])):
         owner = Text("me", style="bold yellow") if c.owner == ME else literal(c.owner)
         table.add_row(
@@ -49,15 +57,15 @@ def clients_table(book: Book) -> Table:
             literal(c.name),
             owner,
             "●" * c.weight,
-            literal(", ".join(c.needs)),
+            literal(" ".join(c.needs)),
             f"{c.weekly_hours:g}",
-            literal(", ".join(c.backed_by)),
+            literal(" ".join(c.backed_by)),
         )
     return table
 
 
 def records_table(records: list[AnyRecord], title: str | None = None) -> Table:
-    table = _table("id", "date", "what", "hours", "note", title=title)
+    table = _table("id", "date", "what", "hours", "note", title=title, fixed=("id", "date", "hours"))
     for record in records:
         hours = f"{record.hours:g}" if isinstance(record, HoursRecord) else ""
         table.add_row(literal(record.id), record.date.isoformat(), describe(record), hours, literal(record.note))
@@ -100,6 +108,19 @@ def describe(record: AnyRecord) -> Text:
         text.append_text(literal(record.teammate, "bold"))
         text.append(", asked for their solution first" if record.asked_first else ", told them the answer")
     return text
+
+
+def day_status(ledger: Ledger, day: date) -> Text:
+    """`2026-11-20: 6.5 h logged, 54% client work (your limit 40%).` coloured by the limit."""
+    hours = [r for r in ledger.records(day, day) if isinstance(r, HoursRecord)]
+    total = math.fsum(r.hours for r in hours)
+    text = Text(f"{day}: {total:g} h logged")
+    if total:
+        share = math.fsum(r.hours for r in hours if r.client) / total
+        limit = ledger.book.profile.client_share_limit
+        text.append(", ").append(f"{share:.0%} client work", style="red" if share > limit else "green")
+        text.append(f" (your limit {limit:.0%})")
+    return text.append(".")
 
 
 def summary(record: AnyRecord) -> Text:

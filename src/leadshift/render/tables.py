@@ -26,8 +26,8 @@ def _table(*columns: str, title: str | None = None, fixed: tuple[str, ...] = ())
     """A plain table; `fixed` columns (keys, dates, numbers) never wrap, the rest wrap at words."""
     table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", title_style="bold", pad_edge=False)
     for column in columns:
-        tags = column in ("skills", "growing", "needs")  # one tag a line, unbroken
-        table.add_column(column, overflow="fold", no_wrap=column in fixed, min_width=12 if tags else None)
+        # No min_width: when a Rich table cannot honour one it crops cells, losing text.
+        table.add_column(column, overflow="fold", no_wrap=column in fixed)
     return table
 
 

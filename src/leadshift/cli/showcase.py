@@ -20,7 +20,7 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "example"
 
 def copy_example(target: Path) -> Store:
     """A private copy of the example ledger in `target` (which must not exist yet)."""
-    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("__pycache__", "*.py", "backups", ".lock", "*.tmp"))
     durable.ensure_private_dir(target)
     for path in target.rglob("*"):
         if path.is_dir():

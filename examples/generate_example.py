@@ -437,8 +437,14 @@ def plan_day(week: int, weekday: int, total: float, client_total: float, ids: Id
         if (w, d) == (week, weekday):
             events.append(
                 TradeOffRecord(
-                    id=ids.next(), date=when, client=client, request=request, urgent=urgent,
-                    said_no=said_no, teammate=teammate, note=note,
+                    id=ids.next(),
+                    date=when,
+                    client=client,
+                    request=request,
+                    urgent=urgent,
+                    said_no=said_no,
+                    teammate=teammate,
+                    note=note,
                 )
             )
             # The yes costs client time the same day.
@@ -536,7 +542,9 @@ def check(days: list[Day]) -> None:
     end = days[-1].date
     for key, teammate in TEAMMATES.items():
         held = max(
-            r.date for d in days for r in d.records
+            r.date
+            for d in days
+            for r in d.records
             if isinstance(r, OneOnOneRecord) and r.teammate == key and r.status == "held"
         )
         overdue = (end - held).days > teammate.one_on_one_every

@@ -71,7 +71,9 @@ def snapshot(home: Path) -> dict[str, bytes]:
     """Every file under the ledger directory and its bytes, to prove nothing changed."""
     if not home.exists():
         return {}
-    return {str(p.relative_to(home)): p.read_bytes() for p in sorted(home.rglob("*")) if p.is_file() and p.name != ".lock"}
+    return {
+        str(p.relative_to(home)): p.read_bytes() for p in sorted(home.rglob("*")) if p.is_file() and p.name != ".lock"
+    }
 
 
 @pytest.fixture
@@ -79,9 +81,37 @@ def team(cli: Callable[..., Result], ledger_home: Path) -> Path:
     """A small ledger: Sam leads Alice and Bob; owns Acme and Initech; Globex is Alice's."""
     for args in (
         ["init", "--name", "Sam Lee", "--promoted-on", "2026-10-05"],
-        ["teammate", "add", "alice", "--name", "Alice Martin", "--skills", "negotiation,analytics", "--growing", "pricing", "--capacity-hours", "30", "--one-on-one-every", "7"],
+        [
+            "teammate",
+            "add",
+            "alice",
+            "--name",
+            "Alice Martin",
+            "--skills",
+            "negotiation,analytics",
+            "--growing",
+            "pricing",
+            "--capacity-hours",
+            "30",
+            "--one-on-one-every",
+            "7",
+        ],
         ["teammate", "add", "bob", "--name", "Bob Chen", "--skills", "support", "--capacity-hours", "20"],
-        ["client", "add", "acme", "--name", "Acme Ltd", "--weight", "4", "--weekly-hours", "6", "--needs", "negotiation", "--backed-by", "alice"],
+        [
+            "client",
+            "add",
+            "acme",
+            "--name",
+            "Acme Ltd",
+            "--weight",
+            "4",
+            "--weekly-hours",
+            "6",
+            "--needs",
+            "negotiation",
+            "--backed-by",
+            "alice",
+        ],
         ["client", "add", "initech", "--name", "Initech", "--weight", "2", "--weekly-hours", "3"],
         ["client", "add", "globex", "--name", "Globex", "--owner", "alice", "--weight", "5", "--weekly-hours", "8"],
     ):

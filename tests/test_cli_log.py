@@ -25,9 +25,32 @@ def test_a_logged_day_reads_back_exactly(cli, team: Path) -> None:
 
     today = _show_json(cli)
     assert [{k: v for k, v in r.items() if k != "id"} for r in today] == [
-        {"type": "hours", "date": "2026-11-20", "hours": 2.5, "client": "acme", "activity": None, "teammate": None, "note": "renewal deck"},
-        {"type": "hours", "date": "2026-11-20", "hours": 1.0, "client": None, "activity": "coaching", "teammate": "alice", "note": ""},
-        {"type": "one-on-one", "date": "2026-11-20", "teammate": "bob", "status": "cancelled", "because": "acme", "note": ""},
+        {
+            "type": "hours",
+            "date": "2026-11-20",
+            "hours": 2.5,
+            "client": "acme",
+            "activity": None,
+            "teammate": None,
+            "note": "renewal deck",
+        },
+        {
+            "type": "hours",
+            "date": "2026-11-20",
+            "hours": 1.0,
+            "client": None,
+            "activity": "coaching",
+            "teammate": "alice",
+            "note": "",
+        },
+        {
+            "type": "one-on-one",
+            "date": "2026-11-20",
+            "teammate": "bob",
+            "status": "cancelled",
+            "because": "acme",
+            "note": "",
+        },
     ]
     assert all(len(r["id"]) == 8 for r in today)
     week = _show_json(cli, "--week", "2026-W47")
@@ -64,7 +87,11 @@ def test_records_go_to_the_file_of_their_month(cli, team: Path) -> None:
 
 
 BAD_INPUT = [
-    (["log", "client", "acm", "1"], 1, "Error: no client 'acm'. Did you mean 'acme'? Known clients: acme, globex, initech."),
+    (
+        ["log", "client", "acm", "1"],
+        1,
+        "Error: no client 'acm'. Did you mean 'acme'? Known clients: acme, globex, initech.",
+    ),
     (["log", "lead", "coaching", "1", "--with", "alic"], 1, "Did you mean 'alice'?"),
     (["log", "one-on-one", "carol", "held"], 1, "Known teammates: alice, bob."),
     (["log", "one-on-one", "bob", "cancelled", "--because", "nobody"], 1, "no client 'nobody'"),
@@ -85,14 +112,26 @@ BAD_INPUT = [
     (["teammate", "add", "alice", "--name", "Another Alice"], 1, "a teammate with key 'alice' already exists"),
     (["teammate", "add", "Bad Key", "--name", "X"], 1, "cannot be a key"),
     (["teammate", "add", "me", "--name", "X"], 1, "'me' means you"),
-    (["teammate", "add", "carol", "--name", "Carol", "--capacity-hours", "-5"], 1, "--capacity-hours: input should be greater than or equal to 0"),
+    (
+        ["teammate", "add", "carol", "--name", "Carol", "--capacity-hours", "-5"],
+        1,
+        "--capacity-hours: input should be greater than or equal to 0",
+    ),
     (["teammate", "add", "carol", "--name", "Carol", "--one-on-one-every", "0"], 1, "--one-on-one-every"),
     (["teammate", "add", "carol", "--name", ""], 1, "--name"),
     (["teammate", "edit", "alice"], 2, "nothing to change"),
     (["teammate", "edit", "zed", "--role", "x"], 1, "no teammate 'zed'"),
     (["client", "add", "acme", "--name", "Acme again"], 1, "a client with key 'acme' already exists"),
-    (["client", "add", "hooli", "--name", "Hooli", "--weight", "7"], 1, "--weight: input should be less than or equal to 5"),
-    (["client", "add", "hooli", "--name", "Hooli", "--weight", "0"], 1, "--weight: input should be greater than or equal to 1"),
+    (
+        ["client", "add", "hooli", "--name", "Hooli", "--weight", "7"],
+        1,
+        "--weight: input should be less than or equal to 5",
+    ),
+    (
+        ["client", "add", "hooli", "--name", "Hooli", "--weight", "0"],
+        1,
+        "--weight: input should be greater than or equal to 1",
+    ),
     (["client", "add", "hooli", "--name", "Hooli", "--owner", "zed"], 1, "no teammate 'zed'"),
     (["client", "add", "hooli", "--name", "Hooli", "--backed-by", "alice,zed"], 1, "no teammate 'zed'"),
     (["client", "add", "hooli", "--name", "Hooli", "--weekly-hours", "-1"], 1, "--weekly-hours"),

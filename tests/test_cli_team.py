@@ -9,17 +9,38 @@ from pathlib import Path
 def test_teammate_list_json_has_every_field(cli, team: Path) -> None:
     data = json.loads(cli("teammate", "list", "--json").stdout)
     assert data == [
-        {"key": "alice", "name": "Alice Martin", "role": "", "skills": ["negotiation", "analytics"], "growing": ["pricing"],
-         "capacity_hours": 30.0, "one_on_one_every": 7},
-        {"key": "bob", "name": "Bob Chen", "role": "", "skills": ["support"], "growing": [],
-         "capacity_hours": 20.0, "one_on_one_every": 14},
+        {
+            "key": "alice",
+            "name": "Alice Martin",
+            "role": "",
+            "skills": ["negotiation", "analytics"],
+            "growing": ["pricing"],
+            "capacity_hours": 30.0,
+            "one_on_one_every": 7,
+        },
+        {
+            "key": "bob",
+            "name": "Bob Chen",
+            "role": "",
+            "skills": ["support"],
+            "growing": [],
+            "capacity_hours": 20.0,
+            "one_on_one_every": 14,
+        },
     ]
 
 
 def test_client_list_json_has_every_field(cli, team: Path) -> None:
     data = json.loads(cli("client", "list", "--json").stdout)
-    assert data[0] == {"key": "acme", "name": "Acme Ltd", "owner": "me", "needs": ["negotiation"], "weight": 4,
-                       "weekly_hours": 6.0, "backed_by": ["alice"]}
+    assert data[0] == {
+        "key": "acme",
+        "name": "Acme Ltd",
+        "owner": "me",
+        "needs": ["negotiation"],
+        "weight": 4,
+        "weekly_hours": 6.0,
+        "backed_by": ["alice"],
+    }
     assert [c["key"] for c in data] == ["acme", "globex", "initech"]
     assert data[1]["owner"] == "alice"
 

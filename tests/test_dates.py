@@ -96,11 +96,13 @@ def test_parse_week_with_another_first_day(week_starts: str, expected: tuple[dat
     assert parse_week("2026-W47", week_starts) == expected
 
 
-@pytest.mark.parametrize(("text", "year", "number"), [("2025-W53", 2025, 53), ("2026-W54", 2026, 54), ("2026-W00", 2026, 0)])
+@pytest.mark.parametrize(
+    ("text", "year", "number"), [("2025-W53", 2025, 53), ("2026-W54", 2026, 54), ("2026-W00", 2026, 0)]
+)
 def test_parse_week_that_does_not_exist(text: str, year: int, number: int) -> None:
     with pytest.raises(UsageError) as caught:
         parse_week(text)
-    assert caught.value.message == f"'{text}' is not a week: {year} has no week {number}."
+    assert caught.value.message == f"'{text}' is not a week: year {year} has no week {number}."
 
 
 @pytest.mark.parametrize("text", ["2026-W7", "2026W47", "2026-47", "W47", "2026-W470", "", "2026-11-20", "last week"])
@@ -110,21 +112,11 @@ def test_parse_week_bad_format(text: str) -> None:
     assert caught.value.message == f"'{text}' is not a week: use YYYY-Www, for example 2026-W47."
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=OverflowError,
-    reason="bug: parse_week('9999-W52') raises OverflowError (the week ends in year 10000) instead of UsageError",
-)
 def test_parse_week_at_the_end_of_the_calendar_is_a_usage_error() -> None:
     with pytest.raises(UsageError):
         parse_week("9999-W52")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=OverflowError,
-    reason="bug: parse_week('0001-W01', 'sunday') raises OverflowError (the week starts in year 0) instead of UsageError",
-)
 def test_parse_week_at_the_start_of_the_calendar_is_a_usage_error() -> None:
     with pytest.raises(UsageError):
         parse_week("0001-W01", "sunday")

@@ -13,7 +13,9 @@ from leadshift.render.tables import clients_table, records_table, teammates_tabl
 from leadshift.store import Store
 
 
-def test_demo_shows_team_clients_and_the_last_week_without_touching_the_users_ledger(run_process, ledger_home: Path) -> None:
+def test_demo_shows_team_clients_and_the_last_week_without_touching_the_users_ledger(
+    run_process, ledger_home: Path
+) -> None:
     result = run_process("demo", env={"COLUMNS": "80"})
     assert result.returncode == 0, result.stderr
     out = result.stdout
@@ -33,7 +35,10 @@ def test_the_example_tells_the_story_the_docs_promise(tmp_path: Path) -> None:
     owned = [k for k, c in book.clients.items() if c.owner == ME]
     assert 0.4 <= len(owned) / len(book.clients) <= 0.6
     records = ledger.records()
-    assert (min(r.date for r in records).isoformat(), max(r.date for r in records).isoformat()) == ("2026-10-05", "2026-11-13")
+    assert (min(r.date for r in records).isoformat(), max(r.date for r in records).isoformat()) == (
+        "2026-10-05",
+        "2026-11-13",
+    )
     kinds = {r.kind for r in records}
     assert kinds == {"hours", "one-on-one", "trade-off", "escalation"}
     disrupted = [r for r in records if r.kind == "one-on-one" and r.status != "held"]
@@ -46,7 +51,9 @@ def test_the_copy_is_private_and_the_package_copy_is_left_alone(tmp_path: Path) 
     assert (store.home.stat().st_mode & 0o777) == 0o700
     assert all((p.stat().st_mode & 0o777) == 0o600 for p in store.home.rglob("*.toml"))
     with store.change() as draft:
-        draft.set_book(draft.book.model_copy(update={"profile": draft.book.profile.model_copy(update={"name": "Changed"})}))
+        draft.set_book(
+            draft.book.model_copy(update={"profile": draft.book.profile.model_copy(update={"name": "Changed"})})
+        )
     assert Store(tmp_path / "copy").read_book().profile.name == "Changed"
     assert {p: p.read_bytes() for p in EXAMPLE.rglob("*.toml")} == before
 

@@ -59,10 +59,6 @@ def test_parse_hours_rejects_more_than_a_day(text: str, shown: str) -> None:
     assert caught.value.message == f"{shown} hours is more than a day holds; log at most 24 hours at a time."
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: parse_hours('0.00001') returns 0.0: the > 0 check runs before round(hours, 4)",
-)
 def test_parse_hours_never_returns_zero() -> None:
     with pytest.raises(UsageError):
         parse_hours("0.00001")
@@ -76,7 +72,9 @@ def test_parse_tags() -> None:
     assert parse_tags("Data Science") == ["data science"]
 
 
-@pytest.mark.parametrize(("text", "expected"), [("0.4", 0.4), ("40%", 0.4), ("1", 1.0), ("100%", 1.0), (" 25% ", 0.25), ("0.05", 0.05)])
+@pytest.mark.parametrize(
+    ("text", "expected"), [("0.4", 0.4), ("40%", 0.4), ("1", 1.0), ("100%", 1.0), (" 25% ", 0.25), ("0.05", 0.05)]
+)
 def test_parse_share_accepts(text: str, expected: float) -> None:
     assert parse_share(text) == pytest.approx(expected, abs=1e-12)
 

@@ -80,13 +80,19 @@ def test_to_records_builds_one_record_per_answer() -> None:
     answers = DayAnswers(date(2026, 11, 20), {"acme": 2.0}, {"team": 1.0}, [("bob", "interrupted", "acme")])
     ids = iter(["00000001", "00000002", "00000003"])
     records = to_records(answers, lambda: next(ids))
-    assert [(r.id, r.kind) for r in records] == [("00000001", "hours"), ("00000002", "hours"), ("00000003", "one-on-one")]
+    assert [(r.id, r.kind) for r in records] == [
+        ("00000001", "hours"),
+        ("00000002", "hours"),
+        ("00000003", "one-on-one"),
+    ]
     assert records[2].because == "acme"
 
 
 def _spawn(home: Path) -> pexpect.spawn:
     env = {**os.environ, "LEADSHIFT_HOME": str(home), "LEADSHIFT_TODAY": "2026-11-20", "COLUMNS": "100"}
-    return pexpect.spawn(sys.executable, ["-m", "leadshift", "log"], env=env, encoding="utf-8", timeout=20, dimensions=(40, 100))
+    return pexpect.spawn(
+        sys.executable, ["-m", "leadshift", "log"], env=env, encoding="utf-8", timeout=20, dimensions=(40, 100)
+    )
 
 
 def _answer_day(child: pexpect.spawn) -> None:
@@ -135,7 +141,9 @@ def _show(home: Path) -> str:
     return subprocess.run(
         [sys.executable, "-m", "leadshift", "show", "--json"],
         env={**os.environ, "LEADSHIFT_HOME": str(home), "LEADSHIFT_TODAY": "2026-11-20"},
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
 
 

@@ -18,7 +18,7 @@ from leadshift.errors import LedgerFileError
 
 M = TypeVar("M", bound=BaseModel)
 
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_TOML_POSITION = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)$")
 _HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(r"^\s*\"?([A-Za-z0-9_-]+)\"?\s*=")
 _RECORD_ID = re.compile(r"record ([0-9a-f]{8})")
@@ -54,7 +54,10 @@ def encode(model: BaseModel) -> bytes:
 def _prune(value: Any) -> Any:
     if isinstance(value, dict):
         kept = {k: _prune(v) for k, v in value.items() if not (k == "note" and v == "")}
-        return {**{k: v for k, v in kept.items() if k not in _LAST_KEYS}, **{k: kept[k] for k in _LAST_KEYS if k in kept}}
+        return {
+            **{k: v for k, v in kept.items() if k not in _LAST_KEYS},
+            **{k: kept[k] for k in _LAST_KEYS if k in kept},
+        }
     if isinstance(value, list):
         return [_prune(v) for v in value]
     return value
@@ -63,7 +66,7 @@ def _prune(value: Any) -> Any:
 def _toml_message(message: str, label: str, hint: str) -> str:
     match = _TOML_POSITION.search(message)
     what = _TOML_POSITION.sub("", message).rstrip(".")
-    where = f"line {match.group(1)}, column {match.group(2)}" if match else "end of file"
+    where = f"line {match.group(1)}, column {match.group(2)}" if match and match.group(1) else "end of file"
     return f"{label}, {where}: {_lower_first(what)}. {hint}"
 
 

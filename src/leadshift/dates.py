@@ -25,9 +25,7 @@ def parse_date(text: str, today: date) -> date:
 
 
 def _bad_date(text: str) -> date:
-    raise UsageError(
-        f"'{text}' is not a date: use YYYY-MM-DD (for example 2026-11-20), 'today' or 'yesterday'."
-    )
+    raise UsageError(f"'{text}' is not a date: use YYYY-MM-DD (for example 2026-11-20), 'today' or 'yesterday'.")
 
 
 def parse_week(text: str, week_starts: str = "monday") -> tuple[date, date]:
@@ -38,11 +36,13 @@ def parse_week(text: str, week_starts: str = "monday") -> tuple[date, date]:
     year, number = int(match.group(1)), int(match.group(2))
     try:
         thursday = date.fromisocalendar(year, number, 4)
+        # A week that starts on another day than Monday is named after the ISO
+        # week of the Thursday it contains, so every day belongs to one name.
+        return week_of(thursday, week_starts)
     except ValueError:
-        raise UsageError(f"'{text}' is not a week: {year} has no week {number}.") from None
-    # A week that starts on another day than Monday is named after the ISO week
-    # of the Thursday it contains, so every day belongs to exactly one name.
-    return week_of(thursday, week_starts)
+        raise UsageError(f"'{text}' is not a week: year {year} has no week {number}.") from None
+    except OverflowError:
+        raise UsageError(f"'{text}' is outside the calendar leadshift can handle (years 1 to 9999).") from None
 
 
 def week_of(day: date, week_starts: str = "monday") -> tuple[date, date]:

@@ -14,7 +14,6 @@ import os
 import secrets
 import shutil
 import stat
-from datetime import datetime
 from pathlib import Path
 
 PRIVATE_DIR = 0o700
@@ -46,6 +45,7 @@ def write_atomic(path: Path, data: bytes, backup_dir: Path | None = None) -> Non
     # O_EXCL and O_NOFOLLOW: a file or symlink planted at the temp path is never written through.
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     fd = os.open(temp, flags, PRIVATE_FILE)
+    backup: Path | None = None
     try:
         try:
             os.fchmod(fd, PRIVATE_FILE)
@@ -56,13 +56,19 @@ def write_atomic(path: Path, data: bytes, backup_dir: Path | None = None) -> Non
         finally:
             os.close(fd)
         if backup_dir is not None and path.exists():
-            _back_up(path, backup_dir)
+            backup = _back_up(path, backup_dir)
         os.replace(temp, path)
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
+        for leftover in (temp, backup):
+            if leftover is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(leftover)
         raise
     fsync_dir(path.parent)
+    if backup is not None:
+        # Pruning waits until the new version is in place: a failed write
+        # leaves backups/ exactly as it was.
+        _prune_backups(backup.parent, backup_name(path, backup.parent.parent))
 
 
 def fsync_dir(path: Path) -> None:
@@ -84,26 +90,31 @@ def backup_name(path: Path, home: Path) -> str:
     return str(path.relative_to(home)).replace(os.sep, "-")
 
 
-def _back_up(path: Path, backup_dir: Path) -> None:
-    # Only ever called on a file the store has just validated, so a backup is
-    # always a good copy; pruning happens after the new backup is in place.
+def _back_up(path: Path, backup_dir: Path) -> Path:
+    """Keep the current version of `path` (validated by the store) as the next backup."""
     ensure_private_dir(backup_dir)
-    stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
-    target = backup_dir / f"{backup_name(path, backup_dir.parent)}.{stamp}"
+    name = backup_name(path, backup_dir.parent)
+    existing = backups_of(backup_dir, name)
+    # Numbered, not timestamped: the order survives clock changes and time zones.
+    number = int(existing[-1].name.rsplit(".", 1)[1]) + 1 if existing else 1
+    target = backup_dir / f"{name}.{number:06d}"
     try:
-        os.link(path, target)
+        os.link(path, target)  # a hard link: no copy that could be cut short
     except OSError:
         shutil.copyfile(path, target)
     tighten(target)
     fsync_dir(backup_dir)
-    _prune_backups(backup_dir, backup_name(path, backup_dir.parent))
+    return target
 
 
 def backups_of(backup_dir: Path, name: str) -> list[Path]:
     """The backups of one file, oldest first."""
     if not backup_dir.is_dir():
         return []
-    return sorted(p for p in backup_dir.iterdir() if p.name.rsplit(".", 1)[0] == name)
+    numbered = (p for p in backup_dir.iterdir() if p.name.rsplit(".", 1)[0] == name)
+    return sorted(
+        (p for p in numbered if p.name.rsplit(".", 1)[1].isdigit()), key=lambda p: int(p.name.rsplit(".", 1)[1])
+    )
 
 
 def _prune_backups(backup_dir: Path, name: str) -> None:

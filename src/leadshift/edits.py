@@ -19,8 +19,8 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from leadshift.dates import month_key
 from leadshift.errors import Conflict, InvalidValue, NotFound
 from leadshift.model import (
-    ME,
     MAX_HOURS_A_DAY,
+    ME,
     AnyRecord,
     Book,
     Client,
@@ -181,9 +181,7 @@ def add_records(ledger: Ledger, records: Iterable[AnyRecord], added: datetime) -
         month = changed.get(key) or ledger.months.get(key) or Month()
         stamped = record.model_copy(update={"added": added})
         changed[key] = month.with_records([*month.records(), stamped])
-    for key, month in changed.items():
-        for day in {r.date for r in month.records()}:
-            _refuse_long_day(month.records(), day)
+        _refuse_long_day(changed[key].records(), record.date)
     return changed
 
 

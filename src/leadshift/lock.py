@@ -6,6 +6,7 @@ the process dies, so a lock left by a killed command never blocks the next one.
 
 from __future__ import annotations
 
+import math
 import os
 import time
 from collections.abc import Iterator
@@ -13,10 +14,23 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from leadshift.durable import PRIVATE_FILE
-from leadshift.errors import LedgerWriteError
+from leadshift.errors import LedgerWriteError, UsageError
 
 DEFAULT_TIMEOUT = 10.0
 ENV_TIMEOUT = "LEADSHIFT_LOCK_TIMEOUT"
+
+
+def timeout_setting(text: str | None) -> float:
+    """Seconds to wait for the lock, from LEADSHIFT_LOCK_TIMEOUT (default 10)."""
+    if text is None or not text.strip():
+        return DEFAULT_TIMEOUT
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    if not (0 <= seconds <= 3600):
+        raise UsageError(f"{ENV_TIMEOUT} must be a number of seconds from 0 to 3600, got '{text}'.")
+    return seconds
 
 
 @contextmanager
@@ -25,7 +39,7 @@ def exclusive(path: Path, timeout: float | None = None) -> Iterator[None]:
     import fcntl
 
     if timeout is None:
-        timeout = float(os.environ.get(ENV_TIMEOUT, DEFAULT_TIMEOUT))
+        timeout = timeout_setting(os.environ.get(ENV_TIMEOUT))
     flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(path, flags, PRIVATE_FILE)

@@ -15,6 +15,7 @@ from typing import Annotated, ClassVar, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from leadshift.dates import month_key
 from leadshift.terms import ACTIVITIES, ME, NO_KINDS, ONE_ON_ONE_STATUSES, WEEKDAY_NAMES
 
 SCHEMA_VERSION = 1
@@ -112,6 +113,15 @@ class Record(Strict):
     date: date
     note: Note = ""
     added: datetime | None = None  # when it was written; `undo` removes the newest
+
+    @field_validator("added")
+    @classmethod
+    def _local_time(cls, added: datetime | None) -> datetime | None:
+        # Hand edits may carry an offset; keep every timestamp naive local time
+        # so that records stay comparable.
+        if added is not None and added.tzinfo is not None:
+            return added.astimezone().replace(tzinfo=None)
+        return added
 
     def references(self) -> Iterator[tuple[str, str]]:
         """Yield (`client` or `teammate`, key) for every key this record names."""
@@ -235,7 +245,7 @@ class Month(Strict):
             seen.add(record.id)
         if month := context.get("month"):
             for record in records:
-                if record.date.strftime("%Y-%m") != month:
+                if month_key(record.date) != month:
                     raise ValueError(f"record {record.id} is dated {record.date}, outside {month}")
         if (book := context.get("book")) is not None:
             known = {"client": book.clients, "teammate": book.teammates}

@@ -17,11 +17,12 @@ def parse_hours(text: str) -> float:
     hours = _read_hours(raw)
     if hours is None or not math.isfinite(hours):
         raise UsageError(f"'{text}' is not a number of hours: write 1.5, 1h30 or 90m.")
+    hours = round(hours, 4)  # before the checks, so what is checked is what is stored
     if hours <= 0:
         raise UsageError(f"hours must be more than 0, got '{text}'; to correct a record, `leadshift remove` it.")
     if hours > 24:
         raise UsageError(f"{hours:g} hours is more than a day holds; log at most 24 hours at a time.")
-    return round(hours, 4)
+    return hours
 
 
 def _read_hours(raw: str) -> float | None:

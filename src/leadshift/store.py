@@ -60,7 +60,7 @@ class Store:
     def read_book(self) -> Book:
         if not self.exists():
             raise LedgerMissing(
-                f"no ledger at {self.home}: create one with `leadshift init --name \"Your Name\"` "
+                f'no ledger at {self.home}: create one with `leadshift init --name "Your Name"` '
                 "(or point --ledger / LEADSHIFT_HOME at an existing one)."
             )
         return self._decode(self.book_path, Book)
@@ -84,7 +84,12 @@ class Store:
 
     def create(self, book: Book) -> None:
         """Write a new ledger; refuse if one is already there."""
-        durable.ensure_private_dir(self.home)
+        try:
+            durable.ensure_private_dir(self.home)
+        except OSError as error:
+            raise LedgerWriteError(
+                f"cannot create the ledger directory {self.home}: {error.strerror}; choose another with --ledger DIR."
+            ) from None
         with lock.exclusive(self.lock_path):
             if self.exists():
                 raise LedgerExists(
@@ -121,8 +126,8 @@ class Store:
         again = codec.decode(data, schema, self._label(path), "This is a bug in leadshift.", context)
         if again != model:
             raise LedgerWriteError(f"{self._label(path)} would not read back as written; nothing was saved.")
-        durable.ensure_private_dir(path.parent)
         try:
+            durable.ensure_private_dir(path.parent)
             durable.write_atomic(path, data, self.backup_dir)
         except OSError as error:
             raise LedgerWriteError(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Annotated, Optional
 
 import typer
@@ -58,7 +59,9 @@ def root(
     ctx: typer.Context,
     ledger: Annotated[
         Optional[str],
-        typer.Option("--ledger", metavar="DIR", help="Ledger directory (default: $LEADSHIFT_HOME, else your data dir)."),
+        typer.Option(
+            "--ledger", metavar="DIR", help="Ledger directory (default: $LEADSHIFT_HOME, else your data dir)."
+        ),
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", hidden=True, help="Show tracebacks.")] = False,
     version: Annotated[
@@ -76,6 +79,7 @@ def session_of(ctx: typer.Context) -> Session:
     return obj
 
 
+@functools.cache  # once per process: Typer rebuilds the whole tree on every call
 def register() -> typer.Typer:
     """Attach every command group; imported late so each module can use `app`."""
     from leadshift.cli import clients, log, records, setup, team

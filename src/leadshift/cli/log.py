@@ -107,9 +107,13 @@ def client(
 @app.command("lead", context_settings=NUMBERS_AS_ARGS)
 def lead(
     ctx: typer.Context,
-    activity: Annotated[ActivityChoice, typer.Argument(metavar="ACTIVITY", help="Kind of leading.", show_default=False)],
+    activity: Annotated[
+        ActivityChoice, typer.Argument(metavar="ACTIVITY", help="Kind of leading.", show_default=False)
+    ],
     hours: Hours,
-    teammate: Annotated[Optional[str], typer.Option("--with", metavar="TEAMMATE", help="The teammate it was with.")] = None,
+    teammate: Annotated[
+        Optional[str], typer.Option("--with", metavar="TEAMMATE", help="The teammate it was with.")
+    ] = None,
     on: OnDate = None,
     note: Note = "",
 ) -> None:
@@ -134,7 +138,9 @@ def one_on_one(
     ctx: typer.Context,
     teammate: Annotated[str, typer.Argument(metavar="TEAMMATE", help="The teammate's key.")],
     status: Annotated[StatusChoice, typer.Argument(metavar="STATUS", help="held, cancelled or interrupted.")],
-    because: Annotated[Optional[str], typer.Option("--because", metavar="CLIENT", help="The client that caused it.")] = None,
+    because: Annotated[
+        Optional[str], typer.Option("--because", metavar="CLIENT", help="The client that caused it.")
+    ] = None,
     on: OnDate = None,
     note: Note = "",
 ) -> None:

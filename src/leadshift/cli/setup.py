@@ -18,12 +18,17 @@ def register(app: typer.Typer) -> None:
 def init(
     ctx: typer.Context,
     name: Annotated[str, typer.Option("--name", help="Your name, as the reports address you.")],
-    promoted_on: Annotated[Optional[str], typer.Option("--promoted-on", metavar="DATE", help="When you became the lead.")] = None,
+    promoted_on: Annotated[
+        Optional[str], typer.Option("--promoted-on", metavar="DATE", help="When you became the lead.")
+    ] = None,
     workday_hours: Annotated[float, typer.Option("--workday-hours", help="The working day you budget for.")] = 10.0,
     client_share_limit: Annotated[
-        str, typer.Option("--client-share-limit", metavar="SHARE", help="Most of your time for client work: 0.4 or 40%.")
+        str,
+        typer.Option("--client-share-limit", metavar="SHARE", help="Most of your time for client work: 0.4 or 40%."),
     ] = "0.4",
-    week_starts: Annotated[str, typer.Option("--week-starts", metavar="DAY", help="First day of your week.")] = "monday",
+    week_starts: Annotated[
+        str, typer.Option("--week-starts", metavar="DAY", help="First day of your week.")
+    ] = "monday",
 ) -> None:
     """Create your ledger (never overwrites an existing one)."""
     from leadshift.dates import parse_date

@@ -51,5 +51,5 @@ def show_demo(session: Session) -> None:
         week = [r for r in records if start <= r.date <= end]
         console.print(records_table(week, title=f"The last logged week, {week_label(start)} ({start} to {end})"))
         console.print(
-            Text("Start your own: leadshift init --name \"Your Name\"; then leadshift log every evening.", style="dim")
+            Text('Start your own: leadshift init --name "Your Name"; then leadshift log every evening.', style="dim")
         )

@@ -73,11 +73,16 @@ def interview(ledger: Ledger, today: date, asker: Asker) -> DayAnswers:
     for item in due:
         name = book.teammates[item.teammate].name
         when = f"last held {item.last_held}" if item.last_held else "none held yet"
-        question = Text("  1:1 with ").append_text(literal(name)).append(f" ({when}): held, cancelled, interrupted or skip?")
+        question = (
+            Text("  1:1 with ").append_text(literal(name)).append(f" ({when}): held, cancelled, interrupted or skip?")
+        )
         status = _until_valid(asker, question, "skip", _status)
         if status in ("cancelled", "interrupted"):
             because = _until_valid(
-                asker, Text("    Because of which client? (key, Enter for none)"), "", lambda s: _optional_client(book, s)
+                asker,
+                Text("    Because of which client? (key, Enter for none)"),
+                "",
+                lambda s: _optional_client(book, s),
             )
             answers.one_on_ones.append((item.teammate, status, because))
         elif status == "held":
@@ -186,4 +191,3 @@ class TerminalAsker:
 
     def say(self, message: Text | str) -> None:
         self.console.print(message)
-

@@ -32,7 +32,9 @@ def _table(*columns: str, title: str | None = None, fixed: tuple[str, ...] = ())
 
 
 def teammates_table(book: Book) -> Table:
-    table = _table("key", "name", "role", "skills", "growing", "h/wk", "1:1", title="Team", fixed=("key", "h/wk", "1:1"))
+    table = _table(
+        "key", "name", "role", "skills", "growing", "h/wk", "1:1", title="Team", fixed=("key", "h/wk", "1:1")
+    )
     for key, t in sorted(book.teammates.items()):
         table.add_row(
             literal(key),

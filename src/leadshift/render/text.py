@@ -9,7 +9,6 @@ must not move the cursor, recolour the terminal or reorder what is shown.
 from __future__ import annotations
 
 import unicodedata
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:

@@ -682,3 +682,17 @@ def test_anything_written_reads_back_unchanged(generated: tuple[Book, str, Month
         assert {k: v for k, v in snapshot(home).items() if not k.startswith("backups/")} == {
             k: v for k, v in before.items() if not k.startswith("backups/")
         }
+
+
+def test_a_book_change_that_would_orphan_records_is_refused(tmp_path: Path) -> None:
+    store = Store(tmp_path / "ledger")
+    store.create(sample_book())
+    with store.change() as draft:
+        record = HoursRecord(id="0000abcd", date=date(2026, 11, 20), client="globex", hours=1)
+        draft.set_month("2026-11", Month().with_records([record]))
+    before = snapshot(store.home)
+    without_globex = sample_book().model_copy(update={"clients": {"acme": sample_book().clients["acme"]}})
+    with pytest.raises(LedgerWriteError, match=r"would break log/2026-11.toml: record 0000abcd names client 'globex'"):
+        with store.change() as draft:
+            draft.set_book(without_globex)
+    assert snapshot(store.home) == before

@@ -102,3 +102,8 @@ def test_literal_keeps_its_style() -> None:
     assert literal("x", style="bold").style == "bold"
     assert literal("x").plain == "x"
     assert literal("a\rb").plain == "a\\rb"
+
+
+def test_subdivision_flags_stay_whole() -> None:
+    scotland = "\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"
+    assert visible(f"Glasgow {scotland}") == f"Glasgow {scotland}"

@@ -21,6 +21,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from leadshift import codec, durable, lock
 from leadshift.dates import month_keys_between
 from leadshift.errors import LedgerExists, LedgerFileError, LedgerMissing, LedgerVersionError, LedgerWriteError
@@ -112,6 +114,7 @@ class Store:
 
     def _save(self, draft: Draft) -> None:
         if draft.book_changed:
+            self._refuse_orphans(draft.ledger)
             self._write(self.book_path, draft.ledger.book, Book)
         for key in sorted(draft.changed_months):
             month = draft.ledger.months[key]
@@ -133,6 +136,16 @@ class Store:
             raise LedgerWriteError(
                 f"could not save {self._label(path)}: {error.strerror or error}; the file on disk is unchanged."
             ) from None
+
+    def _refuse_orphans(self, ledger: Ledger) -> None:
+        # The edit rules already refuse this; the store checks again because a
+        # month file naming a removed client would make the whole ledger unreadable.
+        for key, month in ledger.months.items():
+            try:
+                Month.model_validate(month.model_dump(), context={"month": key, "book": ledger.book})
+            except ValidationError as error:
+                problem = error.errors(include_input=False)[0]["msg"].removeprefix("Value error, ")
+                raise LedgerWriteError(f"this change would break {self._label(self.month_path(key))}: {problem}.") from None
 
     def _refuse_newer(self, ledger: Ledger) -> None:
         versions = [ledger.book.schema_version, *(m.schema_version for m in ledger.months.values())]

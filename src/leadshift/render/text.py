@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _JOINERS = {"\u200c", "\u200d"}  # needed by emoji sequences and some scripts; harmless
+_FLAG_TAGS = range(0xE0020, 0xE0080)  # the invisible letters of subdivision flags (🏴 Scotland)
 
 
 def visible(value: object) -> str:
@@ -26,7 +27,7 @@ def visible(value: object) -> str:
 def _spell(ch: str) -> str:
     # Cc: C0/C1 controls and DEL (ESC, CR, NUL...). Cf: invisible format
     # characters, among them the bidi overrides (U+202E) that reorder a line.
-    if ch in _JOINERS or (unicodedata.category(ch) not in ("Cc", "Cf") and ch not in ("\u2028", "\u2029")):
+    if ch in _JOINERS or ord(ch) in _FLAG_TAGS or (unicodedata.category(ch) not in ("Cc", "Cf") and ch not in ("\u2028", "\u2029")):
         return ch
     if ch in _NAMED:
         return _NAMED[ch]

@@ -145,7 +145,8 @@ class Store:
                 Month.model_validate(month.model_dump(), context={"month": key, "book": ledger.book})
             except ValidationError as error:
                 problem = error.errors(include_input=False)[0]["msg"].removeprefix("Value error, ")
-                raise LedgerWriteError(f"this change would break {self._label(self.month_path(key))}: {problem}.") from None
+                label = self._label(self.month_path(key))
+                raise LedgerWriteError(f"this change would break {label}: {problem}.") from None
 
     def _refuse_newer(self, ledger: Ledger) -> None:
         versions = [ledger.book.schema_version, *(m.schema_version for m in ledger.months.values())]

@@ -27,7 +27,8 @@ def visible(value: object) -> str:
 def _spell(ch: str) -> str:
     # Cc: C0/C1 controls and DEL (ESC, CR, NUL...). Cf: invisible format
     # characters, among them the bidi overrides (U+202E) that reorder a line.
-    if ch in _JOINERS or ord(ch) in _FLAG_TAGS or (unicodedata.category(ch) not in ("Cc", "Cf") and ch not in ("\u2028", "\u2029")):
+    harmless = unicodedata.category(ch) not in ("Cc", "Cf") and ch not in ("\u2028", "\u2029")
+    if harmless or ch in _JOINERS or ord(ch) in _FLAG_TAGS:
         return ch
     if ch in _NAMED:
         return _NAMED[ch]

@@ -150,7 +150,7 @@ def test_bad_key_in_a_table_header() -> None:
 
 def test_owner_who_is_not_a_teammate() -> None:
     message = decode_error(book_with(13, 'owner = "zed"'), Book)
-    assert message == f"ledger.toml: client 'acme' is owned by 'zed', who is not a teammate. {HINT}"
+    assert message == f"ledger.toml, line 13: client 'acme' is owned by 'zed', who is not a teammate. {HINT}"
 
 
 MONTH_LINES = [
@@ -227,7 +227,10 @@ def test_record_naming_an_unknown_teammate() -> None:
 
 def test_duplicate_record_id() -> None:
     message = decode_error(month_with(16, 'id = "aaaaaaa1"'), Month, "log/2026-11.toml")
-    assert message == f"log/2026-11.toml: record id aaaaaaa1 appears twice; give one of them another id. {HINT}"
+    assert (
+        message
+        == f"log/2026-11.toml, line 16: record aaaaaaa1 appears twice; give one of them another id (8 hex digits). {HINT}"
+    )
 
 
 # -- not UTF-8 ------------------------------------------------------------------------

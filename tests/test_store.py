@@ -584,17 +584,18 @@ def books(draw: st.DrawFn) -> Book:
         )
         for key in teammate_keys
     }
-    clients = {
-        key: Client(
+    clients = {}
+    for key in draw(st.lists(KEYS, min_size=1, max_size=4, unique=True)):
+        owner = draw(st.sampled_from(["me", *teammate_keys]))
+        others = [k for k in teammate_keys if k != owner]  # an owner does not also back their client
+        clients[key] = Client(
             name=draw(texts(1)),
-            owner=draw(st.sampled_from(["me", *teammate_keys])),
+            owner=owner,
             needs=draw(TAGS),
             weight=draw(st.integers(1, 5)),
             weekly_hours=draw(floats(0, 168)),
-            backed_by=draw(st.lists(st.sampled_from(teammate_keys), max_size=3, unique=True)),
+            backed_by=draw(st.lists(st.sampled_from(others), max_size=3, unique=True)) if others else [],
         )
-        for key in draw(st.lists(KEYS, min_size=1, max_size=4, unique=True))
-    }
     profile = Profile(
         name=draw(texts(1)),
         promoted_on=draw(st.none() | st.dates()),
@@ -607,8 +608,7 @@ def books(draw: st.DrawFn) -> Book:
 
 @st.composite
 def months(draw: st.DrawFn, book: Book) -> tuple[str, Month]:
-    # Years before 1000 hit a known bug (see test_a_record_from_before_year_1000_round_trips).
-    first = draw(st.dates(min_value=date(1000, 1, 1)))
+    first = draw(st.dates())
     days = calendar.monthrange(first.year, first.month)[1]
     teammates, clients = sorted(book.teammates), sorted(book.clients)
     records = []
@@ -622,12 +622,12 @@ def months(draw: st.DrawFn, book: Book) -> tuple[str, Month]:
         kind = draw(st.sampled_from(["client", "lead", "one-on-one", "trade-off", "escalation"]))
         if kind == "client":
             record = HoursRecord(
-                **common, hours=draw(floats(0, 24, exclude_min=True)), client=draw(st.sampled_from(clients))
+                **common, hours=draw(floats(0, 3, exclude_min=True)), client=draw(st.sampled_from(clients))
             )
         elif kind == "lead":
             record = HoursRecord(
                 **common,
-                hours=draw(floats(0, 24, exclude_min=True)),
+                hours=draw(floats(0, 3, exclude_min=True)),
                 activity=draw(st.sampled_from(ACTIVITIES)),
                 teammate=draw(st.none() | st.sampled_from(teammates)),
             )

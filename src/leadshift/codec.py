@@ -22,6 +22,7 @@ _TOML_POSITION = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of docu
 _HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(r"^\s*\"?([A-Za-z0-9_-]+)\"?\s*=")
 _RECORD_ID = re.compile(r"record ([0-9a-f]{8})")
+_CLIENT = re.compile(r"^client '([a-z0-9_-]+)'")
 
 
 def decode(data: bytes, model: type[M], label: str, hint: str, context: dict[str, Any] | None = None) -> M:
@@ -107,9 +108,11 @@ def _locate(text: str, loc: tuple[Any, ...], message: str) -> int | None:
     """Best-effort line number for a schema error, found by table headers and keys."""
     lines = text.splitlines()
     if match := _RECORD_ID.search(message):
-        for number, line in enumerate(lines, 1):
-            if re.match(rf"^\s*id\s*=\s*[\"']{match.group(1)}[\"']", line):
-                return number
+        found = [n for n, line in enumerate(lines, 1) if re.match(rf"^\s*id\s*=\s*[\"']{match.group(1)}[\"']", line)]
+        if found:
+            return found[-1] if "appears twice" in message else found[0]
+    if match := _CLIENT.search(message):
+        return _locate(text, ("clients", match.group(1), "owner" if "owned" in message else "backed_by"), "")
     names = [str(p) for p in loc if not isinstance(p, int)]
     index = next((p for p in loc if isinstance(p, int)), None)
     for cut in range(len(names), 0, -1):

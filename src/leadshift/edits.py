@@ -180,8 +180,9 @@ def add_records(ledger: Ledger, records: Iterable[AnyRecord], added: datetime) -
         key = month_key(record.date)
         month = changed.get(key) or ledger.months.get(key) or Month()
         stamped = record.model_copy(update={"added": added})
-        changed[key] = month.with_records([*month.records(), stamped])
-        _refuse_long_day(changed[key].records(), record.date)
+        candidate = [*month.records(), stamped]
+        _refuse_long_day(candidate, record.date)  # before the model's own check, with a better message
+        changed[key] = month.with_records(candidate)
     return changed
 
 

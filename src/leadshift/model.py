@@ -8,6 +8,7 @@ it touches the disk, and again when it reads a file that was edited by hand.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -38,7 +39,9 @@ RecordId = Annotated[str, Field(pattern=r"^[0-9a-f]{8}$")]
 class Strict(BaseModel):
     """Unknown keys are errors: a typo in a hand edit must not vanish silently."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    # strict: `weight = true` or `hours = "2"` in a hand edit is an error, not
+    # silently converted and written back.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, strict=True)
 
 
 class Profile(Strict):
@@ -100,6 +103,8 @@ class Book(Strict):
             for backer in client.backed_by:
                 if backer not in self.teammates:
                     raise ValueError(f"client '{key}' is backed by '{backer}', who is not a teammate")
+                if backer == client.owner:
+                    raise ValueError(f"client '{key}' is owned by '{backer}', who cannot also back it")
         return self
 
 
@@ -241,8 +246,12 @@ class Month(Strict):
         seen: set[str] = set()
         for record in records:
             if record.id in seen:
-                raise ValueError(f"record id {record.id} appears twice; give one of them another id")
+                raise ValueError(f"record {record.id} appears twice; give one of them another id (8 hex digits)")
             seen.add(record.id)
+        for day in {r.date for r in self.hours}:
+            total = math.fsum(r.hours for r in self.hours if r.date == day)
+            if total > MAX_HOURS_A_DAY + 1e-9:
+                raise ValueError(f"{day} has {total:g} hours logged; a day holds at most {MAX_HOURS_A_DAY:g}")
         if month := context.get("month"):
             for record in records:
                 if month_key(record.date) != month:

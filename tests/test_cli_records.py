@@ -72,3 +72,18 @@ def test_client_with_records_cannot_be_removed_but_an_unused_one_can(cli, team: 
     cli("log", "client", "acme", "1")
     assert cli("client", "remove", "acme").exit_code == 1
     assert cli("client", "remove", "initech").stdout == "Removed client initech.\n"
+
+
+def test_an_id_repeated_across_months_by_hand_says_how_to_fix_it(cli, team: Path) -> None:
+    cli("log", "client", "acme", "1", "--date", "2026-10-30")
+    cli("log", "client", "acme", "1", "--date", "2026-11-02")
+    october, november = (team / "log" / "2026-10.toml"), (team / "log" / "2026-11.toml")
+    old_id = november.read_text().split('id = "')[1][:8]
+    new_id = october.read_text().split('id = "')[1][:8]
+    november.write_text(november.read_text().replace(old_id, new_id))
+    result = cli("remove", new_id)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: id {new_id} is used in log/2026-10.toml and log/2026-11.toml (a hand edit?); "
+        "give one of them another id by hand.\n"
+    )

@@ -91,3 +91,23 @@ def test_every_command_has_help(cli) -> None:
         assert "Usage: leadshift " + " ".join(command) in result.stdout
         lines = result.stdout.strip().splitlines()
         assert len(lines) > 3, command  # a description, not just a usage line
+
+
+def test_init_refuses_a_folder_that_holds_other_files(cli, tmp_path: Path) -> None:
+    folder = tmp_path / "documents"
+    folder.mkdir(mode=0o755)
+    (folder / "taxes.pdf").write_bytes(b"%PDF")
+    result = cli("--ledger", str(folder), "init", "--name", "Sam")
+    assert result.exit_code == 1
+    assert "already holds other files (taxes.pdf)" in result.stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["taxes.pdf"]
+    assert (folder.stat().st_mode & 0o777) == 0o755
+
+
+def test_a_copied_ledger_folder_is_made_private_on_the_next_write(cli, team: Path) -> None:
+    team.chmod(0o755)
+    (team / "log").mkdir(mode=0o755, exist_ok=True)
+    (team / "log").chmod(0o755)
+    assert cli("log", "client", "acme", "1").exit_code == 0
+    assert (team.stat().st_mode & 0o777) == 0o700
+    assert ((team / "log").stat().st_mode & 0o777) == 0o700

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from leadshift.errors import UsageError
-from leadshift.parsing import parse_hours, parse_share, parse_tags
+from leadshift.errors import InvalidValue, UsageError
+from leadshift.parsing import parse_choice, parse_hours, parse_share, parse_tags
+from leadshift.terms import ACTIVITIES
 
 NOT_HOURS = "is not a number of hours: write 1.5, 1h30 or 90m."
 
@@ -45,7 +46,7 @@ def test_parse_hours_rejects_what_is_not_a_number(text: str) -> None:
 
 @pytest.mark.parametrize("text", ["0", "-1", "0:00", "0h", "-0.5", "0m"])
 def test_parse_hours_rejects_zero_and_negative(text: str) -> None:
-    with pytest.raises(UsageError) as caught:
+    with pytest.raises(InvalidValue) as caught:
         parse_hours(text)
     assert caught.value.message == (
         f"hours must be more than 0, got '{text}'; to correct a record, `leadshift remove` it."
@@ -54,13 +55,13 @@ def test_parse_hours_rejects_zero_and_negative(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "shown"), [("25", "25"), ("24:30", "24.5"), ("1500m", "25"), ("24.5h", "24.5")])
 def test_parse_hours_rejects_more_than_a_day(text: str, shown: str) -> None:
-    with pytest.raises(UsageError) as caught:
+    with pytest.raises(InvalidValue) as caught:
         parse_hours(text)
     assert caught.value.message == f"{shown} hours is more than a day holds; log at most 24 hours at a time."
 
 
 def test_parse_hours_never_returns_zero() -> None:
-    with pytest.raises(UsageError):
+    with pytest.raises(InvalidValue):
         parse_hours("0.00001")
 
 
@@ -81,7 +82,7 @@ def test_parse_share_accepts(text: str, expected: float) -> None:
 
 @pytest.mark.parametrize("text", ["0", "0%", "150%", "1.5", "-0.1", "nan", "inf"])
 def test_parse_share_rejects_out_of_range(text: str) -> None:
-    with pytest.raises(UsageError) as caught:
+    with pytest.raises(InvalidValue) as caught:
         parse_share(text)
     assert caught.value.message == f"'{text}' is not a share between 0 and 1 (or 0% and 100%)."
 
@@ -91,3 +92,27 @@ def test_parse_share_rejects_what_is_not_a_number(text: str) -> None:
     with pytest.raises(UsageError) as caught:
         parse_share(text)
     assert caught.value.message == f"'{text}' is not a share: write 0.4 or 40%."
+
+
+def test_minutes_past_59_after_hours_are_a_typo() -> None:
+    with pytest.raises(UsageError):
+        parse_hours("1h90")
+    assert parse_hours("90m") == 1.5
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("coaching", "coaching"), ("COACH", "coaching"), ("h", "hiring"), (" team ", "team")]
+)
+def test_parse_choice_accepts_words_and_unambiguous_prefixes(text: str, expected: str) -> None:
+    assert parse_choice("leadership activity", text, ACTIVITIES) == expected
+
+
+def test_parse_choice_suggests_the_closest() -> None:
+    with pytest.raises(UsageError) as caught:
+        parse_choice("leadership activity", "stratgy", ACTIVITIES)
+    assert caught.value.message == (
+        "'stratgy' is not a leadership activity. Did you mean 'strategy'? "
+        "Choose one of: one-on-one, coaching, team, hiring, strategy, learning, admin."
+    )
+    with pytest.raises(UsageError):
+        parse_choice("1:1 status", "", ("held", "cancelled", "interrupted"))

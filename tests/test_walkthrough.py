@@ -177,3 +177,21 @@ def test_ctrl_c_at_the_first_question_writes_nothing(team: Path) -> None:
     child.close()
     assert child.exitstatus == 130
     assert snapshot(team) == before
+
+
+def test_a_day_already_logged_is_announced_and_24_hours_checked_as_you_type(cli, team: Path) -> None:
+    cli("log", "client", "acme", "20")
+    ledger = Store(team).load()
+    # acme 20 already; asking 5 more is refused on the spot, 3 is accepted, then 2 more on initech is refused.
+    script = Script(["", "5", "3", "2", "1", "", *[""] * 7, "skip", "skip"])
+    answers = interview(ledger, date(2026, 11, 20), script)
+    assert answers.client_hours == {"acme": 3.0, "initech": 1.0}
+    assert (
+        script.said[0]
+        == "2026-11-20 already has 1 record(s), 20 h; what you enter now is added to them (`leadshift show --date` lists them)."
+    )
+    refusals = [s for s in script.said if "a day holds 24" in s]
+    assert refusals == [
+        "that makes 25 hours on 2026-11-20; a day holds 24, 4 h left.",
+        "that makes 25 hours on 2026-11-20; a day holds 24, 1 h left.",
+    ]

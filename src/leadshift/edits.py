@@ -203,6 +203,9 @@ def find_record(ledger: Ledger, record_id: str) -> tuple[str, AnyRecord]:
     matches = [(key, r) for key, m in ledger.months.items() for r in m.records() if r.id.startswith(wanted)]
     if not matches:
         raise NotFound(f"no record with id '{record_id}'; `leadshift show --week YYYY-Www` lists ids.")
+    if len(matches) > 1 and len({r.id for _, r in matches}) == 1:
+        files = " and ".join(f"log/{key}.toml" for key, _ in matches)
+        raise Conflict(f"id {matches[0][1].id} is used in {files} (a hand edit?); give one of them another id by hand.")
     if len(matches) > 1:
         ids = ", ".join(f"{r.id} ({r.date})" for _, r in matches)
         raise Conflict(f"'{record_id}' matches several records: {ids}; give more characters.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 
-from leadshift.errors import UsageError
+from leadshift.errors import InvalidValue, UsageError
 
 _DURATION = re.compile(r"^(?:(\d+(?:\.\d+)?)h)?\s*(?:(\d+)(?:m|min)?)?$")
 _CLOCK = re.compile(r"^(\d+):([0-5]\d)$")
@@ -19,9 +19,9 @@ def parse_hours(text: str) -> float:
         raise UsageError(f"'{text}' is not a number of hours: write 1.5, 1h30 or 90m.")
     hours = round(hours, 4)  # before the checks, so what is checked is what is stored
     if hours <= 0:
-        raise UsageError(f"hours must be more than 0, got '{text}'; to correct a record, `leadshift remove` it.")
+        raise InvalidValue(f"hours must be more than 0, got '{text}'; to correct a record, `leadshift remove` it.")
     if hours > 24:
-        raise UsageError(f"{hours:g} hours is more than a day holds; log at most 24 hours at a time.")
+        raise InvalidValue(f"{hours:g} hours is more than a day holds; log at most 24 hours at a time.")
     return hours
 
 
@@ -33,6 +33,8 @@ def _read_hours(raw: str) -> float | None:
     if raw.endswith("h") and re.fullmatch(r"\d+(\.\d+)?h", raw):
         return float(raw[:-1])
     match = _DURATION.match(raw)
+    if match and match.group(1) and match.group(2) and int(match.group(2)) >= 60:
+        return None  # 1h90 is a typo, not 2h30
     if match and (match.group(1) or match.group(2)):
         return float(match.group(1) or 0) + int(match.group(2) or 0) / 60
     return None
@@ -52,5 +54,20 @@ def parse_share(text: str) -> float:
     except ValueError:
         raise UsageError(f"'{text}' is not a share: write 0.4 or 40%.") from None
     if not (0 < share <= 1):
-        raise UsageError(f"'{text}' is not a share between 0 and 1 (or 0% and 100%).")
+        raise InvalidValue(f"'{text}' is not a share between 0 and 1 (or 0% and 100%).")
     return share
+
+
+def parse_choice(what: str, text: str, choices: tuple[str, ...]) -> str:
+    """One of `choices` (case-insensitive, any unambiguous prefix), or a message suggesting the closest."""
+    import difflib
+
+    word = text.strip().lower()
+    if word in choices:
+        return word
+    starting = [choice for choice in choices if word and choice.startswith(word)]
+    if len(starting) == 1:
+        return starting[0]
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    hint = f" Did you mean '{close[0]}'?" if close else ""
+    raise UsageError(f"'{text}' is not a {what}.{hint} Choose one of: {', '.join(choices)}.")

@@ -6,12 +6,16 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from leadshift.errors import UsageError
+
 ENV_HOME = "LEADSHIFT_HOME"
 
 
 def ledger_home(option: str | None, environ: Mapping[str, str] = os.environ) -> Path:
     """The ledger directory chosen by the command line, the environment or the platform."""
-    if option:
+    if option is not None:
+        if not option.strip():
+            raise UsageError("--ledger needs a directory, for example --ledger ~/leadshift.")
         return Path(option).expanduser()
     if environ.get(ENV_HOME):
         return Path(environ[ENV_HOME]).expanduser()

@@ -85,7 +85,14 @@ class Store:
     # -- writing -------------------------------------------------------------
 
     def create(self, book: Book) -> None:
-        """Write a new ledger; refuse if one is already there."""
+        """Write a new ledger; refuse if one is already there, or if the folder holds other files."""
+        strangers = sorted(p.name for p in self.home.iterdir()) if self.home.is_dir() else []
+        if strangers and not self.exists():
+            # Never chmod or fill someone's unrelated folder.
+            raise LedgerExists(
+                f"{self.home} already holds other files ({', '.join(strangers[:3])}); "
+                "create the ledger in a new or empty folder with --ledger DIR."
+            )
         try:
             durable.ensure_private_dir(self.home)
         except OSError as error:
@@ -113,6 +120,7 @@ class Store:
             self._save(draft)
 
     def _save(self, draft: Draft) -> None:
+        durable.ensure_private_dir(self.home)  # a copied or unpacked ledger may have come in 0755
         if draft.book_changed:
             self._refuse_orphans(draft.ledger)
             self._write(self.book_path, draft.ledger.book, Book)

@@ -42,8 +42,8 @@ def new_app(help_text: str, **settings: object) -> typer.Typer:
 
 
 app = new_app(
-    "A coach for newly promoted client-services leaders: log your day, hand your "
-    "clients over, notice what each yes to a client costs your team.",
+    "A coach for newly promoted client-services leaders. Log each day in two minutes "
+    "(`leadshift log`); see whether you are leading your team or still doing their client work.",
     cls=LeadshiftGroup,
 )
 
@@ -68,7 +68,7 @@ def root(
         bool, typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> None:
-    """Daily: `leadshift log`. Weekly: `leadshift review`. When promoted: `leadshift handoff plan`."""
+    """Start with `leadshift demo`, then `leadshift init`; log every evening with `leadshift log`."""
     ctx.obj = Session(ledger_option=ledger, debug=debug)
 
 

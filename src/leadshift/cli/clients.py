@@ -17,17 +17,17 @@ Key = Annotated[str, typer.Argument(metavar="KEY", help="Short key, like 'acme'.
 Name = Annotated[Optional[str], typer.Option("--name", help="Display name.")]
 Owner = Annotated[
     Optional[str],
-    typer.Option("--owner", metavar="me|TEAMMATE", help="Who serves it: 'me' or a teammate key [default: me]."),
+    typer.Option("--owner", metavar="me|TEAMMATE", help="Who serves it: 'me' or a teammate key."),
 ]
 Needs = Annotated[
     Optional[str], typer.Option("--needs", metavar="A,B", help="Skills the account needs, comma-separated.")
 ]
 Weight = Annotated[
     Optional[int],
-    typer.Option("--weight", metavar="1-5", help="Prestige and complexity: its growth value [default: 3]."),
+    typer.Option("--weight", metavar="1-5", help="Prestige and complexity: its growth value."),
 ]
 WeeklyHours = Annotated[
-    Optional[float], typer.Option("--weekly-hours", metavar="H", help="Hours a week the account needs [default: 5].")
+    Optional[float], typer.Option("--weekly-hours", metavar="H", help="Hours a week the account needs.")
 ]
 BackedBy = Annotated[
     Optional[str], typer.Option("--backed-by", metavar="A,B", help="Teammates already working it behind the scenes.")
@@ -45,7 +45,7 @@ def add(
     weekly_hours: WeeklyHours = None,
     backed_by: BackedBy = None,
 ) -> None:
-    """Add a client account."""
+    """Add a client account (unless given: served by you, weight 3, 5 hours a week)."""
     from leadshift import edits
     from leadshift.model import ME
 

@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from leadshift.cli.app import new_app, session_of
-from leadshift.cli.options import ActivityChoice, Note, OnDate, StatusChoice
+from leadshift.cli.options import Note, OnDate
 from leadshift.cli.session import Session
 from leadshift.cli.writes import add_records
+from leadshift.parsing import parse_choice
+from leadshift.terms import ACTIVITIES, ONE_ON_ONE_STATUSES
 
 if TYPE_CHECKING:
     from leadshift.model import AnyRecord, Ledger
@@ -50,7 +52,7 @@ def walkthrough(ctx: typer.Context) -> None:
 def _record_date(session: Session, text: str | None) -> date:
     from leadshift.dates import parse_date
 
-    return parse_date(text, session.today) if text else session.today
+    return parse_date(text, session.today) if text is not None else session.today
 
 
 def _log(session: Session, make: type, **fields: object) -> None:
@@ -107,9 +109,7 @@ def client(
 @app.command("lead", context_settings=NUMBERS_AS_ARGS)
 def lead(
     ctx: typer.Context,
-    activity: Annotated[
-        ActivityChoice, typer.Argument(metavar="ACTIVITY", help="Kind of leading.", show_default=False)
-    ],
+    activity: Annotated[str, typer.Argument(metavar="ACTIVITY", help=f"One of: {', '.join(ACTIVITIES)}.")],
     hours: Hours,
     teammate: Annotated[
         Optional[str], typer.Option("--with", metavar="TEAMMATE", help="The teammate it was with.")
@@ -126,7 +126,7 @@ def lead(
         session,
         HoursRecord,
         date=_record_date(session, on),
-        activity=activity.value,
+        activity=parse_choice("leadership activity", activity, ACTIVITIES),
         teammate=teammate,
         hours=parse_hours(hours),
         note=note,
@@ -137,7 +137,7 @@ def lead(
 def one_on_one(
     ctx: typer.Context,
     teammate: Annotated[str, typer.Argument(metavar="TEAMMATE", help="The teammate's key.")],
-    status: Annotated[StatusChoice, typer.Argument(metavar="STATUS", help="held, cancelled or interrupted.")],
+    status: Annotated[str, typer.Argument(metavar="STATUS", help="held, cancelled or interrupted.")],
     because: Annotated[
         Optional[str], typer.Option("--because", metavar="CLIENT", help="The client that caused it.")
     ] = None,
@@ -148,7 +148,8 @@ def one_on_one(
     from leadshift.errors import UsageError
     from leadshift.model import OneOnOneRecord
 
-    if status.value == "held" and because:
+    status = parse_choice("1:1 status", status, ONE_ON_ONE_STATUSES)
+    if status == "held" and because:
         raise UsageError("--because is for a cancelled or interrupted 1:1; a held one needs no reason.")
     session = session_of(ctx)
     _log(
@@ -156,7 +157,7 @@ def one_on_one(
         OneOnOneRecord,
         date=_record_date(session, on),
         teammate=teammate,
-        status=status.value,
+        status=status,
         because=because,
         note=note,
     )
@@ -166,10 +167,8 @@ def one_on_one(
 def escalation(
     ctx: typer.Context,
     teammate: Annotated[str, typer.Argument(metavar="TEAMMATE", help="Who brought the problem.")],
-    asked: Annotated[
-        Optional[bool],
-        typer.Option("--asked/--told", help="--asked: you asked for their solution first; --told: you gave yours."),
-    ] = None,
+    asked: Annotated[bool, typer.Option("--asked", help="You asked for their solution before giving yours.")] = False,
+    told: Annotated[bool, typer.Option("--told", help="You gave your answer straight away.")] = False,
     on: OnDate = None,
     note: Note = "",
 ) -> None:
@@ -177,7 +176,7 @@ def escalation(
     from leadshift.errors import UsageError
     from leadshift.model import EscalationRecord
 
-    if asked is None:
-        raise UsageError("say how you answered: --asked (you asked for their solution first) or --told.")
+    if asked == told:
+        raise UsageError("say how you answered with one of --asked (you asked for their solution first) or --told.")
     session = session_of(ctx)
     _log(session, EscalationRecord, date=_record_date(session, on), teammate=teammate, asked_first=asked, note=note)

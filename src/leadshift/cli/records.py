@@ -22,14 +22,14 @@ def show(ctx: typer.Context, on: OnDate = None, week: Week = None, json: Json = 
     from leadshift.errors import UsageError
 
     session = session_of(ctx)
-    if on and week:
+    if on is not None and week is not None:
         raise UsageError("give --date or --week, not both.")
     book = session.store.read_book()
-    if week:
+    if week is not None:
         start, end = parse_week(week, book.profile.week_starts)
         period = f"week {week_label(start)} ({start} to {end})"
     else:
-        start = end = parse_date(on, session.today) if on else session.today
+        start = end = parse_date(on, session.today) if on is not None else session.today
         period = str(start)
     records = session.store.load(start, end).records(start, end)
     if json:

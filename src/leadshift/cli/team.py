@@ -22,11 +22,9 @@ Skills = Annotated[
 Growing = Annotated[Optional[str], typer.Option("--growing", metavar="A,B", help="What they want to grow in.")]
 Capacity = Annotated[
     Optional[float],
-    typer.Option("--capacity-hours", metavar="H", help="Client hours a week they can carry [default: 30]."),
+    typer.Option("--capacity-hours", metavar="H", help="Client hours a week they can carry."),
 ]
-Cadence = Annotated[
-    Optional[int], typer.Option("--one-on-one-every", metavar="DAYS", help="Days between 1:1s [default: 14].")
-]
+Cadence = Annotated[Optional[int], typer.Option("--one-on-one-every", metavar="DAYS", help="Days between 1:1s.")]
 
 
 @app.command()
@@ -40,7 +38,7 @@ def add(
     capacity_hours: Capacity = None,
     one_on_one_every: Cadence = None,
 ) -> None:
-    """Add a teammate."""
+    """Add a teammate (unless given: 30 client hours a week, a 1:1 every 14 days)."""
     from leadshift import edits
 
     fields = given(

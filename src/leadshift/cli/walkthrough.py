@@ -19,7 +19,7 @@ from leadshift.cli.session import Session
 from leadshift.dates import parse_date
 from leadshift.edits import require_client
 from leadshift.errors import Cancelled, LeadshiftError
-from leadshift.model import ACTIVITIES, ME, AnyRecord, HoursRecord, Ledger, OneOnOneRecord
+from leadshift.model import ACTIVITIES, MAX_HOURS_A_DAY, ME, AnyRecord, HoursRecord, Ledger, OneOnOneRecord
 from leadshift.parsing import parse_hours
 from leadshift.render.text import literal
 
@@ -41,31 +41,45 @@ class DayAnswers:
     lead_hours: dict[str, float] = field(default_factory=dict)
     one_on_ones: list[tuple[str, str, str | None]] = field(default_factory=list)  # teammate, status, because
 
+    already: float = 0.0  # hours logged for the day before this walkthrough
+
     def is_empty(self) -> bool:
         return not (self.client_hours or self.lead_hours or self.one_on_ones)
+
+    def total_hours(self) -> float:
+        return self.already + sum(self.client_hours.values()) + sum(self.lead_hours.values())
 
 
 def interview(ledger: Ledger, today: date, asker: Asker) -> DayAnswers:
     """Ask about the day: date, client hours, leadership hours, the 1:1s due."""
     book = ledger.book
     day = _until_valid(asker, Text("Which day are you logging?"), "today", lambda s: parse_date(s, today))
-    answers = DayAnswers(day)
+    logged = ledger.records(day, day)
+    answers = DayAnswers(day, already=sum(r.hours for r in logged if isinstance(r, HoursRecord)))
+    if logged:
+        asker.say(
+            Text(
+                f"{day} already has {len(logged)} record(s), {answers.already:g} h; what you enter now is added "
+                "to them (`leadshift show --date` lists them).",
+                style="yellow",
+            )
+        )
 
     asker.say(Text("Client work you did yourself (Enter = none)", style="bold"))
     for key, client in sorted(book.clients.items()):
         if client.owner == ME:
-            _ask_hours(asker, answers.client_hours, key, Text("  ").append_text(literal(client.name)))
+            _ask_hours(asker, answers, answers.client_hours, key, Text("  ").append_text(literal(client.name)))
     while other := asker.ask(Text("  Another client? (key, Enter to go on)"), "").strip():
         try:
             key = require_client(book, other)
         except LeadshiftError as error:
             asker.say(Text(error.message, style="red"))
             continue
-        _ask_hours(asker, answers.client_hours, key, Text("  ").append_text(literal(book.clients[key].name)))
+        _ask_hours(asker, answers, answers.client_hours, key, Text("  ").append_text(literal(book.clients[key].name)))
 
     asker.say(Text("Leading (Enter = none)", style="bold"))
     for activity in ACTIVITIES:
-        _ask_hours(asker, answers.lead_hours, activity, Text(f"  {activity}"))
+        _ask_hours(asker, answers, answers.lead_hours, activity, Text(f"  {activity}"))
 
     due = due_one_on_ones(ledger, day)
     if due:
@@ -120,7 +134,7 @@ def run_walkthrough(session: Session) -> None:
         taken: set[str] = {r.id for r in ledger.records()}
         preview = to_records(answers, lambda: _fresh(taken, new_record_id))
         session.console.print(records_table(preview, title=f"To be written for {answers.day}"))
-        if not asker.confirm(f"Save these {len(preview)} records?", True):
+        if not asker.confirm(f"Save {_records(len(preview))}?", True):
             asker.say("Nothing was written.")
             return
     except (KeyboardInterrupt, EOFError):
@@ -136,8 +150,12 @@ def run_walkthrough(session: Session) -> None:
         return to_records(answers, lambda: _fresh(used, new_record_id))
 
     records, saved = add_records(session, under_lock)
-    asker.say(f"Saved {len(records)} records.")
+    asker.say(f"Saved {len(records)} record{'' if len(records) == 1 else 's'}.")
     asker.say(day_status(saved, answers.day))
+
+
+def _records(count: int) -> str:
+    return "this record" if count == 1 else f"these {count} records"
 
 
 def _fresh(used: set[str], make: Callable[[set[str]], str]) -> str:
@@ -146,8 +164,16 @@ def _fresh(used: set[str], make: Callable[[set[str]], str]) -> str:
     return record_id
 
 
-def _ask_hours(asker: Asker, into: dict[str, float], key: str, label: Text) -> None:
-    hours = _until_valid(asker, label, "0", lambda s: 0.0 if s.strip() in ("", "0") else parse_hours(s))
+def _ask_hours(asker: Asker, answers: DayAnswers, into: dict[str, float], key: str, label: Text) -> None:
+    def read(text: str) -> float:
+        hours = 0.0 if text.strip() in ("", "0") else parse_hours(text)
+        total = answers.total_hours() + hours
+        if total > MAX_HOURS_A_DAY + 1e-9:
+            left = MAX_HOURS_A_DAY - answers.total_hours()
+            raise LeadshiftError(f"that makes {total:g} hours on {answers.day}; a day holds 24, {left:g} h left.")
+        return hours
+
+    hours = _until_valid(asker, label, "0", read)
     if hours:
         into[key] = into.get(key, 0.0) + hours
 

@@ -26,7 +26,7 @@ def test_markup_survives_every_table_whole(team: Path) -> None:
 
     book = Store(team).read_book()
     book.clients["acme"].name = HOSTILE_NAME
-    book.teammates["alice"].role = HOSTILE_NAME
+    book.teammates["alice"].name = HOSTILE_NAME
     record = HoursRecord(id="0000abcd", date=date(2026, 11, 20), client="acme", hours=1, note=HOSTILE_NAME)
     for table in (clients_table(book), teammates_table(book), records_table([record])):
         console = Console(width=250, record=True, color_system=None)

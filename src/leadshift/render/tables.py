@@ -35,6 +35,7 @@ def teammates_table(book: Book) -> Table:
     table = _table(
         "key", "name", "role", "skills", "growing", "h/wk", "1:1", title="Team", fixed=("key", "h/wk", "1:1")
     )
+    table.columns[2].max_width = 11  # a role wraps well; skill words should not be split
     for key, t in sorted(book.teammates.items()):
         table.add_row(
             literal(key),

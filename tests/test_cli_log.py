@@ -147,7 +147,7 @@ BAD_INPUT = [
     (["client", "add", "hooli", "--name", "Hooli", "--weekly-hours", "-1"], 1, "--weekly-hours"),
     (["client", "edit", "acme", "--weight", "9"], 1, "--weight"),
     (["client", "remove", "nope"], 1, "no client 'nope'"),
-    (["remove", "zz"], 1, "too short"),
+    (["remove", "zz"], 2, "too short"),
     (["remove", "abcdef12"], 1, "no record with id 'abcdef12'"),
 ]
 
@@ -188,3 +188,18 @@ def test_a_real_process_off_a_terminal_also_exits_2(run_process, team: Path) -> 
     result = run_process("log")
     assert result.returncode == 2
     assert "Usage: leadshift log" in result.stderr
+
+
+def test_a_record_in_the_future_is_refused(cli, team: Path) -> None:
+    before = snapshot(team)
+    result = cli("log", "one-on-one", "bob", "held", "--date", "2062-11-17")
+    assert result.exit_code == 1
+    assert result.stderr == "Error: 2062-11-17 is in the future; leadshift logs what happened (today is 2026-11-20).\n"
+    assert snapshot(team) == before
+
+
+def test_a_garbled_pinned_today_is_an_error_not_a_traceback(cli, team: Path, monkeypatch) -> None:
+    monkeypatch.setenv("LEADSHIFT_TODAY", "garbage")
+    result = cli("show")
+    assert result.exit_code == 2
+    assert result.stderr == "Error: LEADSHIFT_TODAY must be a date like 2026-11-20, got 'garbage'.\n"

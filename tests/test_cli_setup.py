@@ -39,7 +39,7 @@ def test_init_refuses_to_overwrite(cli, ledger_home: Path) -> None:
         (["--promoted-on", "05/10/2026"], "'05/10/2026' is not a date"),
         (["--client-share-limit", "140%"], "not a share between 0 and 1"),
         (["--workday-hours", "30"], "--workday-hours: input should be less than or equal to 24"),
-        (["--week-starts", "someday"], "--week-starts: input should be 'monday'"),
+        (["--week-starts", "someday"], "'someday' is not a weekday. Did you mean 'sunday'?"),
     ],
 )
 def test_init_rejects_bad_profiles_and_writes_nothing(cli, ledger_home: Path, args, message) -> None:

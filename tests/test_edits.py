@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pytest
 
 from leadshift import edits
-from leadshift.errors import Conflict, InvalidValue, NotFound
+from leadshift.errors import Conflict, InvalidValue, NotFound, UsageError
 from leadshift.model import (
     Book,
     Client,
@@ -348,7 +348,7 @@ def test_find_record_by_prefix() -> None:
 
 
 def test_find_record_too_short() -> None:
-    with pytest.raises(InvalidValue) as caught:
+    with pytest.raises(UsageError) as caught:
         edits.find_record(find_ledger(), "a1b")
     assert caught.value.message == "'a1b' is too short: give at least 4 characters of the id `leadshift show` prints."
 

@@ -116,3 +116,9 @@ def test_parse_choice_suggests_the_closest() -> None:
     )
     with pytest.raises(UsageError):
         parse_choice("1:1 status", "", ("held", "cancelled", "interrupted"))
+
+
+def test_a_share_written_as_a_percentage_without_the_sign_gets_a_hint() -> None:
+    with pytest.raises(InvalidValue) as caught:
+        parse_share("40")
+    assert caught.value.message == "'40' is not a share between 0 and 1: for 40% write 40% or 0.4."

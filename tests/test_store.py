@@ -696,3 +696,45 @@ def test_a_book_change_that_would_orphan_records_is_refused(tmp_path: Path) -> N
         with store.change() as draft:
             draft.set_book(without_globex)
     assert snapshot(store.home) == before
+
+
+def test_a_temp_file_left_by_a_killed_writer_is_cleaned_up_by_the_next_write(tmp_path: Path) -> None:
+    store = Store(tmp_path / "ledger")
+    store.create(sample_book())
+    (store.home / "log").mkdir()
+    orphan = store.home / "log" / ".2026-11.toml.deadbeef.tmp"
+    orphan.write_text("half a month of private notes")
+    with store.change() as draft:
+        draft.set_book(sample_book("Sam Again"))
+    assert not orphan.exists()
+
+
+def test_a_symlinked_ledger_file_is_refused_for_writing(tmp_path: Path) -> None:
+    real = tmp_path / "dotfiles"
+    store = Store(real)
+    store.create(sample_book())
+    linked = tmp_path / "linked"
+    linked.mkdir(mode=0o700)
+    (linked / "ledger.toml").symlink_to(real / "ledger.toml")
+    before = (real / "ledger.toml").read_bytes()
+    with pytest.raises(LedgerWriteError, match="ledger.toml is a symbolic link"):
+        with Store(linked).change() as draft:
+            draft.set_book(sample_book("Changed"))
+    assert (linked / "ledger.toml").is_symlink()
+    assert (real / "ledger.toml").read_bytes() == before
+    assert Store(linked).read_book().profile.name == "Sam Lee"  # reading through the link is fine
+
+
+def test_old_backups_and_the_log_folder_are_tightened_on_write(tmp_path: Path) -> None:
+    store = Store(tmp_path / "ledger")
+    store.create(sample_book())
+    with store.change() as draft:
+        draft.set_book(sample_book("Second"))
+    backup = next((store.home / "backups").iterdir())
+    backup.chmod(0o644)
+    (store.home / "log").mkdir(mode=0o755)
+    (store.home / "log").chmod(0o755)
+    with store.change() as draft:
+        draft.set_book(sample_book("Third"))
+    assert (backup.stat().st_mode & 0o777) == 0o600
+    assert ((store.home / "log").stat().st_mode & 0o777) == 0o700

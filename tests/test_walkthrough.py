@@ -188,7 +188,7 @@ def test_a_day_already_logged_is_announced_and_24_hours_checked_as_you_type(cli,
     assert answers.client_hours == {"acme": 3.0, "initech": 1.0}
     assert (
         script.said[0]
-        == "2026-11-20 already has 1 record(s), 20 h; what you enter now is added to them (`leadshift show --date` lists them)."
+        == "2026-11-20 already has 1 record(s), 20 h; what you enter now is added to them (`leadshift show --date 2026-11-20` lists them)."
     )
     refusals = [s for s in script.said if "a day holds 24" in s]
     assert refusals == [

@@ -33,7 +33,14 @@ def due_one_on_ones(ledger: Ledger, day: date) -> list[Due]:
         if key in logged_today:
             continue
         last = last_held(ledger, key, day - timedelta(days=1))
-        next_on = last + timedelta(days=teammate.one_on_one_every) if last else None
+        next_on = _plus_days(last, teammate.one_on_one_every) if last else None
         if next_on is None or next_on <= day:
             due.append(Due(key, last, next_on))
     return due
+
+
+def _plus_days(day: date, days: int) -> date:
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:  # a 1:1 logged in late 9999 (a hand-edit typo): never due again
+        return date.max

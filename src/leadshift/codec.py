@@ -28,7 +28,7 @@ _CLIENT = re.compile(r"^client '([a-z0-9_-]+)'")
 def decode(data: bytes, model: type[M], label: str, hint: str, context: dict[str, Any] | None = None) -> M:
     """Parse and validate one ledger file; raise LedgerFileError naming where it breaks."""
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # editors on Windows may add a byte-order mark
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise LedgerFileError(f"{label}, line {line}: the file is not UTF-8 text. {hint}") from None

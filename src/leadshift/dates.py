@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from leadshift.errors import UsageError
+from leadshift.errors import InvalidValue, UsageError
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$", re.IGNORECASE)
@@ -17,11 +17,19 @@ def parse_date(text: str, today: date) -> date:
     if word == "today":
         return today
     if word == "yesterday":
-        return today - timedelta(days=1)
+        return today - timedelta(days=1) if today > date.min else _bad_date(text)
     try:
         return date.fromisoformat(word) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", word) else _bad_date(text)
     except ValueError:
         return _bad_date(text)
+
+
+def parse_day_logged(text: str | None, today: date) -> date:
+    """The date of something that happened: default today, never in the future."""
+    day = parse_date(text, today) if text is not None else today
+    if day > today:
+        raise InvalidValue(f"{day} is in the future; leadshift logs what happened (today is {today}).")
+    return day
 
 
 def _bad_date(text: str) -> date:

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from leadshift.dates import month_key
-from leadshift.errors import Conflict, InvalidValue, NotFound
+from leadshift.errors import Conflict, InvalidValue, NotFound, UsageError
 from leadshift.model import (
     MAX_HOURS_A_DAY,
     ME,
@@ -199,7 +199,7 @@ def find_record(ledger: Ledger, record_id: str) -> tuple[str, AnyRecord]:
     """The month and record whose id starts with `record_id` (at least 4 characters)."""
     wanted = record_id.strip().lower()
     if len(wanted) < 4:
-        raise InvalidValue(f"'{record_id}' is too short: give at least 4 characters of the id `leadshift show` prints.")
+        raise UsageError(f"'{record_id}' is too short: give at least 4 characters of the id `leadshift show` prints.")
     matches = [(key, r) for key, m in ledger.months.items() for r in m.records() if r.id.startswith(wanted)]
     if not matches:
         raise NotFound(f"no record with id '{record_id}'; `leadshift show --week YYYY-Www` lists ids.")

@@ -53,6 +53,10 @@ def parse_share(text: str) -> float:
         share = float(raw[:-1]) / 100 if raw.endswith("%") else float(raw)
     except ValueError:
         raise UsageError(f"'{text}' is not a share: write 0.4 or 40%.") from None
+    if 2 <= share <= 100 and not raw.endswith("%"):
+        raise InvalidValue(
+            f"'{text}' is not a share between 0 and 1: for {share:g}% write {share:g}% or {share / 100:g}."
+        )
     if not (0 < share <= 1):
         raise InvalidValue(f"'{text}' is not a share between 0 and 1 (or 0% and 100%).")
     return share

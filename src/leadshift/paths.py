@@ -16,9 +16,9 @@ def ledger_home(option: str | None, environ: Mapping[str, str] = os.environ) -> 
     if option is not None:
         if not option.strip():
             raise UsageError("--ledger needs a directory, for example --ledger ~/leadshift.")
-        return Path(option).expanduser()
-    if environ.get(ENV_HOME):
-        return Path(environ[ENV_HOME]).expanduser()
+        return Path(option).expanduser().absolute()
+    if environ.get(ENV_HOME, "").strip():
+        return Path(environ[ENV_HOME]).expanduser().absolute()
     from platformdirs import user_data_path  # only needed when nothing else says where
 
     return user_data_path("leadshift", appauthor=False)

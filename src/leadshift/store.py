@@ -115,6 +115,8 @@ class Store:
         with lock.exclusive(self.lock_path):
             ledger = self.load()
             self._refuse_newer(ledger)
+            self._refuse_symlinks()
+            self._remove_stale_temp_files()
             draft = Draft(ledger)
             yield draft
             self._save(draft)
@@ -127,8 +129,14 @@ class Store:
         for key in sorted(draft.changed_months):
             month = draft.ledger.months[key]
             self._write(self.month_path(key), month, Month, {"month": key, "book": draft.ledger.book})
+        for folder in (self.log_dir, self.backup_dir):
+            if folder.is_dir():
+                durable.ensure_private_dir(folder)
         for path in [self.book_path, *map(self.month_path, self.month_keys())]:
             durable.tighten(path)
+        if self.backup_dir.is_dir():
+            for backup in self.backup_dir.iterdir():
+                durable.tighten(backup)
 
     def _write(self, path: Path, model: Any, schema: type, context: dict[str, Any] | None = None) -> None:
         data = codec.encode(model)
@@ -144,6 +152,24 @@ class Store:
             raise LedgerWriteError(
                 f"could not save {self._label(path)}: {error.strerror or error}; the file on disk is unchanged."
             ) from None
+
+    def _refuse_symlinks(self) -> None:
+        # An atomic replace swaps the link for a plain file: the linked copy
+        # (a dotfiles repo, a synced folder) would silently stop getting changes.
+        for path in [self.book_path, *map(self.month_path, self.month_keys())]:
+            if path.is_symlink():
+                raise LedgerWriteError(
+                    f"{self._label(path)} is a symbolic link; leadshift replaces files whole and would break it. "
+                    f"Point --ledger at the folder that holds the real files ({path.resolve().parent})."
+                )
+
+    def _remove_stale_temp_files(self) -> None:
+        # Only a writer killed mid-save leaves these; under the lock none is in progress.
+        for folder in (self.home, self.log_dir):
+            if folder.is_dir():
+                for temp in folder.glob(f".*{durable.TEMP_SUFFIX}"):
+                    if temp.is_file() and not temp.is_symlink():
+                        temp.unlink(missing_ok=True)
 
     def _refuse_orphans(self, ledger: Ledger) -> None:
         # The edit rules already refuse this; the store checks again because a

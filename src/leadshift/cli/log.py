@@ -50,9 +50,9 @@ def walkthrough(ctx: typer.Context) -> None:
 
 
 def _record_date(session: Session, text: str | None) -> date:
-    from leadshift.dates import parse_date
+    from leadshift.dates import parse_day_logged
 
-    return parse_date(text, session.today) if text is not None else session.today
+    return parse_day_logged(text, session.today)
 
 
 def _log(session: Session, make: type, **fields: object) -> None:

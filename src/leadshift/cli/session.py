@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from leadshift.errors import UsageError
 from leadshift.paths import ledger_home
 
 if TYPE_CHECKING:
@@ -43,7 +44,12 @@ class Session:
     @cached_property
     def today(self) -> date:
         pinned = os.environ.get(ENV_TODAY)
-        return date.fromisoformat(pinned) if pinned else date.today()
+        if not pinned:
+            return date.today()
+        try:
+            return date.fromisoformat(pinned)
+        except ValueError:
+            raise UsageError(f"{ENV_TODAY} must be a date like 2026-11-20, got '{pinned}'.") from None
 
     @cached_property
     def console(self) -> Console:

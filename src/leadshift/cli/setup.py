@@ -34,7 +34,8 @@ def init(
     from leadshift.dates import parse_date
     from leadshift.edits import build
     from leadshift.model import Book, Profile
-    from leadshift.parsing import parse_share
+    from leadshift.parsing import parse_choice, parse_share
+    from leadshift.terms import WEEKDAY_NAMES
 
     session = session_of(ctx)
     profile = build(
@@ -44,7 +45,7 @@ def init(
             "promoted_on": parse_date(promoted_on, session.today) if promoted_on else None,
             "workday_hours": workday_hours,
             "client_share_limit": parse_share(client_share_limit),
-            "week_starts": week_starts.strip().lower(),
+            "week_starts": parse_choice("weekday", week_starts, WEEKDAY_NAMES),
         },
     )
     session.store.create(Book(profile=profile))

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from leadshift.cadence import due_one_on_ones
 from leadshift.cli.session import Session
-from leadshift.dates import parse_date
+from leadshift.dates import parse_day_logged
 from leadshift.edits import require_client
 from leadshift.errors import Cancelled, LeadshiftError
 from leadshift.model import ACTIVITIES, MAX_HOURS_A_DAY, ME, AnyRecord, HoursRecord, Ledger, OneOnOneRecord
@@ -53,14 +53,14 @@ class DayAnswers:
 def interview(ledger: Ledger, today: date, asker: Asker) -> DayAnswers:
     """Ask about the day: date, client hours, leadership hours, the 1:1s due."""
     book = ledger.book
-    day = _until_valid(asker, Text("Which day are you logging?"), "today", lambda s: parse_date(s, today))
+    day = _until_valid(asker, Text("Which day are you logging?"), "today", lambda s: parse_day_logged(s, today))
     logged = ledger.records(day, day)
     answers = DayAnswers(day, already=sum(r.hours for r in logged if isinstance(r, HoursRecord)))
     if logged:
         asker.say(
             Text(
                 f"{day} already has {len(logged)} record(s), {answers.already:g} h; what you enter now is added "
-                "to them (`leadshift show --date` lists them).",
+                f"to them (`leadshift show --date {day}` lists them).",
                 style="yellow",
             )
         )
@@ -88,7 +88,7 @@ def interview(ledger: Ledger, today: date, asker: Asker) -> DayAnswers:
         name = book.teammates[item.teammate].name
         when = f"last held {item.last_held}" if item.last_held else "none held yet"
         question = (
-            Text("  1:1 with ").append_text(literal(name)).append(f" ({when}): held, cancelled, interrupted or skip?")
+            Text("  1:1 with ").append_text(literal(name)).append(f" ({when}): held, cancelled or interrupted?")
         )
         status = _until_valid(asker, question, "skip", _status)
         if status in ("cancelled", "interrupted"):

@@ -738,3 +738,21 @@ def test_old_backups_and_the_log_folder_are_tightened_on_write(tmp_path: Path) -
         draft.set_book(sample_book("Third"))
     assert (backup.stat().st_mode & 0o777) == 0o600
     assert ((store.home / "log").stat().st_mode & 0o777) == 0o700
+
+
+def test_a_hand_edited_day_over_24_hours_names_its_line(tmp_path: Path) -> None:
+    store = Store(tmp_path / "ledger")
+    store.create(sample_book())
+    (store.home / "log").mkdir(mode=0o700)
+    store.month_path("2026-11").write_text(
+        'schema_version = 1\n\n[[hours]]\nid = "0000000a"\ndate = 2026-11-16\nhours = 20.0\nclient = "acme"\n\n'
+        '[[hours]]\nid = "0000000b"\ndate = 2026-11-16\nhours = 6.5\nclient = "acme"\n'
+    )
+    before = snapshot(store.home)
+    with pytest.raises(LedgerFileError) as caught:
+        with store.change():
+            pass
+    assert caught.value.message.startswith(
+        "log/2026-11.toml, line 10: 2026-11-16 has 26.5 hours logged, up to record 0000000b; a day holds at most 24."
+    )
+    assert snapshot(store.home) == before

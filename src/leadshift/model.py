@@ -251,7 +251,10 @@ class Month(Strict):
         for day in {r.date for r in self.hours}:
             total = math.fsum(r.hours for r in self.hours if r.date == day)
             if total > MAX_HOURS_A_DAY + 1e-9:
-                raise ValueError(f"{day} has {total:g} hours logged; a day holds at most {MAX_HOURS_A_DAY:g}")
+                last = [r for r in self.hours if r.date == day][-1]  # named so the error can point at a line
+                raise ValueError(
+                    f"{day} has {total:g} hours logged, up to record {last.id}; a day holds at most {MAX_HOURS_A_DAY:g}"
+                )
         if month := context.get("month"):
             for record in records:
                 if month_key(record.date) != month:

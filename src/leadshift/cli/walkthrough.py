@@ -87,9 +87,7 @@ def interview(ledger: Ledger, today: date, asker: Asker) -> DayAnswers:
     for item in due:
         name = book.teammates[item.teammate].name
         when = f"last held {item.last_held}" if item.last_held else "none held yet"
-        question = (
-            Text("  1:1 with ").append_text(literal(name)).append(f" ({when}): held, cancelled or interrupted?")
-        )
+        question = Text("  1:1 with ").append_text(literal(name)).append(f" ({when}): held, cancelled or interrupted?")
         status = _until_valid(asker, question, "skip", _status)
         if status in ("cancelled", "interrupted"):
             because = _until_valid(

@@ -21,8 +21,6 @@ M = TypeVar("M", bound=BaseModel)
 _TOML_POSITION = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)$")
 _HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(r"^\s*\"?([A-Za-z0-9_-]+)\"?\s*=")
-_RECORD_ID = re.compile(r"record ([0-9a-f]{8})")
-_CLIENT = re.compile(r"^client '([a-z0-9_-]+)'")
 
 
 def decode(data: bytes, model: type[M], label: str, hint: str, context: dict[str, Any] | None = None) -> M:
@@ -76,7 +74,7 @@ def _schema_message(error: ValidationError, text: str, label: str, hint: str) ->
     first = problems[0]
     loc = tuple(part for part in first["loc"] if part != "[key]")
     message = _describe(first)
-    line = _locate(text, loc, message)
+    line = _locate(text.splitlines(), loc, first.get("ctx") or {})
     place = f"{label}, line {line}" if line else label
     field = f" ({_dotted(loc)})" if loc else ""
     more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
@@ -104,15 +102,17 @@ def _dotted(loc: tuple[Any, ...]) -> str:
     return ".".join(parts)
 
 
-def _locate(text: str, loc: tuple[Any, ...], message: str) -> int | None:
-    """Best-effort line number for a schema error, found by table headers and keys."""
-    lines = text.splitlines()
-    if match := _RECORD_ID.search(message):
-        found = [n for n, line in enumerate(lines, 1) if re.match(rf"^\s*id\s*=\s*[\"']{match.group(1)}[\"']", line)]
+def _locate(lines: list[str], loc: tuple[Any, ...], rule: dict[str, Any]) -> int | None:
+    """Best-effort line number for a schema error, found by table headers and keys.
+
+    Rules across fields (`model.broken_rule`) say where they break: a record id or a table path.
+    """
+    if rule.get("record"):
+        pattern = re.compile(rf"^\s*id\s*=\s*[\"']{rule['record']}[\"']")
+        found = [n for n, line in enumerate(lines, 1) if pattern.match(line)]
         if found:
-            return found[-1] if "appears twice" in message else found[0]
-    if match := _CLIENT.search(message):
-        return _locate(text, ("clients", match.group(1), "owner" if "owned" in message else "backed_by"), "")
+            return found[-1] if rule.get("last") else found[0]
+    loc = tuple(rule.get("at") or loc)
     names = [str(p) for p in loc if not isinstance(p, int)]
     index = next((p for p in loc if isinstance(p, int)), None)
     for cut in range(len(names), 0, -1):

@@ -68,7 +68,7 @@ def write_atomic(path: Path, data: bytes, backup_dir: Path | None = None) -> Non
     if backup is not None:
         # Pruning waits until the new version is in place: a failed write
         # leaves backups/ exactly as it was.
-        _prune_backups(backup.parent, backup_name(path, backup.parent.parent))
+        _prune_backups(backup.parent, _numbered(backup)[0])
 
 
 def fsync_dir(path: Path) -> None:
@@ -96,7 +96,7 @@ def _back_up(path: Path, backup_dir: Path) -> Path:
     name = backup_name(path, backup_dir.parent)
     existing = backups_of(backup_dir, name)
     # Numbered, not timestamped: the order survives clock changes and time zones.
-    number = int(existing[-1].name.rsplit(".", 1)[1]) + 1 if existing else 1
+    number = int(_numbered(existing[-1])[1]) + 1 if existing else 1
     target = backup_dir / f"{name}.{number:06d}"
     try:
         os.link(path, target)  # a hard link: no copy that could be cut short
@@ -111,10 +111,14 @@ def backups_of(backup_dir: Path, name: str) -> list[Path]:
     """The backups of one file, oldest first."""
     if not backup_dir.is_dir():
         return []
-    numbered = (p for p in backup_dir.iterdir() if p.name.rsplit(".", 1)[0] == name)
-    return sorted(
-        (p for p in numbered if p.name.rsplit(".", 1)[1].isdigit()), key=lambda p: int(p.name.rsplit(".", 1)[1])
-    )
+    mine = [p for p in backup_dir.iterdir() if _numbered(p)[0] == name and _numbered(p)[1].isdigit()]
+    return sorted(mine, key=lambda p: int(_numbered(p)[1]))
+
+
+def _numbered(backup: Path) -> tuple[str, str]:
+    """`log-2026-11.toml.000042` -> ('log-2026-11.toml', '000042')."""
+    name, _, number = backup.name.rpartition(".")
+    return name, number
 
 
 def _prune_backups(backup_dir: Path, name: str) -> None:

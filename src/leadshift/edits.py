@@ -8,9 +8,8 @@ validation failures into one-line messages that name the option to fix.
 from __future__ import annotations
 
 import difflib
-import math
 import secrets
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from typing import Any, TypeVar
 
@@ -24,11 +23,12 @@ from leadshift.model import (
     AnyRecord,
     Book,
     Client,
-    HoursRecord,
     Key,
     Ledger,
     Month,
     Teammate,
+    hours_on,
+    over_a_day,
 )
 
 M = TypeVar("M", bound=BaseModel)
@@ -115,10 +115,8 @@ def remove_client(ledger: Ledger, key: str) -> Book:
 
 def _checked_people(book: Book, fields: Mapping[str, Any]) -> dict[str, Any]:
     checked = dict(fields)
-    if checked.get("owner") is not None and checked["owner"].strip().lower() != ME:
-        checked["owner"] = require_teammate(book, checked["owner"])
-    elif checked.get("owner") is not None:
-        checked["owner"] = ME
+    if (owner := checked.get("owner")) is not None:
+        checked["owner"] = ME if owner.strip().lower() == ME else require_teammate(book, owner)
     if checked.get("backed_by") is not None:
         checked["backed_by"] = [require_teammate(book, k) for k in checked["backed_by"]]
     return checked
@@ -173,6 +171,18 @@ def new_record_id(taken: Iterable[str]) -> str:
     return candidate
 
 
+def id_source(ledger: Ledger) -> Callable[[], str]:
+    """New ids, unique in `ledger` and among themselves."""
+    taken = ledger.record_ids()
+
+    def next_id() -> str:
+        record_id = new_record_id(taken)
+        taken.add(record_id)
+        return record_id
+
+    return next_id
+
+
 def add_records(ledger: Ledger, records: Iterable[AnyRecord], added: datetime) -> dict[str, Month]:
     """The months that change when `records` are added; refuses a day over 24 hours."""
     changed: dict[str, Month] = {}
@@ -187,8 +197,7 @@ def add_records(ledger: Ledger, records: Iterable[AnyRecord], added: datetime) -
 
 
 def _refuse_long_day(records: list[AnyRecord], day: date) -> None:
-    total = math.fsum(r.hours for r in records if isinstance(r, HoursRecord) and r.date == day)
-    if total > MAX_HOURS_A_DAY + 1e-9:
+    if over_a_day(total := hours_on(records, day)):
         raise Conflict(
             f"{day} would have {total:g} hours logged, more than {MAX_HOURS_A_DAY:g}; "
             f"check the hours (`leadshift show --date {day}`) and remove a wrong record with `leadshift remove ID`."
@@ -213,21 +222,16 @@ def find_record(ledger: Ledger, record_id: str) -> tuple[str, AnyRecord]:
 
 
 def newest_record(ledger: Ledger) -> tuple[str, AnyRecord]:
-    """The record written most recently (the last in its file among equals)."""
+    """The record written most recently (among equal timestamps, one save: the last in its file)."""
     candidates = [
         ((r.added or datetime.min, key, position), key, r)
         for key, m in ledger.months.items()
-        for position, r in enumerate(_in_file_order(m))
+        for position, r in enumerate(m.records())
     ]
     if not candidates:
         raise NotFound("nothing to undo: the ledger has no records yet.")
     _, key, record = max(candidates, key=lambda c: c[0])
     return key, record
-
-
-def _in_file_order(month: Month) -> list[AnyRecord]:
-    # Records of one save share a timestamp; their order within a table is the order written.
-    return sorted(month.records(), key=lambda r: r.added or datetime.min)
 
 
 def without_record(month: Month, record_id: str) -> Month:

@@ -9,12 +9,13 @@ it touches the disk, and again when it reads a file that was edited by hand.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Annotated, ClassVar, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from leadshift.dates import month_key
 from leadshift.terms import ACTIVITIES, ME, NO_KINDS, ONE_ON_ONE_STATUSES, WEEKDAY_NAMES
@@ -34,6 +35,24 @@ NoKind = Literal[NO_KINDS]  # type: ignore[valid-type]
 OneOnOneStatus = Literal[ONE_ON_ONE_STATUSES]  # type: ignore[valid-type]
 Weekday = Literal[WEEKDAY_NAMES]  # type: ignore[valid-type]
 RecordId = Annotated[str, Field(pattern=r"^[0-9a-f]{8}$")]
+
+
+def broken_rule(message: str, *, at: tuple[str, ...] = (), record: str = "", last: bool = False) -> PydanticCustomError:
+    """A rule spanning several fields, carrying where it breaks so errors can name a line.
+
+    `at` is the table path of the offending key; `record` the id of the offending
+    record (`last`: its last occurrence). Pydantic gives such errors no location.
+    """
+    return PydanticCustomError("ledger_rule", "{detail}", {"detail": message, "at": at, "record": record, "last": last})
+
+
+def hours_on(records: Iterable[AnyRecord], day: date) -> float:
+    """All hours logged on `day`, client work and leading alike."""
+    return math.fsum(r.hours for r in records if isinstance(r, HoursRecord) and r.date == day)
+
+
+def over_a_day(hours: float) -> bool:
+    return hours > MAX_HOURS_A_DAY + 1e-9  # float sums of quarter hours must not trip the limit
 
 
 class Strict(BaseModel):
@@ -99,12 +118,19 @@ class Book(Strict):
     def _references_exist(self) -> Book:
         for key, client in self.clients.items():
             if client.owner != ME and client.owner not in self.teammates:
-                raise ValueError(f"client '{key}' is owned by '{client.owner}', who is not a teammate")
+                raise broken_rule(
+                    f"client '{key}' is owned by '{client.owner}', who is not a teammate", at=("clients", key, "owner")
+                )
             for backer in client.backed_by:
                 if backer not in self.teammates:
-                    raise ValueError(f"client '{key}' is backed by '{backer}', who is not a teammate")
+                    raise broken_rule(
+                        f"client '{key}' is backed by '{backer}', who is not a teammate",
+                        at=("clients", key, "backed_by"),
+                    )
                 if backer == client.owner:
-                    raise ValueError(f"client '{key}' is owned by '{backer}', who cannot also back it")
+                    raise broken_rule(
+                        f"client '{key}' is owned by '{backer}', who cannot also back it", at=("clients", key, "owner")
+                    )
         return self
 
 
@@ -246,25 +272,29 @@ class Month(Strict):
         seen: set[str] = set()
         for record in records:
             if record.id in seen:
-                raise ValueError(f"record {record.id} appears twice; give one of them another id (8 hex digits)")
+                raise broken_rule(
+                    f"record {record.id} appears twice; give one of them another id (8 hex digits)",
+                    record=record.id,
+                    last=True,
+                )
             seen.add(record.id)
         for day in {r.date for r in self.hours}:
-            total = math.fsum(r.hours for r in self.hours if r.date == day)
-            if total > MAX_HOURS_A_DAY + 1e-9:
-                last = [r for r in self.hours if r.date == day][-1]  # named so the error can point at a line
-                raise ValueError(
-                    f"{day} has {total:g} hours logged, up to record {last.id}; a day holds at most {MAX_HOURS_A_DAY:g}"
-                )
+            if over_a_day(total := hours_on(self.hours, day)):
+                last = [r for r in self.hours if r.date == day][-1]
+                message = f"{day} has {total:g} hours logged, up to record {last.id}"
+                raise broken_rule(f"{message}; a day holds at most {MAX_HOURS_A_DAY:g}", record=last.id)
         if month := context.get("month"):
             for record in records:
                 if month_key(record.date) != month:
-                    raise ValueError(f"record {record.id} is dated {record.date}, outside {month}")
+                    raise broken_rule(f"record {record.id} is dated {record.date}, outside {month}", record=record.id)
         if (book := context.get("book")) is not None:
             known = {"client": book.clients, "teammate": book.teammates}
             for record in records:
                 for what, key in record.references():
                     if key not in known[what]:
-                        raise ValueError(f"record {record.id} names {what} '{key}', which is not in ledger.toml")
+                        raise broken_rule(
+                            f"record {record.id} names {what} '{key}', which is not in ledger.toml", record=record.id
+                        )
         return self
 
 
@@ -274,6 +304,10 @@ class Ledger:
 
     book: Book
     months: Mapping[str, Month] = field(default_factory=dict)
+
+    def record_ids(self) -> set[str]:
+        """Every id in the loaded months (unsorted: cheaper than `records()`)."""
+        return {r.id for month in self.months.values() for r in month.records()}
 
     def records(self, start: date | None = None, end: date | None = None) -> list[AnyRecord]:
         """Records between `start` and `end` inclusive, oldest first (stable within a day)."""

@@ -114,29 +114,32 @@ class Store:
             self.read_book()  # raises the "no ledger" message
         with lock.exclusive(self.lock_path):
             ledger = self.load()
+            files = [self.book_path, *map(self.month_path, ledger.months)]  # load() read every month
             self._refuse_newer(ledger)
-            self._refuse_symlinks()
+            self._refuse_symlinks(files)
             self._remove_stale_temp_files()
             draft = Draft(ledger)
             yield draft
             self._save(draft)
+            self._make_private(files)  # files written now are 0600 already; older ones may not be
 
     def _save(self, draft: Draft) -> None:
-        durable.ensure_private_dir(self.home)  # a copied or unpacked ledger may have come in 0755
         if draft.book_changed:
             self._refuse_orphans(draft.ledger)
             self._write(self.book_path, draft.ledger.book, Book)
         for key in sorted(draft.changed_months):
             month = draft.ledger.months[key]
             self._write(self.month_path(key), month, Month, {"month": key, "book": draft.ledger.book})
+
+    def _make_private(self, files: list[Path]) -> None:
+        # A copied, unpacked or hand-made ledger may have come in 0755/0644.
+        durable.ensure_private_dir(self.home)
         for folder in (self.log_dir, self.backup_dir):
             if folder.is_dir():
                 durable.ensure_private_dir(folder)
-        for path in [self.book_path, *map(self.month_path, self.month_keys())]:
+        backups = list(self.backup_dir.iterdir()) if self.backup_dir.is_dir() else []
+        for path in [*files, *backups]:
             durable.tighten(path)
-        if self.backup_dir.is_dir():
-            for backup in self.backup_dir.iterdir():
-                durable.tighten(backup)
 
     def _write(self, path: Path, model: Any, schema: type, context: dict[str, Any] | None = None) -> None:
         data = codec.encode(model)
@@ -153,10 +156,10 @@ class Store:
                 f"could not save {self._label(path)}: {error.strerror or error}; the file on disk is unchanged."
             ) from None
 
-    def _refuse_symlinks(self) -> None:
+    def _refuse_symlinks(self, files: list[Path]) -> None:
         # An atomic replace swaps the link for a plain file: the linked copy
         # (a dotfiles repo, a synced folder) would silently stop getting changes.
-        for path in [self.book_path, *map(self.month_path, self.month_keys())]:
+        for path in files:
             if path.is_symlink():
                 raise LedgerWriteError(
                     f"{self._label(path)} is a symbolic link; leadshift replaces files whole and would break it. "

@@ -57,11 +57,10 @@ def _record_date(session: Session, text: str | None) -> date:
 
 def _log(session: Session, make: type, **fields: object) -> None:
     """Validate keys against the locked ledger, write one record, report the day."""
-    from leadshift.edits import build, new_record_id
+    from leadshift.edits import build, id_source
 
     def one(ledger: Ledger) -> list[AnyRecord]:
-        taken = (r.id for r in ledger.records())
-        return [build(make, {"id": new_record_id(taken), **_resolve(ledger, fields)})]
+        return [build(make, {"id": id_source(ledger)(), **_resolve(ledger, fields)})]
 
     records, ledger = add_records(session, one)
     _report(session, records[0], ledger)

@@ -44,9 +44,10 @@ def print_roster(
     """`list`: JSON, a table, or what to add first when there is nothing yet."""
     session = session_of(ctx)
     book = session.store.read_book()
+    rows = data(book)
     if json:
-        session.print_json(data(book))
-    elif not data(book):
+        session.print_json(rows)
+    elif not rows:
         typer.echo(empty)
     else:
         session.console.print(table(book))

@@ -19,11 +19,25 @@ from leadshift.cli.session import Session
 from leadshift.dates import parse_day_logged
 from leadshift.edits import require_client
 from leadshift.errors import Cancelled, LeadshiftError
-from leadshift.model import ACTIVITIES, MAX_HOURS_A_DAY, ME, AnyRecord, HoursRecord, Ledger, OneOnOneRecord
-from leadshift.parsing import parse_hours
+from leadshift.model import (
+    ACTIVITIES,
+    MAX_HOURS_A_DAY,
+    ME,
+    ONE_ON_ONE_STATUSES,
+    AnyRecord,
+    HoursRecord,
+    Ledger,
+    OneOnOneRecord,
+    hours_on,
+    over_a_day,
+)
+from leadshift.parsing import parse_choice, parse_hours
 from leadshift.render.text import literal
 
 T = TypeVar("T")
+
+
+_ANSWERS = (*ONE_ON_ONE_STATUSES, "skip")  # what became of a due 1:1
 
 
 class Asker(Protocol):
@@ -55,7 +69,7 @@ def interview(ledger: Ledger, today: date, asker: Asker) -> DayAnswers:
     book = ledger.book
     day = _until_valid(asker, Text("Which day are you logging?"), "today", lambda s: parse_day_logged(s, today))
     logged = ledger.records(day, day)
-    answers = DayAnswers(day, already=sum(r.hours for r in logged if isinstance(r, HoursRecord)))
+    answers = DayAnswers(day, already=hours_on(logged, day))
     if logged:
         asker.say(
             Text(
@@ -88,7 +102,7 @@ def interview(ledger: Ledger, today: date, asker: Asker) -> DayAnswers:
         name = book.teammates[item.teammate].name
         when = f"last held {item.last_held}" if item.last_held else "none held yet"
         question = Text("  1:1 with ").append_text(literal(name)).append(f" ({when}): held, cancelled or interrupted?")
-        status = _until_valid(asker, question, "skip", _status)
+        status = _until_valid(asker, question, "skip", lambda s: parse_choice("answer", s, _ANSWERS))
         if status in ("cancelled", "interrupted"):
             because = _until_valid(
                 asker,
@@ -119,7 +133,7 @@ def to_records(answers: DayAnswers, new_id: Callable[[], str]) -> list[AnyRecord
 def run_walkthrough(session: Session) -> None:
     """Interview the leader on the terminal, show the summary, save on yes."""
     from leadshift.cli.writes import add_records
-    from leadshift.edits import new_record_id
+    from leadshift.edits import id_source
     from leadshift.render.tables import day_status, records_table
 
     asker = TerminalAsker(session)
@@ -129,8 +143,7 @@ def run_walkthrough(session: Session) -> None:
         if answers.is_empty():
             asker.say("Nothing to log for that day; nothing was written.")
             return
-        taken: set[str] = {r.id for r in ledger.records()}
-        preview = to_records(answers, lambda: _fresh(taken, new_record_id))
+        preview = to_records(answers, id_source(ledger))
         session.console.print(records_table(preview, title=f"To be written for {answers.day}"))
         if not asker.confirm(f"Save {_records(len(preview))}?", True):
             asker.say("Nothing was written.")
@@ -142,10 +155,9 @@ def run_walkthrough(session: Session) -> None:
     def under_lock(current: Ledger) -> list[AnyRecord]:
         # Another command may have written while the leader was answering:
         # keep the ids shown in the preview unless one of them is now taken.
-        used: set[str] = {r.id for r in current.records()}
-        if used.isdisjoint(r.id for r in preview):
+        if current.record_ids().isdisjoint(r.id for r in preview):
             return preview
-        return to_records(answers, lambda: _fresh(used, new_record_id))
+        return to_records(answers, id_source(current))
 
     records, saved = add_records(session, under_lock)
     asker.say(f"Saved {len(records)} record{'' if len(records) == 1 else 's'}.")
@@ -156,17 +168,11 @@ def _records(count: int) -> str:
     return "this record" if count == 1 else f"these {count} records"
 
 
-def _fresh(used: set[str], make: Callable[[set[str]], str]) -> str:
-    record_id = make(used)
-    used.add(record_id)
-    return record_id
-
-
 def _ask_hours(asker: Asker, answers: DayAnswers, into: dict[str, float], key: str, label: Text) -> None:
     def read(text: str) -> float:
         hours = 0.0 if text.strip() in ("", "0") else parse_hours(text)
         total = answers.total_hours() + hours
-        if total > MAX_HOURS_A_DAY + 1e-9:
+        if over_a_day(total):
             left = MAX_HOURS_A_DAY - answers.total_hours()
             raise LeadshiftError(f"that makes {total:g} hours on {answers.day}; a day holds 24, {left:g} h left.")
         return hours
@@ -174,14 +180,6 @@ def _ask_hours(asker: Asker, answers: DayAnswers, into: dict[str, float], key: s
     hours = _until_valid(asker, label, "0", read)
     if hours:
         into[key] = into.get(key, 0.0) + hours
-
-
-def _status(text: str) -> str:
-    word = text.strip().lower()
-    for status in ("held", "cancelled", "interrupted", "skip"):
-        if word and status.startswith(word):
-            return status
-    raise LeadshiftError(f"'{text}' is not one of held, cancelled, interrupted, skip.")
 
 
 def _optional_client(book, text: str) -> str | None:  # type: ignore[no-untyped-def]

@@ -18,6 +18,7 @@ from leadshift.model import (
     Ledger,
     OneOnOneRecord,
     TradeOffRecord,
+    hours_on,
 )
 from leadshift.render.text import literal
 
@@ -116,7 +117,7 @@ def describe(record: AnyRecord) -> Text:
 def day_status(ledger: Ledger, day: date) -> Text:
     """`2026-11-20: 6.5 h logged, 54% client work (your limit 40%).` coloured by the limit."""
     hours = [r for r in ledger.records(day, day) if isinstance(r, HoursRecord)]
-    total = math.fsum(r.hours for r in hours)
+    total = hours_on(hours, day)
     text = Text(f"{day}: {total:g} h logged")
     if total:
         share = math.fsum(r.hours for r in hours if r.client) / total

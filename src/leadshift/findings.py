@@ -1,0 +1,229 @@
+"""Coaching from the weekly figures: each finding a code, a severity, the numbers, one next step (pure).
+
+Every rule fires only when the week's data shows the problem, and every action
+comes from one principle of COACHING.md (its number is noted beside the rule).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from leadshift.model import Book
+from leadshift.review import Finding, Review
+
+SEVERITY_ORDER = {"alert": 0, "warn": 1, "info": 2}
+FAR_OVER_LIMIT = 0.15  # a client share this many points over the limit is an alert
+URGENT_MIN_REQUESTS = 2  # one urgent ask is a fire; two or more, mostly urgent, is a habit
+ASK_FIRST_MIN_ESCALATIONS = 2
+ASK_FIRST_GOOD_RATE = 0.5
+MANY_ESCALATIONS = 5  # a week's escalations that suggest people lack room to decide
+
+
+def findings_for(review: Review, book: Book) -> list[Finding]:
+    """Every finding the week's figures call for, most severe first."""
+    names = _Names(book)
+    found = [finding for rule in RULES for finding in rule(review, names)]
+    return sorted(found, key=lambda f: SEVERITY_ORDER[f.severity])
+
+
+class _Names:
+    """Display names for keys, so messages speak of people and clients, not slugs."""
+
+    def __init__(self, book: Book) -> None:
+        self.book = book
+
+    def client(self, key: str) -> str:
+        client = self.book.clients.get(key)
+        return client.name if client else key
+
+    def teammate(self, key: str) -> str:
+        mate = self.book.teammates.get(key)
+        return mate.name if mate else key
+
+
+def _client_share(review: Review, names: _Names) -> Iterator[Finding]:  # principle 6
+    share, limit, hours = review.client_share, review.client_share_limit, review.hours
+    if share is None or share <= limit:
+        return
+    excess = hours.client - limit * hours.total
+    yield Finding(
+        "client-share-over-limit",
+        "alert" if share - limit >= FAR_OVER_LIMIT else "warn",
+        f"Client work took {share:.0%} of your {hours.total:g} h this week ({hours.client:g} h); "
+        f"your limit is {limit:.0%}.",
+        f"Hand about {excess:.1f} h of next week's client work to the teammates who back those accounts, "
+        "and spend that time on 1:1s, coaching and strategy.",
+    )
+
+
+def _long_days(review: Review, names: _Names) -> Iterator[Finding]:  # principles 5 and 6
+    if not review.days_logged:
+        return
+    per_day = review.hours.total / review.days_logged
+    if per_day > review.workday_hours:
+        yield Finding(
+            "hours-over-workday",
+            "warn",
+            f"You logged {per_day:.1f} h a day over {review.days_logged} days; your workday is "
+            f"{review.workday_hours:g} h.",
+            "Doing two jobs makes both worse: cut your client hours first, not your sleep, your learning "
+            "or your time with the team.",
+        )
+
+
+def _overdue_one_on_ones(review: Review, names: _Names) -> Iterator[Finding]:  # principle 14
+    for mate in review.one_on_ones.by_teammate.values():
+        if not mate.overdue:
+            continue
+        last = f"last held {mate.last_held}" if mate.last_held else "none logged yet"
+        yield Finding(
+            "one-on-one-overdue",
+            "alert" if mate.days_overdue >= mate.cadence_days else "warn",
+            f"Your 1:1 with {mate.name} is {mate.days_overdue} days overdue ({last}; every {mate.cadence_days} days).",
+            f"Put a 1:1 with {mate.name} in the calendar this week and treat it as the one meeting "
+            "a client call cannot move.",
+        )
+
+
+def _lost_to_clients(review: Review, names: _Names) -> Iterator[Finding]:  # principle 14
+    lost = [
+        f"{mate.name} (for {', '.join(names.client(c) for c in mate.lost_to)})"
+        for mate in review.one_on_ones.by_teammate.values()
+        if mate.lost_to
+    ]
+    count = sum(
+        mate.cancelled + mate.interrupted for mate in review.one_on_ones.by_teammate.values() if mate.lost_to
+    )
+    if lost:
+        yield Finding(
+            "one-on-ones-cancelled-for-clients",
+            "alert" if count >= 2 else "warn",
+            f"{'One 1:1' if count == 1 else f'{count} 1:1s'} gave way to client work this week: {'; '.join(lost)}.",
+            "Reschedule within the week. Next time tell the client you will call back after the 1:1: "
+            "your people see which of the two you choose.",
+        )
+
+
+def _owned_clients_remain(review: Review, names: _Names) -> Iterator[Finding]:  # principle 1
+    owned = review.owned_clients
+    if owned:
+        need = sum(c.weekly_need for c in owned)
+        yield Finding(
+            "owned-clients-remain",
+            "warn",
+            f"You still serve {len(owned)} client{'s' if len(owned) > 1 else ''} yourself "
+            f"({', '.join(c.name for c in owned)}): {need:g} h a week of their need.",
+            "Run `leadshift handoff plan` and start the first handoff; every account you keep is one your "
+            "team cannot grow on.",
+        )
+
+
+def _own_clients_favoured(review: Review, names: _Names) -> Iterator[Finding]:  # principle 3
+    attention = review.attention
+    if not attention.favoured:
+        return
+    quietest = min(attention.by_team_client, key=lambda k: (attention.by_team_client[k], k))
+    yield Finding(
+        "own-clients-favoured",
+        "warn",
+        f"Your own clients got {attention.per_own_client:.1f} h each from you this week; the clients your "
+        f"team owns got {attention.per_team_client:.1f} h each.",
+        f"Other clients notice who gets the boss's time: check in with {names.client(quietest)} this week, "
+        "and let the teammates who back your accounts answer their day-to-day requests.",
+    )
+
+
+def _going_quiet(review: Review, names: _Names) -> Iterator[Finding]:  # principle 2
+    for client in review.owned_clients:
+        if not client.quiet:
+            continue
+        when = f"for {client.days_since_worked} days (last on {client.last_worked})" if client.last_worked else "yet"
+        backers = names.book.clients[client.key].backed_by if client.key in names.book.clients else []
+        instead = (
+            f"introduce {names.teammate(backers[0])}, who already backs it, as their day-to-day contact"
+            if backers
+            else "plan its handoff (`leadshift handoff plan`) so someone gives it full attention"
+        )
+        yield Finding(
+            "own-client-going-quiet",
+            "alert" if client.weight >= 4 else "warn",
+            f"{client.name} has had no hours from you {when}.",
+            f"Call {client.name} this week before the relationship turns transactional, or {instead}.",
+        )
+
+
+def _urgent_clients(review: Review, names: _Names) -> Iterator[Finding]:  # principle 13
+    asks: dict[str, list[bool]] = {}
+    for trade in review.said_no:
+        asks.setdefault(trade.client, []).append(trade.urgent)
+    for key, urgent in sorted(asks.items()):
+        if len(urgent) >= URGENT_MIN_REQUESTS and sum(urgent) * 2 > len(urgent):
+            name = names.client(key)
+            yield Finding(
+                "urgent-client",
+                "warn",
+                f"{name} called {sum(urgent)} of its {len(urgent)} requests this week urgent.",
+                f"When everything is urgent, nothing is: ask {name} how these requests serve their long-term "
+                "plan, agree what comes first, and scope the rest.",
+            )
+
+
+def _ask_first(review: Review, names: _Names) -> Iterator[Finding]:  # principles 10 and 11
+    esc = review.escalations
+    if esc.total >= ASK_FIRST_MIN_ESCALATIONS and esc.asked_first / esc.total < ASK_FIRST_GOOD_RATE:
+        yield Finding(
+            "ask-first-low",
+            "warn",
+            f"You asked for their own solution first in {esc.asked_first} of {esc.total} escalations this week.",
+            "When someone brings you a problem, ask what they would do before you answer; they usually have "
+            "half the solution. Log it with `leadshift log escalation NAME --asked`.",
+        )
+    if esc.total >= MANY_ESCALATIONS:
+        yield Finding(
+            "escalations-frequent",
+            "info",
+            f"Your team brought you {esc.total} problems this week.",
+            "Agree clear limits inside which they decide alone (a discount, a deadline, a refund), "
+            "correct overreach quickly, and praise the initiative.",
+        )
+
+
+def _time_for_yourself(review: Review, names: _Names) -> Iterator[Finding]:  # principle 5
+    growing = review.hours.by_activity.get("strategy", 0) + review.hours.by_activity.get("learning", 0)
+    if review.days_logged >= 3 and growing == 0:
+        yield Finding(
+            "no-strategy-or-learning",
+            "info",
+            f"None of your {review.hours.total:g} h this week went to strategy or learning.",
+            "Leading is a job you are still learning: block two hours next week for it, as fixed as a client meeting.",
+        )
+
+
+def _growth_spread(review: Review, names: _Names) -> Iterator[Finding]:  # principle 4
+    team = list(review.one_on_ones.by_teammate.values())
+    rich = [m for m in team if len(m.growth_accounts) >= 2]
+    without = [m for m in team if not m.growth_accounts]
+    if rich and without:
+        holder = max(rich, key=lambda m: (len(m.growth_accounts), m.key))
+        yield Finding(
+            "growth-accounts-concentrated",
+            "info",
+            f"{holder.name} owns {len(holder.growth_accounts)} of the high-weight accounts; "
+            f"{', '.join(m.name for m in without)} own none.",
+            "Complex, prestigious accounts are where people grow: give the next one to someone who has none.",
+        )
+
+
+RULES: tuple[Callable[[Review, _Names], Iterator[Finding]], ...] = (
+    _client_share,
+    _long_days,
+    _owned_clients_remain,
+    _going_quiet,
+    _own_clients_favoured,
+    _overdue_one_on_ones,
+    _lost_to_clients,
+    _urgent_clients,
+    _ask_first,
+    _time_for_yourself,
+    _growth_spread,
+)

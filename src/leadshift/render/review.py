@@ -1,0 +1,231 @@
+"""The weekly review on screen (Rich) and as data (`--json`), both from one Review."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict
+from typing import Any
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from leadshift.model import Book, Client, Teammate
+from leadshift.render.text import literal
+from leadshift.review import Review
+
+SEVERITY_STYLE = {"alert": "bold red", "warn": "yellow", "info": "cyan"}
+BAR_WIDTH = 25  # characters for 100% in the trend bars
+
+
+def review_data(review: Review) -> dict[str, Any]:
+    """The report as JSON-ready data: the Review's fields, floats rounded for reading."""
+    return _rounded(asdict(review))
+
+
+def _rounded(value: Any) -> Any:
+    if isinstance(value, float):
+        return round(value, 4)
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rounded(v) for v in value]
+    return value
+
+
+def review_view(review: Review, book: Book) -> RenderableType:
+    """The whole report: the four fairness questions, what you said no to, then what to do."""
+    title = Text(f"Weekly review {review.week}  {review.start:%a %d %b} to {review.end:%a %d %b %Y}  ")
+    title.append_text(literal(review.leader, "bold"))
+    if not review.one_on_ones.by_teammate and not review.attention.own_clients + review.attention.team_clients:
+        return Group(
+            Rule(title),
+            Text(
+                "Your ledger has no teammates or clients yet. Add them first: "
+                "`leadshift teammate add KEY --name NAME` and `leadshift client add KEY --name NAME`; "
+                "then log each day with `leadshift log`."
+            ),
+        )
+    if not review.records:
+        empty = Text(
+            f"Nothing logged for {review.week} ({review.start} to {review.end}). "
+            "Log each day with `leadshift log`, then come back for the review."
+        )
+        parts: list[RenderableType] = [Rule(title), empty]
+        if review.findings:
+            parts += [_heading("Still true this week"), _findings(review)]
+        return Group(*parts)
+    return Group(
+        Rule(title),
+        _heading("1. Fair to yourself: where your hours went"),
+        _yourself(review),
+        _heading("2. Fair to your clients: the ones you still serve"),
+        _your_clients(review),
+        _heading("3. Fair to the other clients: who gets your attention"),
+        _other_clients(review),
+        _heading("4. Fair to your team: 1:1s, escalations, growth"),
+        _team(review),
+        _heading("5. What you said yes to, and what it cost"),
+        _said_no(review, book),
+        _heading("What to do next"),
+        _findings(review) if review.findings else Text("Nothing to fix this week: keep it up.", style="green"),
+    )
+
+
+def _heading(text: str) -> Text:
+    return Text("\n" + text, style="bold underline")
+
+
+def _share_text(share: float | None, limit: float) -> Text:
+    if share is None:
+        return Text("nothing logged", style="dim")
+    over = share > limit
+    return Text(f"{share:.0%} ", style="red" if over else "green").append(
+        f"({'over' if over else 'within'} your {limit:.0%} limit)", style="red" if over else "green"
+    )
+
+
+def _yourself(review: Review) -> RenderableType:
+    hours = review.hours
+    lines = Table.grid(padding=(0, 2))
+    lines.add_column(no_wrap=True)
+    lines.add_column(overflow="fold")
+    per_day = hours.total / review.days_logged if review.days_logged else 0.0
+    long_days = per_day > review.workday_hours
+    lines.add_row(
+        "Logged",
+        Text(f"{hours.total:g} h over {review.days_logged} days: ").append(
+            f"{per_day:.1f} h a day", style="red" if long_days else "green"
+        )
+        + Text(f" (workday {review.workday_hours:g} h)"),
+    )
+    lines.add_row(
+        "Client work",
+        Text(f"{hours.client:g} h = ").append_text(_share_text(review.client_share, review.client_share_limit)),
+    )
+    activities = ", ".join(f"{name} {h:g}" for name, h in hours.by_activity.items()) or "none"
+    lines.add_row("Leading", Text(f"{hours.leadership:g} h: {activities}"))
+    trend = Table.grid(padding=(0, 1))
+    for week in review.trend:
+        if week.client_share is None:
+            trend.add_row(week.week, Text("no records", style="dim"), "")
+            continue
+        over = week.client_share > review.client_share_limit
+        filled = round(week.client_share * BAR_WIDTH)
+        bar = Text("█" * filled, style="red" if over else "green").append("·" * (BAR_WIDTH - filled), style="dim")
+        trend.add_row(week.week, bar, Text(f"{week.client_share:.0%}{' over limit' if over else ''}"))
+    return Group(lines, Text(f"Client-work share, last {len(review.trend)} weeks:"), Padding(trend, (0, 0, 0, 2)))
+
+
+def _table(*columns: str, fixed: tuple[str, ...] = ()) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    for column in columns:
+        table.add_column(column, overflow="fold", no_wrap=column in fixed)
+    return table
+
+
+def _your_clients(review: Review) -> RenderableType:
+    if not review.owned_clients:
+        return Text("You serve no client yourself any more: your team owns them all.", style="green")
+    table = _table("client", "weight", "you / need", "last worked", "status", fixed=("weight", "you / need"))
+    for client in review.owned_clients:
+        if client.quiet:
+            status = Text(
+                "quiet " + (f"{client.days_since_worked} days" if client.last_worked else "so far"), style="red"
+            )
+        elif client.hours < client.weekly_need:
+            status = Text("below need", style="yellow")
+        else:
+            status = Text("served", style="green")
+        table.add_row(
+            literal(client.name),
+            "●" * client.weight,
+            f"{client.hours:g} / {client.weekly_need:g} h",
+            str(client.last_worked or "never"),
+            status,
+        )
+    return table
+
+
+def _other_clients(review: Review) -> RenderableType:
+    attention = review.attention
+    if not attention.own_clients or not attention.team_clients:
+        return Text("Nothing to compare: you need both clients of your own and clients your team owns.", style="dim")
+    text = Text(
+        f"Your hours per own client: {attention.per_own_client:.1f} h. "
+        f"Per client your team owns: {attention.per_team_client:.1f} h. "
+    )
+    if attention.favoured:
+        return text.append("Your own clients are clearly favoured.", style="red")
+    return text.append("Balanced.", style="green")
+
+
+def _team(review: Review) -> RenderableType:
+    mates = review.one_on_ones.by_teammate.values()
+    if not mates:
+        return Text("No teammates yet: add them with `leadshift teammate add`.", style="dim")
+    table = _table("teammate", "1:1s this week", "last held", "next 1:1", "escalations", fixed=("last held",))
+    for mate in mates:
+        week = [
+            f"{n} {what}"
+            for n, what in ((mate.held, "held"), (mate.cancelled, "cancelled"), (mate.interrupted, "interrupted"))
+            if n
+        ]
+        if mate.overdue:
+            due = Text(f"overdue {mate.days_overdue} d", style="red")
+        else:
+            due = Text(f"due {mate.due_on}", style="green")
+        escalations = f"{mate.asked_first} of {mate.escalations} asked first" if mate.escalations else ""
+        table.add_row(
+            literal(mate.name),
+            Text(", ".join(week) or "none", style="" if week else "dim"),
+            str(mate.last_held or "never"),
+            due,
+            escalations,
+        )
+    growth = Text("Growth accounts (weight 4-5) owned: ")
+    owners = [m for m in mates if m.growth_accounts]
+    for i, mate in enumerate(owners):
+        growth.append("; " if i else "")
+        growth.append_text(literal(mate.name)).append(f" {len(mate.growth_accounts)}")
+    nobody = [m for m in mates if not m.growth_accounts]
+    if nobody:
+        growth.append("; none: " if owners else "none: ")
+        for i, mate in enumerate(nobody):
+            growth.append(", " if i else "").append_text(literal(mate.name))
+    return Group(table, growth)
+
+
+def _said_no(review: Review, book: Book) -> RenderableType:
+    if not review.said_no:
+        return Text("No trade-offs logged this week.", style="dim")
+    table = _table("date", "yes to", "no to", fixed=("date",))
+    for trade in review.said_no:
+        yes = literal(_name(book.clients, trade.client), "bold").append(": ").append_text(literal(trade.request))
+        if trade.urgent:
+            yes.append(" (urgent)", style="yellow")
+        no = Text(trade.said_no, style="dim" if trade.said_no == "nothing" else "red")
+        if trade.teammate:
+            no.append(" with ").append_text(literal(_name(book.teammates, trade.teammate)))
+        table.add_row(trade.date.isoformat(), yes, no)
+    return table
+
+
+def _name(people_or_clients: Mapping[str, Teammate] | Mapping[str, Client], key: str) -> str:
+    found = people_or_clients.get(key)
+    return found.name if found else key
+
+
+def _findings(review: Review) -> RenderableType:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for finding in review.findings:
+        grid.add_row(
+            Text(finding.severity.upper(), style=SEVERITY_STYLE[finding.severity]),
+            literal(finding.message).append("\n").append_text(literal("→ " + finding.action, "dim")),
+        )
+    return grid

@@ -1,0 +1,294 @@
+"""The weekly fairness report: figures for one week, drawn from the ledger (pure).
+
+`weekly_review` answers the four fairness questions of COACHING.md (your own
+clients, the other clients, the team, yourself) plus the time budget and the
+week's trade-offs, as plain data. `findings.py` turns the data into coaching.
+The ledger passed in must hold every month up to the week's end: the last held
+1:1 or the last hours on a client may lie long before the week.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from leadshift.dates import week_label
+from leadshift.model import (
+    ME,
+    EscalationRecord,
+    HoursRecord,
+    Ledger,
+    OneOnOneRecord,
+    TradeOffRecord,
+)
+
+QUIET_AFTER_DAYS = 14  # an owned account with no hours from you for two weeks has gone quiet
+GROWTH_WEIGHT = 4  # weight 4-5: the prestigious, complex accounts people grow on
+
+
+@dataclass(frozen=True)
+class Hours:
+    total: float
+    client: float
+    leadership: float
+    by_client: dict[str, float]
+    by_activity: dict[str, float]
+
+
+@dataclass(frozen=True)
+class TrendWeek:
+    week: str
+    start: date
+    total_hours: float
+    client_hours: float
+    client_share: float | None  # None: nothing logged that week
+
+
+@dataclass(frozen=True)
+class OwnedClient:
+    """A client the leader still serves: this week's hours against its weekly need."""
+
+    key: str
+    name: str
+    weight: int
+    weekly_need: float
+    hours: float
+    last_worked: date | None
+    days_since_worked: int | None
+    quiet: bool
+
+
+@dataclass(frozen=True)
+class Attention:
+    """The leader's client hours per own client against per team-owned client."""
+
+    own_clients: int
+    team_clients: int
+    per_own_client: float
+    per_team_client: float
+    by_team_client: dict[str, float]
+    favoured: bool
+
+
+@dataclass(frozen=True)
+class TeammateWeek:
+    key: str
+    name: str
+    held: int
+    cancelled: int
+    interrupted: int
+    lost_to: list[str]  # clients that cost this teammate a 1:1 this week
+    last_held: date | None
+    cadence_days: int
+    due_on: date | None
+    overdue: bool
+    days_overdue: int
+    escalations: int
+    asked_first: int
+    growth_accounts: list[str]  # high-weight clients this teammate owns
+
+
+@dataclass(frozen=True)
+class TradeOff:
+    id: str
+    date: date
+    client: str
+    request: str
+    urgent: bool
+    said_no: str
+    teammate: str | None
+
+
+@dataclass(frozen=True)
+class OneOnOnes:
+    held: int
+    cancelled: int
+    interrupted: int
+    by_teammate: dict[str, TeammateWeek]
+
+
+@dataclass(frozen=True)
+class Escalations:
+    total: int
+    asked_first: int
+    ask_first_rate: float | None
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: str  # info, warn or alert
+    message: str
+    action: str
+
+
+@dataclass(frozen=True)
+class Review:
+    week: str
+    start: date
+    end: date
+    as_of: date  # the end of the week, or today if the week is not over
+    leader: str
+    records: int
+    days_logged: int
+    workday_hours: float
+    hours: Hours
+    client_share: float | None
+    client_share_limit: float
+    trend: list[TrendWeek]
+    owned_clients: list[OwnedClient]
+    attention: Attention
+    one_on_ones: OneOnOnes
+    escalations: Escalations
+    said_no: list[TradeOff]
+    findings: list[Finding] = field(default_factory=list)
+
+
+def weekly_review(ledger: Ledger, start: date, end: date, today: date, weeks: int = 6) -> Review:
+    """The fairness report for the week `start`..`end`, with a trend of `weeks` weeks."""
+    from leadshift.findings import findings_for
+
+    as_of = min(end, today)
+    records = ledger.records(start, end)
+    hours = [r for r in records if isinstance(r, HoursRecord)]
+    summary = _hours(hours)
+    review = Review(
+        week=week_label(start),
+        start=start,
+        end=end,
+        as_of=as_of,
+        leader=ledger.book.profile.name,
+        records=len(records),
+        days_logged=len({r.date for r in hours}),
+        workday_hours=ledger.book.profile.workday_hours,
+        hours=summary,
+        client_share=_share(summary.client, summary.total),
+        client_share_limit=ledger.book.profile.client_share_limit,
+        trend=_trend(ledger, start, weeks),
+        owned_clients=_owned_clients(ledger, summary, as_of),
+        attention=_attention(ledger, summary),
+        one_on_ones=_one_on_ones(ledger, records, as_of),
+        escalations=_escalations(records),
+        said_no=[_trade_off(r) for r in records if isinstance(r, TradeOffRecord)],
+    )
+    return replace(review, findings=findings_for(review, ledger.book))
+
+
+def _hours(records: list[HoursRecord]) -> Hours:
+    by_client: dict[str, list[float]] = defaultdict(list)
+    by_activity: dict[str, list[float]] = defaultdict(list)
+    for r in records:
+        if r.client:
+            by_client[r.client].append(r.hours)
+        elif r.activity:
+            by_activity[r.activity].append(r.hours)
+    clients = {key: math.fsum(h) for key, h in sorted(by_client.items())}
+    activities = {key: math.fsum(h) for key, h in sorted(by_activity.items())}
+    client, leadership = math.fsum(clients.values()), math.fsum(activities.values())
+    return Hours(client + leadership, client, leadership, clients, activities)
+
+
+def _share(part: float, whole: float) -> float | None:
+    return part / whole if whole else None
+
+
+def _trend(ledger: Ledger, start: date, weeks: int) -> list[TrendWeek]:
+    trend = []
+    for back in range(weeks - 1, -1, -1):
+        week_start = start - timedelta(days=7 * back)
+        hours = [r for r in ledger.records(week_start, week_start + timedelta(days=6)) if isinstance(r, HoursRecord)]
+        summary = _hours(hours)
+        trend.append(
+            TrendWeek(
+                week_label(week_start),
+                week_start,
+                summary.total,
+                summary.client,
+                _share(summary.client, summary.total),
+            )
+        )
+    return trend
+
+
+def _owned_clients(ledger: Ledger, week: Hours, as_of: date) -> list[OwnedClient]:
+    history = [r for r in ledger.records(end=as_of) if isinstance(r, HoursRecord)]
+    logging_since = min((r.date for r in ledger.records(end=as_of)), default=as_of)
+    owned = []
+    for key, client in sorted(ledger.book.clients.items()):
+        if client.owner != ME:
+            continue
+        last = max((r.date for r in history if r.client == key), default=None)
+        since = (as_of - last).days if last else None
+        # A client never worked only counts as quiet once the log is two weeks old.
+        quiet = since >= QUIET_AFTER_DAYS if since is not None else (as_of - logging_since).days >= QUIET_AFTER_DAYS
+        owned.append(
+            OwnedClient(
+                key, client.name, client.weight, client.weekly_hours, week.by_client.get(key, 0.0), last, since, quiet
+            )
+        )
+    return owned
+
+
+def _attention(ledger: Ledger, week: Hours) -> Attention:
+    own = [key for key, c in ledger.book.clients.items() if c.owner == ME]
+    team = sorted(key for key, c in ledger.book.clients.items() if c.owner != ME)
+    per_own = math.fsum(week.by_client.get(k, 0.0) for k in own) / len(own) if own else 0.0
+    by_team = {k: week.by_client.get(k, 0.0) for k in team}
+    per_team = math.fsum(by_team.values()) / len(team) if team else 0.0
+    # "Clearly more": at least twice the attention and at least an hour a client
+    # more; both kinds of client must exist for the comparison to mean anything.
+    favoured = bool(own and team) and per_own >= 2 * per_team and per_own - per_team >= 1.0
+    return Attention(len(own), len(team), per_own, per_team, by_team, favoured)
+
+
+def _one_on_ones(ledger: Ledger, week: list, as_of: date) -> OneOnOnes:
+    meetings = [r for r in week if isinstance(r, OneOnOneRecord)]
+    escalations = [r for r in week if isinstance(r, EscalationRecord)]
+    held_so_far = [r for r in ledger.records(end=as_of) if isinstance(r, OneOnOneRecord) and r.status == "held"]
+    # Someone never met is overdue once a full cadence has passed since the
+    # leader took the team (the promotion date, else the first day logged).
+    first_logged = min((r.date for r in ledger.records(end=as_of)), default=as_of)
+    leading_since = ledger.book.profile.promoted_on or first_logged
+    by_teammate = {}
+    for key, mate in sorted(ledger.book.teammates.items()):
+        mine = [r for r in meetings if r.teammate == key]
+        last = max((r.date for r in held_so_far if r.teammate == key), default=None)
+        due_on = (last or leading_since) + timedelta(days=mate.one_on_one_every)
+        overdue = due_on < as_of
+        theirs = [r for r in escalations if r.teammate == key]
+        by_teammate[key] = TeammateWeek(
+            key=key,
+            name=mate.name,
+            held=sum(r.status == "held" for r in mine),
+            cancelled=sum(r.status == "cancelled" for r in mine),
+            interrupted=sum(r.status == "interrupted" for r in mine),
+            lost_to=sorted({r.because for r in mine if r.because}),
+            last_held=last,
+            cadence_days=mate.one_on_one_every,
+            due_on=due_on,
+            overdue=overdue,
+            days_overdue=(as_of - due_on).days if overdue else 0,
+            escalations=len(theirs),
+            asked_first=sum(r.asked_first for r in theirs),
+            growth_accounts=sorted(
+                k for k, c in ledger.book.clients.items() if c.owner == key and c.weight >= GROWTH_WEIGHT
+            ),
+        )
+    return OneOnOnes(
+        held=sum(t.held for t in by_teammate.values()),
+        cancelled=sum(t.cancelled for t in by_teammate.values()),
+        interrupted=sum(t.interrupted for t in by_teammate.values()),
+        by_teammate=by_teammate,
+    )
+
+
+def _escalations(week: list) -> Escalations:
+    escalations = [r for r in week if isinstance(r, EscalationRecord)]
+    asked = sum(r.asked_first for r in escalations)
+    return Escalations(len(escalations), asked, asked / len(escalations) if escalations else None)
+
+
+def _trade_off(r: TradeOffRecord) -> TradeOff:
+    return TradeOff(r.id, r.date, r.client, r.request, r.urgent, r.said_no, r.teammate)

@@ -13,18 +13,27 @@ from leadshift.render.tables import clients_table, records_table, teammates_tabl
 from leadshift.store import Store
 
 
-def test_demo_shows_team_clients_and_the_last_week_without_touching_the_users_ledger(
-    run_process, ledger_home: Path
-) -> None:
+def test_demo_shows_the_review_without_touching_the_users_ledger(run_process, ledger_home: Path) -> None:
     result = run_process("demo", env={"COLUMNS": "80"})
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert "Sam Rivera, promoted on 2026-10-05" in out
-    assert "Team" in out and "Clients" in out
-    assert "The last logged week, 2026-W46 (2026-11-09 to 2026-11-15)" in out
-    assert "northwind" in out and "priya" in out
+    assert "Sam Rivera was promoted on 2026-10-05" in out
+    assert "Weekly review 2026-W46" in out
+    for heading in ("1. Fair to yourself", "4. Fair to your team", "What to do next"):
+        assert heading in out
+    # The example's story: share falling from 68% to 48%, Aiko's 1:1 overdue, Harbor & Vine quiet.
+    assert "2026-W41 " in out and "68% over limit" in out and "48% (over your 40% limit)" in out
+    assert "Aiko Tanaka is 10 days overdue" in out
+    assert "Harbor & Vine [wine importers] has had no hours from you" in out
     assert max(len(line) for line in out.splitlines()) <= 80
     assert not ledger_home.exists()
+
+
+def test_demo_reads_the_same_whatever_the_date(run_process) -> None:
+    first = run_process("demo", env={"LEADSHIFT_TODAY": "2026-11-23"})
+    later = run_process("demo", env={"LEADSHIFT_TODAY": "2031-01-01"})
+    assert first.returncode == later.returncode == 0
+    assert first.stdout == later.stdout
 
 
 def test_the_example_tells_the_story_the_docs_promise(tmp_path: Path) -> None:

@@ -91,9 +91,7 @@ def _lost_to_clients(review: Review, names: _Names) -> Iterator[Finding]:  # pri
         for mate in review.one_on_ones.by_teammate.values()
         if mate.lost_to
     ]
-    count = sum(
-        mate.cancelled + mate.interrupted for mate in review.one_on_ones.by_teammate.values() if mate.lost_to
-    )
+    count = sum(mate.cancelled + mate.interrupted for mate in review.one_on_ones.by_teammate.values() if mate.lost_to)
     if lost:
         yield Finding(
             "one-on-ones-cancelled-for-clients",

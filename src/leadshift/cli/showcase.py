@@ -6,13 +6,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from rich.rule import Rule
 from rich.text import Text
 
 from leadshift import durable
 from leadshift.cli.session import Session
-from leadshift.dates import week_label, week_of
-from leadshift.render.tables import clients_table, records_table, teammates_table
+from leadshift.dates import week_of
 from leadshift.store import Store
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "example"
@@ -31,25 +29,28 @@ def copy_example(target: Path) -> Store:
 
 
 def show_demo(session: Session) -> None:
+    """The weekly review of the example's last logged week, on a throwaway copy."""
+    from leadshift.render.review import review_view
+    from leadshift.review import weekly_review
+
     console = session.console
     with tempfile.TemporaryDirectory(prefix="leadshift-demo-") as scratch:
-        store = copy_example(Path(scratch) / "ledger")
-        ledger = store.load()
-        records = ledger.records()
-        last_day = max(r.date for r in records)
-        start, end = week_of(last_day, ledger.book.profile.week_starts)
+        ledger = copy_example(Path(scratch) / "ledger").load()
+        start, end = week_of(max(r.date for r in ledger.records()), ledger.book.profile.week_starts)
         profile = ledger.book.profile
-        console.print(Rule(Text("leadshift demo: the bundled example ledger")))
         console.print(
             Text(
-                f"{profile.name}, promoted on {profile.promoted_on}, logs every evening. This is a "
-                "temporary copy; your own ledger is not touched.\n"
+                f"leadshift demo: {profile.name} was promoted on {profile.promoted_on} to lead "
+                f"{len(ledger.book.teammates)} people and still serves clients. Six weeks logged; "
+                "here is the review of the last one. (A temporary copy: your own ledger is not touched.)\n"
             )
         )
-        console.print(teammates_table(ledger.book))
-        console.print(clients_table(ledger.book))
-        week = [r for r in records if start <= r.date <= end]
-        console.print(records_table(week, title=f"The last logged week, {week_label(start)} ({start} to {end})"))
+        # The example's own week end stands in for "today", so the demo reads the same any day.
+        console.print(review_view(weekly_review(ledger, start, end, today=end), ledger.book))
         console.print(
-            Text('Start your own: leadshift init --name "Your Name"; then leadshift log every evening.', style="dim")
+            Text(
+                '\nStart your own: leadshift init --name "Your Name"; then leadshift log every evening '
+                "and leadshift review every Friday.",
+                style="dim",
+            )
         )

@@ -1,0 +1,218 @@
+"""`leadshift review`: the weekly report from a ledger built with the CLI, as JSON and on screen."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Result, snapshot
+
+REVIEW_KEYS = {
+    "week",
+    "start",
+    "end",
+    "as_of",
+    "leader",
+    "records",
+    "days_logged",
+    "workday_hours",
+    "hours",
+    "client_share",
+    "client_share_limit",
+    "trend",
+    "owned_clients",
+    "attention",
+    "one_on_ones",
+    "escalations",
+    "said_no",
+    "findings",
+}
+
+
+@pytest.fixture
+def two_weeks(cli: Callable[..., Result], team: Path) -> Path:
+    """Sam's W46 and W47 (today is Friday 2026-11-20), logged one command at a time."""
+    for args in (
+        ["log", "client", "acme", "3", "--date", "2026-11-10"],
+        ["log", "lead", "coaching", "1", "--with", "alice", "--date", "2026-11-10"],
+        ["log", "one-on-one", "alice", "held", "--date", "2026-11-10"],
+        ["log", "one-on-one", "bob", "held", "--date", "2026-11-03"],
+        ["log", "client", "acme", "5", "--date", "2026-11-16"],
+        ["log", "client", "globex", "1", "--date", "2026-11-16"],
+        ["log", "lead", "strategy", "2", "--date", "2026-11-16"],
+        ["log", "one-on-one", "alice", "cancelled", "--because", "acme", "--date", "2026-11-17"],
+        ["log", "client", "acme", "4", "--date", "2026-11-17"],
+        ["log", "escalation", "bob", "--told", "--date", "2026-11-18"],
+        ["log", "lead", "team", "1.5", "--date", "2026-11-18"],
+    ):
+        result = cli(*args)
+        assert result.exit_code == 0, (args, result.stderr)
+    return team
+
+
+def review_json(cli: Callable[..., Result], *args: str) -> dict:
+    result = cli("review", *args, "--json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_json_figures_worked_out_by_hand(cli: Callable[..., Result], two_weeks: Path) -> None:
+    data = review_json(cli, "--week", "2026-W47", "--weeks", "2")
+    assert set(data) == REVIEW_KEYS
+    assert (data["week"], data["start"], data["end"], data["as_of"]) == (
+        "2026-W47",
+        "2026-11-16",
+        "2026-11-22",
+        "2026-11-20",
+    )
+    # Client: acme 5 + 4, globex 1 = 10; leading: strategy 2, team 1.5 = 3.5.
+    assert data["hours"] == {
+        "total": 13.5,
+        "client": 10.0,
+        "leadership": 3.5,
+        "by_client": {"acme": 9.0, "globex": 1.0},
+        "by_activity": {"strategy": 2.0, "team": 1.5},
+    }
+    assert data["client_share"] == round(10 / 13.5, 4) and data["client_share_limit"] == 0.4
+    # W46: acme 3 of 4 hours.
+    assert [(t["week"], t["client_share"]) for t in data["trend"]] == [("2026-W46", 0.75), ("2026-W47", 0.7407)]
+    assert [(c["key"], c["hours"], c["weekly_need"], c["quiet"]) for c in data["owned_clients"]] == [
+        ("acme", 9.0, 6.0, False),
+        ("initech", 0.0, 3.0, True),  # never worked in the 17 days logged since Nov 3
+    ]
+    ones = data["one_on_ones"]
+    assert (ones["held"], ones["cancelled"], ones["interrupted"]) == (0, 1, 0)
+    alice, bob = ones["by_teammate"]["alice"], ones["by_teammate"]["bob"]
+    # Alice: held Nov 10, every 7 days -> due Nov 17, overdue by Friday Nov 20.
+    assert (alice["cancelled"], alice["last_held"], alice["due_on"], alice["overdue"]) == (
+        1,
+        "2026-11-10",
+        "2026-11-17",
+        True,
+    )
+    # Bob: held Nov 3, every 14 days (the default) -> due Nov 17 too.
+    assert (bob["held"], bob["last_held"], bob["overdue"], bob["escalations"], bob["asked_first"]) == (
+        0,
+        "2026-11-03",
+        True,
+        1,
+        0,
+    )
+    codes = [f["code"] for f in data["findings"]]
+    assert codes == [
+        "client-share-over-limit",
+        "owned-clients-remain",
+        "own-client-going-quiet",
+        "own-clients-favoured",
+        "one-on-one-overdue",
+        "one-on-one-overdue",
+        "one-on-ones-cancelled-for-clients",
+    ]
+    assert all(set(f) == {"code", "severity", "message", "action"} for f in data["findings"])
+    assert [f["severity"] for f in data["findings"]][0] == "alert"
+
+
+def test_default_week_is_the_current_one(cli: Callable[..., Result], two_weeks: Path) -> None:
+    assert review_json(cli)["week"] == "2026-W47"
+    assert review_json(cli, "--date", "2026-11-10")["week"] == "2026-W46"
+
+
+def test_the_view_at_80_columns_reads_without_colour(
+    cli: Callable[..., Result], two_weeks: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    result = cli("review", "--week", "2026-W47")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert "\x1b" not in result.stdout
+    for heading in (
+        "1. Fair to yourself",
+        "2. Fair to your clients",
+        "3. Fair to the other clients",
+        "4. Fair to your team",
+        "5. What you said yes to",
+        "What to do next",
+    ):
+        assert any(line.startswith(heading) for line in lines), heading
+    # Meaning is in words, not only in colour.
+    assert "74% (over your 40% limit)" in result.stdout
+    assert "overdue 3 d" in result.stdout
+    assert "ALERT" in result.stdout and "WARN" in result.stdout
+
+
+def test_the_view_uses_colour_on_a_terminal(cli: Callable[..., Result], two_weeks: Path, monkeypatch) -> None:
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    result = cli("review", "--week", "2026-W47")
+    assert "\x1b[31m74%" in result.stdout  # over the limit: red
+
+
+def test_svg_and_html_exports(cli: Callable[..., Result], two_weeks: Path, tmp_path: Path) -> None:
+    svg, html = tmp_path / "week.svg", tmp_path / "week.html"
+    result = cli("review", "--week", "2026-W47", "--svg", str(svg), "--html", str(html))
+    assert result.exit_code == 0, result.stderr
+    assert f"Saved {svg}" in result.stdout and f"Saved {html}" in result.stdout
+    assert svg.read_text().startswith("<svg") and "Fair&#160;to&#160;yourself" in svg.read_text()
+    assert "Fair to yourself" in html.read_text() and "<html" in html.read_text()
+
+
+def test_export_to_a_missing_folder_is_a_clear_error(cli: Callable[..., Result], two_weeks: Path, tmp_path) -> None:
+    result = cli("review", "--svg", str(tmp_path / "no" / "such" / "dir.svg"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: cannot save ") and "choose another file" in result.stderr
+
+
+def test_an_empty_week_says_so(cli: Callable[..., Result], two_weeks: Path) -> None:
+    result = cli("review", "--week", "2026-W40")
+    assert result.exit_code == 0
+    assert "Nothing logged for 2026-W40" in result.stdout and "leadshift log" in result.stdout
+    assert "1. Fair to yourself" not in result.stdout
+
+
+def test_a_ledger_without_team_or_clients_says_what_to_add(cli: Callable[..., Result]) -> None:
+    assert cli("init", "--name", "Sam").exit_code == 0
+    result = cli("review")
+    assert result.exit_code == 0
+    assert "no teammates or clients yet" in result.stdout and "leadshift teammate add" in result.stdout
+
+
+def test_review_never_writes(cli: Callable[..., Result], two_weeks: Path) -> None:
+    before = snapshot(two_weeks)
+    assert cli("review").exit_code == 0 and cli("review", "--json").exit_code == 0
+    assert snapshot(two_weeks) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["--week", "2026-47"], 2, "'2026-47' is not a week"),
+        (["--week", "2026-W60"], 2, "year 2026 has no week 60"),
+        (["--date", "next week"], 2, "'next week' is not a date"),
+        (["--week", "2026-W47", "--date", "today"], 2, "give --week or --date, not both"),
+        (["--weeks", "0"], 2, "--weeks"),
+        (["--weeks", "many"], 2, "--weeks"),
+    ],
+)
+def test_bad_input(cli: Callable[..., Result], two_weeks: Path, args: list[str], code: int, message: str) -> None:
+    before = snapshot(two_weeks)
+    result = cli("review", *args)
+    assert result.exit_code == code
+    assert message in result.stderr
+    assert snapshot(two_weeks) == before
+
+
+def test_no_ledger(cli: Callable[..., Result]) -> None:
+    result = cli("review")
+    assert result.exit_code == 1 and "no ledger at" in result.stderr
+
+
+def test_hostile_names_print_literally(cli: Callable[..., Result], two_weeks: Path) -> None:
+    assert cli("client", "edit", "acme", "--name", "[red]Acme[/red] \x1b[2J\u202e").exit_code == 0
+    result = cli("review", "--week", "2026-W47")
+    assert result.exit_code == 0
+    assert "[red]Acme[/red] \\x1b[2J\\u202e" in result.stdout
+    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout

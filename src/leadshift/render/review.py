@@ -19,6 +19,7 @@ from leadshift.review import Review
 
 SEVERITY_STYLE = {"alert": "bold red", "warn": "yellow", "info": "cyan"}
 BAR_WIDTH = 25  # characters for 100% in the trend bars
+OVER_NEED = 1.5  # giving an own client half as much again as it needs is doing a teammate's job
 
 
 def review_data(review: Review) -> dict[str, Any]:
@@ -108,16 +109,19 @@ def _yourself(review: Review) -> RenderableType:
     )
     activities = ", ".join(f"{name} {h:g}" for name, h in hours.by_activity.items()) or "none"
     lines.add_row("Leading", Text(f"{hours.leadership:g} h: {activities}"))
+    # Weeks before the first one logged say nothing; the trend starts where the log does.
+    logged = [i for i, week in enumerate(review.trend) if week.client_share is not None]
+    shown = review.trend[logged[0] :] if logged else []
     trend = Table.grid(padding=(0, 1))
-    for week in review.trend:
+    for week in shown:
         if week.client_share is None:
-            trend.add_row(week.week, Text("no records", style="dim"), "")
+            trend.add_row(week.week, Text("nothing logged", style="dim"), "")
             continue
         over = week.client_share > review.client_share_limit
         filled = round(week.client_share * BAR_WIDTH)
         bar = Text("█" * filled, style="red" if over else "green").append("·" * (BAR_WIDTH - filled), style="dim")
         trend.add_row(week.week, bar, Text(f"{week.client_share:.0%}{' over limit' if over else ''}"))
-    return Group(lines, Text(f"Client-work share, last {len(review.trend)} weeks:"), Padding(trend, (0, 0, 0, 2)))
+    return Group(lines, Text("Client-work share by week:"), Padding(trend, (0, 0, 0, 2)))
 
 
 def _table(*columns: str, fixed: tuple[str, ...] = ()) -> Table:
@@ -138,6 +142,8 @@ def _your_clients(review: Review) -> RenderableType:
             )
         elif client.hours < client.weekly_need:
             status = Text("below need", style="yellow")
+        elif client.hours > OVER_NEED * client.weekly_need:
+            status = Text("far over need", style="yellow")
         else:
             status = Text("served", style="green")
         table.add_row(
@@ -167,7 +173,7 @@ def _team(review: Review) -> RenderableType:
     mates = review.one_on_ones.by_teammate.values()
     if not mates:
         return Text("No teammates yet: add them with `leadshift teammate add`.", style="dim")
-    table = _table("teammate", "1:1s this week", "last held", "next 1:1", "escalations", fixed=("last held",))
+    table = _table("teammate", "1:1s this week", "last held", "next 1:1", "escalations")
     for mate in mates:
         week = [
             f"{n} {what}"
@@ -178,25 +184,25 @@ def _team(review: Review) -> RenderableType:
             due = Text(f"overdue {mate.days_overdue} d", style="red")
         else:
             due = Text(f"due {mate.due_on}", style="green")
-        escalations = f"{mate.asked_first} of {mate.escalations} asked first" if mate.escalations else ""
         table.add_row(
             literal(mate.name),
-            Text(", ".join(week) or "none", style="" if week else "dim"),
+            Text("\n".join(week) or "none", style="" if week else "dim"),
             str(mate.last_held or "never"),
             due,
-            escalations,
+            f"{mate.escalations}, {mate.asked_first} asked first" if mate.escalations else "",
         )
-    growth = Text("Growth accounts (weight 4-5) owned: ")
     owners = [m for m in mates if m.growth_accounts]
+    growth = Text("Growth accounts (weight 4-5) your team owns: ")
+    if not owners:
+        return Group(table, growth.append("none yet."))
     for i, mate in enumerate(owners):
-        growth.append("; " if i else "")
-        growth.append_text(literal(mate.name)).append(f" {len(mate.growth_accounts)}")
+        growth.append("; " if i else "").append_text(literal(mate.name)).append(f" {len(mate.growth_accounts)}")
     nobody = [m for m in mates if not m.growth_accounts]
     if nobody:
-        growth.append("; none: " if owners else "none: ")
+        growth.append("; none for ")
         for i, mate in enumerate(nobody):
             growth.append(", " if i else "").append_text(literal(mate.name))
-    return Group(table, growth)
+    return Group(table, growth.append("."))
 
 
 def _said_no(review: Review, book: Book) -> RenderableType:

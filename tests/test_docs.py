@@ -1,0 +1,32 @@
+"""The README promises a JSON contract and a list of findings; keep it true."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import is_dataclass
+from pathlib import Path
+from typing import get_args, get_type_hints
+
+from leadshift import findings
+from leadshift.review import Review
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+
+
+def _keys(hint: object) -> set[str]:
+    """Every field name of a report dataclass and of the dataclasses it holds, however nested."""
+    if is_dataclass(hint) and isinstance(hint, type):
+        return {name for name, inner in get_type_hints(hint).items() for name in {name} | _keys(inner)}
+    return {name for arg in get_args(hint) for name in _keys(arg)}
+
+
+def test_every_review_json_key_is_documented() -> None:
+    undocumented = {key for key in _keys(Review) if f"`{key}`" not in README}
+    assert not undocumented
+
+
+def test_every_finding_code_is_documented() -> None:
+    source = Path(findings.__file__).read_text(encoding="utf-8")
+    codes = set(re.findall(r'Finding\(\s*"([a-z-]+)"', source))
+    assert len(codes) >= 8
+    assert {code for code in codes if f"| `{code}` |" not in README} == set()

@@ -7,9 +7,22 @@ comes from one principle of COACHING.md (its number is noted beside the rule).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from leadshift.model import Book
-from leadshift.review import Finding, Review
+
+if TYPE_CHECKING:
+    from leadshift.review import Review  # the figures; review.py calls findings_for
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: str  # info, warn or alert
+    message: str
+    action: str
+
 
 SEVERITY_ORDER = {"alert": 0, "warn": 1, "info": 2}
 FAR_OVER_LIMIT = 0.15  # a client share this many points over the limit is an alert

@@ -15,8 +15,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from leadshift.dates import week_label
+from leadshift.findings import Finding, findings_for
 from leadshift.model import (
     ME,
+    AnyRecord,
     EscalationRecord,
     HoursRecord,
     Ledger,
@@ -117,14 +119,6 @@ class Escalations:
 
 
 @dataclass(frozen=True)
-class Finding:
-    code: str
-    severity: str  # info, warn or alert
-    message: str
-    action: str
-
-
-@dataclass(frozen=True)
 class Review:
     week: str
     start: date
@@ -148,9 +142,8 @@ class Review:
 
 def weekly_review(ledger: Ledger, start: date, end: date, today: date, weeks: int = 6) -> Review:
     """The fairness report for the week `start`..`end`, with a trend of `weeks` weeks."""
-    from leadshift.findings import findings_for
-
     as_of = min(end, today)
+    history = ledger.records(end=as_of)
     records = ledger.records(start, end)
     hours = [r for r in records if isinstance(r, HoursRecord)]
     summary = _hours(hours)
@@ -167,9 +160,9 @@ def weekly_review(ledger: Ledger, start: date, end: date, today: date, weeks: in
         client_share=_share(summary.client, summary.total),
         client_share_limit=ledger.book.profile.client_share_limit,
         trend=_trend(ledger, start, weeks),
-        owned_clients=_owned_clients(ledger, summary, as_of),
+        owned_clients=_owned_clients(ledger, history, summary, as_of),
         attention=_attention(ledger, summary),
-        one_on_ones=_one_on_ones(ledger, records, as_of),
+        one_on_ones=_one_on_ones(ledger, history, records, as_of),
         escalations=_escalations(records),
         said_no=[_trade_off(r) for r in records if isinstance(r, TradeOffRecord)],
     )
@@ -212,14 +205,14 @@ def _trend(ledger: Ledger, start: date, weeks: int) -> list[TrendWeek]:
     return trend
 
 
-def _owned_clients(ledger: Ledger, week: Hours, as_of: date) -> list[OwnedClient]:
-    history = [r for r in ledger.records(end=as_of) if isinstance(r, HoursRecord)]
-    logging_since = min((r.date for r in ledger.records(end=as_of)), default=as_of)
+def _owned_clients(ledger: Ledger, history: list[AnyRecord], week: Hours, as_of: date) -> list[OwnedClient]:
+    logging_since = min((r.date for r in history), default=as_of)
+    worked = [r for r in history if isinstance(r, HoursRecord) and r.client]
     owned = []
     for key, client in sorted(ledger.book.clients.items()):
         if client.owner != ME:
             continue
-        last = max((r.date for r in history if r.client == key), default=None)
+        last = max((r.date for r in worked if r.client == key), default=None)
         since = (as_of - last).days if last else None
         # A client never worked only counts as quiet once the log is two weeks old.
         quiet = since >= QUIET_AFTER_DAYS if since is not None else (as_of - logging_since).days >= QUIET_AFTER_DAYS
@@ -243,13 +236,13 @@ def _attention(ledger: Ledger, week: Hours) -> Attention:
     return Attention(len(own), len(team), per_own, per_team, by_team, favoured)
 
 
-def _one_on_ones(ledger: Ledger, week: list, as_of: date) -> OneOnOnes:
+def _one_on_ones(ledger: Ledger, history: list[AnyRecord], week: list[AnyRecord], as_of: date) -> OneOnOnes:
     meetings = [r for r in week if isinstance(r, OneOnOneRecord)]
     escalations = [r for r in week if isinstance(r, EscalationRecord)]
-    held_so_far = [r for r in ledger.records(end=as_of) if isinstance(r, OneOnOneRecord) and r.status == "held"]
+    held_so_far = [r for r in history if isinstance(r, OneOnOneRecord) and r.status == "held"]
     # Someone never met is overdue once a full cadence has passed since the
     # leader took the team (the promotion date, else the first day logged).
-    first_logged = min((r.date for r in ledger.records(end=as_of)), default=as_of)
+    first_logged = min((r.date for r in history), default=as_of)
     leading_since = ledger.book.profile.promoted_on or first_logged
     by_teammate = {}
     for key, mate in sorted(ledger.book.teammates.items()):
@@ -284,7 +277,7 @@ def _one_on_ones(ledger: Ledger, week: list, as_of: date) -> OneOnOnes:
     )
 
 
-def _escalations(week: list) -> Escalations:
+def _escalations(week: list[AnyRecord]) -> Escalations:
     escalations = [r for r in week if isinstance(r, EscalationRecord)]
     asked = sum(r.asked_first for r in escalations)
     return Escalations(len(escalations), asked, asked / len(escalations) if escalations else None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 from typer.core import TyperGroup
@@ -12,13 +12,25 @@ from leadshift import __version__
 from leadshift.cli.session import Session
 from leadshift.errors import LeadshiftError
 
+# Typer's parse errors (an unknown option, `--weight 2.5`): Click's UsageError,
+# reached through a public name because Typer 0.29 vendors its own Click.
+ParseError = typer.BadParameter.__mro__[1]
+
 
 class LeadshiftGroup(TyperGroup):
-    """Turns every LeadshiftError into `Error: message` on stderr and its exit code."""
+    """The one error handler: every error becomes one `Error: ...` line on stderr and its exit code."""
+
+    def make_context(self, info_name, args, parent=None, **extra):  # type: ignore[no-untyped-def]
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except ParseError as error:  # an unknown option before the command
+            _parse_error(error)
 
     def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
         try:
             return super().invoke(ctx)
+        except ParseError as error:
+            _parse_error(error)
         except LeadshiftError as error:
             session = ctx.obj if isinstance(ctx.obj, Session) else None
             if session is not None and session.debug:
@@ -27,6 +39,19 @@ class LeadshiftGroup(TyperGroup):
 
             typer.echo(f"Error: {visible(error.message)}", err=True)
             ctx.exit(error.exit_code)
+
+
+def _parse_error(error: Exception) -> NoReturn:
+    """Click's three-line usage block, as one line that points at the help."""
+    if type(error).__name__ == "NoArgsIsHelpError":  # a bare group: its help is the answer
+        raise error
+    ctx = getattr(error, "ctx", None)
+    from leadshift.render.text import visible
+
+    message = visible(error.format_message()).rstrip(".")  # type: ignore[attr-defined]
+    where = f"; see `{ctx.command_path} -h`" if ctx is not None else ""
+    typer.echo(f"Error: {message}{where}.", err=True)
+    raise typer.Exit(2)
 
 
 def new_app(help_text: str, **settings: object) -> typer.Typer:

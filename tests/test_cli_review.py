@@ -15,6 +15,7 @@ REVIEW_KEYS = {
     "start",
     "end",
     "as_of",
+    "logging_since",
     "leader",
     "records",
     "days_logged",
@@ -155,15 +156,66 @@ def test_svg_and_html_exports(cli: Callable[..., Result], two_weeks: Path, tmp_p
     svg, html = tmp_path / "week.svg", tmp_path / "week.html"
     result = cli("review", "--week", "2026-W47", "--svg", str(svg), "--html", str(html))
     assert result.exit_code == 0, result.stderr
-    assert f"Saved {svg}" in result.stdout and f"Saved {html}" in result.stdout
-    assert svg.read_text().startswith("<svg") and "Fair&#160;to&#160;yourself" in svg.read_text()
+    assert result.stderr == f"Saved {svg}\nSaved {html}\n"  # stdout stays the report alone
+    picture = svg.read_text()
+    assert picture.startswith("<svg") and "Fair&#160;to&#160;yourself" in picture
+    assert "@font-face" not in picture and "cdnjs" not in picture  # no web font: the report stays offline
     assert "Fair to yourself" in html.read_text() and "<html" in html.read_text()
+    assert (svg.stat().st_mode & 0o777) == (html.stat().st_mode & 0o777) == 0o600
 
 
-def test_export_to_a_missing_folder_is_a_clear_error(cli: Callable[..., Result], two_weeks: Path, tmp_path) -> None:
-    result = cli("review", "--svg", str(tmp_path / "no" / "such" / "dir.svg"))
+@pytest.mark.parametrize(
+    ("where", "message"),
+    [
+        ("no/such/dir.svg", "does not exist; create it or choose another"),
+        (".", "is a folder; give a file name"),
+    ],
+)
+def test_exports_that_cannot_be_written_fail_before_any_output(
+    cli: Callable[..., Result], two_weeks: Path, tmp_path: Path, where: str, message: str
+) -> None:
+    result = cli("review", "--svg", str(tmp_path / where))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.startswith("Error: --svg ") and message in result.stderr
+
+
+@pytest.mark.parametrize("target", ["ledger.toml", "log/2026-11.toml", "review.html"])
+def test_an_export_never_lands_in_the_ledger_folder(cli: Callable[..., Result], two_weeks: Path, target: str) -> None:
+    before = snapshot(two_weeks)
+    result = cli("review", "--html", str(two_weeks / target))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert "is inside the ledger folder; save the report somewhere else" in result.stderr
+    assert snapshot(two_weeks) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--json", "--svg", "x.svg"], "leave out --json"),
+        (["--svg", "same", "--html", "same"], "name the same file"),
+    ],
+)
+def test_export_usage_errors(cli: Callable[..., Result], two_weeks: Path, tmp_path, args, message) -> None:
+    result = cli("review", *[str(tmp_path / a) if a in ("x.svg", "same") else a for a in args])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert message in result.stderr
+    assert list(tmp_path.glob("*.svg")) == [] and not (tmp_path / "same").exists()
+
+
+def test_a_week_that_has_not_started(cli: Callable[..., Result], two_weeks: Path) -> None:
+    result = cli("review", "--week", "2026-W49")
     assert result.exit_code == 1
-    assert result.stderr.startswith("Error: cannot save ") and "choose another file" in result.stderr
+    assert result.stderr == (
+        "Error: 2026-W49 has not started yet (today is 2026-11-20); review this week or an earlier one.\n"
+    )
+
+
+def test_teammates_but_no_clients(cli: Callable[..., Result]) -> None:
+    for args in (["init", "--name", "Sam"], ["teammate", "add", "al", "--name", "Al"], ["log", "lead", "admin", "2"]):
+        assert cli(*args).exit_code == 0
+    result = cli("review")
+    assert "No clients yet: add them with `leadshift client add" in result.stdout
+    assert "your team owns them all" not in result.stdout
 
 
 def test_an_empty_week_says_so(cli: Callable[..., Result], two_weeks: Path) -> None:

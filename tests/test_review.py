@@ -122,6 +122,7 @@ def test_hours_by_client_and_activity(w47) -> None:
 def test_week_names_and_as_of(w47) -> None:
     assert (w47.week, w47.start, w47.end) == ("2026-W47", *W47)
     assert w47.as_of == TODAY  # the week is not over: figures as of today
+    assert w47.logging_since == date(2026, 11, 2)
 
 
 def test_trend_one_item_per_week(w47) -> None:
@@ -156,7 +157,7 @@ def test_one_on_ones_per_teammate(w47) -> None:
         False,
     )
     # Bob: held Nov 2, every 14 days -> due Nov 16; as of Friday Nov 20, 4 days late.
-    assert (bob.cancelled, bob.lost_to, bob.last_held) == (1, ["acme"], date(2026, 11, 2))
+    assert (bob.cancelled, bob.lost_to, bob.lost_for_clients, bob.last_held) == (1, ["acme"], 1, date(2026, 11, 2))
     assert (bob.due_on, bob.overdue, bob.days_overdue) == (date(2026, 11, 16), True, 4)
     assert (alice.escalations, alice.asked_first, bob.escalations) == (1, 0, 1)
     assert alice.growth_accounts == ["globex"] and bob.growth_accounts == []
@@ -193,7 +194,14 @@ def test_findings_carry_the_numbers(w47) -> None:
     assert "about 5.1 h" in actions["client-share-over-limit"]  # 11.5 - 0.4 * 16
     assert "3 clients" in messages["owned-clients-remain"] and "11 h a week" in messages["owned-clients-remain"]
     assert "Bob Chen is 4 days overdue" in messages["one-on-one-overdue"]
-    assert "Bob Chen (for Acme Ltd)" in messages["one-on-ones-cancelled-for-clients"]
+    assert (
+        "One 1:1 gave way to client work this week: Bob Chen (1 for Acme Ltd)."
+        == messages["one-on-ones-cancelled-for-clients"]
+    )
+    assert (
+        "Umbrella has had no hours from you in the 18 days since you started logging"
+        in messages["own-client-going-quiet"]
+    )
     assert "2 of its 2 requests" in messages["urgent-client"]
     assert "0 of 2 escalations" in messages["ask-first-low"]
     assert "check in with Hooli" in actions["own-clients-favoured"]  # the least-attended team client
@@ -227,7 +235,7 @@ def test_hours_over_the_workday() -> None:
     log.lead(date(2026, 11, 16), "coaching", 5)
     review = weekly_review(make_ledger(log, sams_book(workday_hours=8)), *W47, TODAY)
     assert "hours-over-workday" in {f.code for f in review.findings}
-    assert "12.0 h a day over 1 days; your workday is 8 h" in next(
+    assert "12 h a day over 1 day; your workday is 8 h" in next(
         f.message for f in review.findings if f.code == "hours-over-workday"
     )
 
@@ -282,7 +290,10 @@ def test_interrupted_one_on_one_counts_for_clients_but_not_as_held() -> None:
     alice = review.one_on_ones.by_teammate["alice"]
     assert (alice.held, alice.interrupted, alice.lost_to, alice.last_held) == (1, 1, ["initech"], date(2026, 11, 16))
     finding = next(f for f in review.findings if f.code == "one-on-ones-cancelled-for-clients")
-    assert finding.severity == "alert" and finding.message.startswith("2 1:1s gave way")
+    assert finding.severity == "alert"
+    assert finding.message == (
+        "2 1:1s gave way to client work this week: Alice Martin (1 for Initech); Bob Chen (1 for Acme Ltd)."
+    )
 
 
 def test_a_mostly_routine_client_is_not_urgent() -> None:
@@ -302,7 +313,7 @@ def test_growth_accounts_concentrated_on_one_teammate() -> None:
     }
     review = weekly_review(make_ledger(Log(), book.model_copy(update={"clients": clients})), *W47, TODAY)
     finding = next(f for f in review.findings if f.code == "growth-accounts-concentrated")
-    assert finding.message == "Alice Martin owns 3 of the high-weight accounts; Bob Chen own none."
+    assert finding.message == "High-weight accounts owned: Alice Martin 3; none for Bob Chen."
 
 
 def test_trend_length_follows_weeks() -> None:

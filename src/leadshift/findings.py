@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from leadshift.model import Book
+from leadshift.parsing import hours_text, plural
 
 if TYPE_CHECKING:
     from leadshift.review import Review  # the figures; review.py calls findings_for
@@ -64,7 +65,7 @@ def _client_share(review: Review, names: _Names) -> Iterator[Finding]:  # princi
         "alert" if share - limit >= FAR_OVER_LIMIT else "warn",
         f"Client work took {share:.0%} of your {hours.total:g} h this week ({hours.client:g} h); "
         f"your limit is {limit:.0%}.",
-        f"Hand about {excess:.1f} h of next week's client work to the teammates who back those accounts, "
+        f"Hand about {hours_text(excess)} h of next week's client work to the teammates who back those accounts, "
         "and spend that time on 1:1s, coaching and strategy.",
     )
 
@@ -77,7 +78,7 @@ def _long_days(review: Review, names: _Names) -> Iterator[Finding]:  # principle
         yield Finding(
             "hours-over-workday",
             "warn",
-            f"You logged {per_day:.1f} h a day over {review.days_logged} days; your workday is "
+            f"You logged {hours_text(per_day)} h a day over {plural(review.days_logged, 'day')}; your workday is "
             f"{review.workday_hours:g} h.",
             "Doing two jobs makes both worse: cut your client hours first, not your sleep, your learning "
             "or your time with the team.",
@@ -99,20 +100,20 @@ def _overdue_one_on_ones(review: Review, names: _Names) -> Iterator[Finding]:  #
 
 
 def _lost_to_clients(review: Review, names: _Names) -> Iterator[Finding]:  # principle 14
-    lost = [
-        f"{mate.name} (for {', '.join(names.client(c) for c in mate.lost_to)})"
-        for mate in review.one_on_ones.by_teammate.values()
-        if mate.lost_to
-    ]
-    count = sum(mate.cancelled + mate.interrupted for mate in review.one_on_ones.by_teammate.values() if mate.lost_to)
-    if lost:
-        yield Finding(
-            "one-on-ones-cancelled-for-clients",
-            "alert" if count >= 2 else "warn",
-            f"{'One 1:1' if count == 1 else f'{count} 1:1s'} gave way to client work this week: {'; '.join(lost)}.",
-            "Reschedule within the week. Next time tell the client you will call back after the 1:1: "
-            "your people see which of the two you choose.",
-        )
+    hit = [mate for mate in review.one_on_ones.by_teammate.values() if mate.lost_to]
+    if not hit:
+        return
+    count = sum(mate.lost_for_clients for mate in hit)
+    lost = "; ".join(
+        f"{mate.name} ({mate.lost_for_clients} for {', '.join(names.client(c) for c in mate.lost_to)})" for mate in hit
+    )
+    yield Finding(
+        "one-on-ones-cancelled-for-clients",
+        "alert" if count >= 2 else "warn",
+        f"{'One 1:1' if count == 1 else f'{count} 1:1s'} gave way to client work this week: {lost}.",
+        "Reschedule within the week. Next time tell the client you will call back after the 1:1: "
+        "your people see which of the two you choose.",
+    )
 
 
 def _owned_clients_remain(review: Review, names: _Names) -> Iterator[Finding]:  # principle 1
@@ -137,8 +138,8 @@ def _own_clients_favoured(review: Review, names: _Names) -> Iterator[Finding]:  
     yield Finding(
         "own-clients-favoured",
         "warn",
-        f"Your own clients got {attention.per_own_client:.1f} h each from you this week; the clients your "
-        f"team owns got {attention.per_team_client:.1f} h each.",
+        f"Your own clients got {hours_text(attention.per_own_client)} h each from you this week; the clients "
+        f"your team owns got {hours_text(attention.per_team_client)} h each.",
         f"Other clients notice who gets the boss's time: check in with {names.client(quietest)} this week, "
         "and let the teammates who back your accounts answer their day-to-day requests.",
     )
@@ -148,7 +149,11 @@ def _going_quiet(review: Review, names: _Names) -> Iterator[Finding]:  # princip
     for client in review.owned_clients:
         if not client.quiet:
             continue
-        when = f"for {client.days_since_worked} days (last on {client.last_worked})" if client.last_worked else "yet"
+        if client.last_worked:
+            when = f"for {plural(client.days_since_worked or 0, 'day')} (last on {client.last_worked})"
+        else:
+            logged = (review.as_of - review.logging_since).days if review.logging_since else 0
+            when = f"in the {plural(logged, 'day')} since you started logging"
         backers = names.book.clients[client.key].backed_by if client.key in names.book.clients else []
         instead = (
             f"introduce {names.teammate(backers[0])}, who already backs it, as their day-to-day contact"
@@ -215,12 +220,12 @@ def _growth_spread(review: Review, names: _Names) -> Iterator[Finding]:  # princ
     rich = [m for m in team if len(m.growth_accounts) >= 2]
     without = [m for m in team if not m.growth_accounts]
     if rich and without:
-        holder = max(rich, key=lambda m: (len(m.growth_accounts), m.key))
+        holders = ", ".join(f"{m.name} {len(m.growth_accounts)}" for m in rich)
+        left_out = ", ".join(m.name for m in without)
         yield Finding(
             "growth-accounts-concentrated",
             "info",
-            f"{holder.name} owns {len(holder.growth_accounts)} of the high-weight accounts; "
-            f"{', '.join(m.name for m in without)} own none.",
+            f"High-weight accounts owned: {holders}; none for {left_out}.",
             "Complex, prestigious accounts are where people grow: give the next one to someone who has none.",
         )
 

@@ -11,6 +11,16 @@ _DURATION = re.compile(r"^(?:(\d+(?:\.\d+)?)h)?\s*(?:(\d+)(?:m|min)?)?$")
 _CLOCK = re.compile(r"^(\d+):([0-5]\d)$")
 
 
+def hours_text(hours: float) -> str:
+    """Hours as a person writes them: 2, 2.5, 0.25 (two decimals at most, no trailing zeros)."""
+    return f"{round(hours, 2):g}"
+
+
+def plural(count: int, word: str) -> str:
+    """`1 day`, `3 days`."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def parse_hours(text: str) -> float:
     """Hours as `1.5`, `1,5`, `1h30`, `1h30m`, `90m` or `1:30`; positive, at most 24."""
     raw = text.strip().lower().replace(",", ".")

@@ -82,6 +82,7 @@ class TeammateWeek:
     cancelled: int
     interrupted: int
     lost_to: list[str]  # clients that cost this teammate a 1:1 this week
+    lost_for_clients: int  # 1:1s cancelled or interrupted because of a client
     last_held: date | None
     cadence_days: int
     due_on: date | None
@@ -124,6 +125,7 @@ class Review:
     start: date
     end: date
     as_of: date  # the end of the week, or today if the week is not over
+    logging_since: date | None  # the first day with a record, up to as_of
     leader: str
     records: int
     days_logged: int
@@ -144,6 +146,7 @@ def weekly_review(ledger: Ledger, start: date, end: date, today: date, weeks: in
     """The fairness report for the week `start`..`end`, with a trend of `weeks` weeks."""
     as_of = min(end, today)
     history = ledger.records(end=as_of)
+    logging_since = history[0].date if history else None
     records = ledger.records(start, end)
     hours = [r for r in records if isinstance(r, HoursRecord)]
     summary = _hours(hours)
@@ -152,6 +155,7 @@ def weekly_review(ledger: Ledger, start: date, end: date, today: date, weeks: in
         start=start,
         end=end,
         as_of=as_of,
+        logging_since=logging_since,
         leader=ledger.book.profile.name,
         records=len(records),
         days_logged=len({r.date for r in hours}),
@@ -160,9 +164,9 @@ def weekly_review(ledger: Ledger, start: date, end: date, today: date, weeks: in
         client_share=_share(summary.client, summary.total),
         client_share_limit=ledger.book.profile.client_share_limit,
         trend=_trend(ledger, start, weeks),
-        owned_clients=_owned_clients(ledger, history, summary, as_of),
+        owned_clients=_owned_clients(ledger, history, summary, as_of, logging_since or as_of),
         attention=_attention(ledger, summary),
-        one_on_ones=_one_on_ones(ledger, history, records, as_of),
+        one_on_ones=_one_on_ones(ledger, history, records, as_of, logging_since or as_of),
         escalations=_escalations(records),
         said_no=[_trade_off(r) for r in records if isinstance(r, TradeOffRecord)],
     )
@@ -205,8 +209,9 @@ def _trend(ledger: Ledger, start: date, weeks: int) -> list[TrendWeek]:
     return trend
 
 
-def _owned_clients(ledger: Ledger, history: list[AnyRecord], week: Hours, as_of: date) -> list[OwnedClient]:
-    logging_since = min((r.date for r in history), default=as_of)
+def _owned_clients(
+    ledger: Ledger, history: list[AnyRecord], week: Hours, as_of: date, logging_since: date
+) -> list[OwnedClient]:
     worked = [r for r in history if isinstance(r, HoursRecord) and r.client]
     owned = []
     for key, client in sorted(ledger.book.clients.items()):
@@ -236,14 +241,15 @@ def _attention(ledger: Ledger, week: Hours) -> Attention:
     return Attention(len(own), len(team), per_own, per_team, by_team, favoured)
 
 
-def _one_on_ones(ledger: Ledger, history: list[AnyRecord], week: list[AnyRecord], as_of: date) -> OneOnOnes:
+def _one_on_ones(
+    ledger: Ledger, history: list[AnyRecord], week: list[AnyRecord], as_of: date, logging_since: date
+) -> OneOnOnes:
     meetings = [r for r in week if isinstance(r, OneOnOneRecord)]
     escalations = [r for r in week if isinstance(r, EscalationRecord)]
     held_so_far = [r for r in history if isinstance(r, OneOnOneRecord) and r.status == "held"]
     # Someone never met is overdue once a full cadence has passed since the
     # leader took the team (the promotion date, else the first day logged).
-    first_logged = min((r.date for r in history), default=as_of)
-    leading_since = ledger.book.profile.promoted_on or first_logged
+    leading_since = ledger.book.profile.promoted_on or logging_since
     by_teammate = {}
     for key, mate in sorted(ledger.book.teammates.items()):
         mine = [r for r in meetings if r.teammate == key]
@@ -258,6 +264,7 @@ def _one_on_ones(ledger: Ledger, history: list[AnyRecord], week: list[AnyRecord]
             cancelled=sum(r.status == "cancelled" for r in mine),
             interrupted=sum(r.status == "interrupted" for r in mine),
             lost_to=sorted({r.because for r in mine if r.because}),
+            lost_for_clients=sum(1 for r in mine if r.because),
             last_held=last,
             cadence_days=mate.one_on_one_every,
             due_on=due_on,

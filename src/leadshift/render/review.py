@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from leadshift.model import Book, Client, Teammate
+from leadshift.parsing import plural
 from leadshift.render.text import literal
 from leadshift.review import Review
 
@@ -133,13 +134,14 @@ def _table(*columns: str, fixed: tuple[str, ...] = ()) -> Table:
 
 def _your_clients(review: Review) -> RenderableType:
     if not review.owned_clients:
+        if not review.attention.team_clients:
+            return Text("No clients yet: add them with `leadshift client add KEY --name NAME`.", style="dim")
         return Text("You serve no client yourself any more: your team owns them all.", style="green")
     table = _table("client", "weight", "you / need", "last worked", "status", fixed=("weight", "you / need"))
     for client in review.owned_clients:
         if client.quiet:
-            status = Text(
-                "quiet " + (f"{client.days_since_worked} days" if client.last_worked else "so far"), style="red"
-            )
+            since = plural(client.days_since_worked or 0, "day") if client.last_worked else "never worked"
+            status = Text(f"quiet: {since}", style="red")
         elif client.hours < client.weekly_need:
             status = Text("below need", style="yellow")
         elif client.hours > OVER_NEED * client.weekly_need:

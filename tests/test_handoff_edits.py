@@ -100,7 +100,7 @@ def test_stages_out_of_order_or_backwards_are_refused() -> None:
 
 def test_a_client_being_handed_over_stays_yours_until_it_is_done() -> None:
     with pytest.raises(InvalidValue) as caught:
-        edits.edit_client(book_with_handoff(), "acme", {"owner": "bob", "backed_by": ["alice"]})
+        edits.edit_client(book_with_handoff(), "acme", {"owner": "bob"})  # bob backs it too: this rule comes first
     assert caught.value.message == (
         "client 'acme' is being handed over to 'alice' (stage prepare), so it stays yours until that is done; "
         "finish it (`leadshift handoff advance acme`) or cancel it (`leadshift handoff cancel acme`) first."

@@ -163,21 +163,7 @@ class Book(Strict):
 
     @model_validator(mode="after")
     def _references_exist(self) -> Book:
-        for key, client in self.clients.items():
-            if client.owner != ME and client.owner not in self.teammates:
-                raise broken_rule(
-                    f"client '{key}' is owned by '{client.owner}', who is not a teammate", at=("clients", key, "owner")
-                )
-            for backer in client.backed_by:
-                if backer not in self.teammates:
-                    raise broken_rule(
-                        f"client '{key}' is backed by '{backer}', who is not a teammate",
-                        at=("clients", key, "backed_by"),
-                    )
-                if backer == client.owner:
-                    raise broken_rule(
-                        f"client '{key}' is owned by '{backer}', who cannot also back it", at=("clients", key, "owner")
-                    )
+        # Handoffs first: while one is under way, its client's owner is the issue to fix.
         for key, handoff in self.handoffs.items():
             if key not in self.clients:
                 raise broken_rule(f"a handoff is saved for client '{key}', which is not a client", at=("handoffs", key))
@@ -195,6 +181,21 @@ class Book(Strict):
                     f"(`leadshift handoff cancel {key}`) first",
                     at=("clients", key, "owner"),
                 )
+        for key, client in self.clients.items():
+            if client.owner != ME and client.owner not in self.teammates:
+                raise broken_rule(
+                    f"client '{key}' is owned by '{client.owner}', who is not a teammate", at=("clients", key, "owner")
+                )
+            for backer in client.backed_by:
+                if backer not in self.teammates:
+                    raise broken_rule(
+                        f"client '{key}' is backed by '{backer}', who is not a teammate",
+                        at=("clients", key, "backed_by"),
+                    )
+                if backer == client.owner:
+                    raise broken_rule(
+                        f"client '{key}' is owned by '{backer}', who cannot also back it", at=("clients", key, "owner")
+                    )
         return self
 
 

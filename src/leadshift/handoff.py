@@ -149,7 +149,7 @@ def reasons(client: Client, found: Fit, first_growth_account: bool) -> tuple[str
     if found.growth:
         said.append(f"wants to grow in {', '.join(found.growth)}")
     if found.capacity_points() > 0 or not said:
-        said.append(f"{max(found.free_after, 0):g} of {found.capacity:g} h a week still free after it")
+        said.append(f"leaves them {max(found.free_after, 0):g} of {found.capacity:g} h a week free")
     if first_growth_account:
         said.append("their first growth account")
     return tuple(said)

@@ -339,7 +339,7 @@ def test_a_saved_handoff_protects_its_teammate_and_client(cli, team: Path) -> No
         team,
         ["handoff", "cancel", "globex"],
         1,
-        "no saved handoff for globex: plan one with `leadshift handoff plan --save` (`leadshift handoff status` lists the saved ones).",
+        "no saved handoff for globex: alice serves it, not you; only your own clients are handed over.",
     )
 
 

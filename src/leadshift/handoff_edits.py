@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from leadshift.edits import build, require_client
 from leadshift.errors import Conflict, InvalidValue, NotFound
 from leadshift.handoff import HandoffPlan
-from leadshift.model import DONE_STAGE, Book, Handoff, StageDates
+from leadshift.model import DONE_STAGE, ME, Book, Handoff, StageDates
 from leadshift.stages import LAST_WORKING_STAGE
 from leadshift.terms import HANDOFF_STAGES
 
@@ -26,6 +26,10 @@ def save_plan(book: Book, plan: HandoffPlan) -> Book:
 def saved_handoff(book: Book, client: str) -> tuple[str, Handoff]:
     """The client's key and its saved handoff, or NotFound saying how to save one."""
     key = require_client(book, client)
+    if key not in book.handoffs and (owner := book.clients[key].owner) != ME:
+        raise NotFound(
+            f"no saved handoff for {key}: {owner} serves it, not you; only your own clients are handed over."
+        )
     if key not in book.handoffs:
         raise NotFound(
             f"no saved handoff for {key}: plan one with `leadshift handoff plan --save` "

@@ -241,3 +241,14 @@ def test_status_says_the_stage_and_the_next_date() -> None:
         True,
         date(2027, 1, 18),
     )
+
+
+def test_a_client_given_back_to_you_after_a_done_handoff_is_planned_afresh() -> None:
+    book = book_with_handoff()
+    for _ in range(4):
+        book = advance_handoff(book, "acme", START)
+    book = edits.edit_client(book, "acme", {"owner": "me"})  # a done handoff does not pin the owner
+    plan = plan_handoff(Ledger(book), START + timedelta(weeks=4))
+    assert "acme" in {a.client for a in plan.new}
+    again = save_plan(book, plan)
+    assert (again.handoffs["acme"].stage, again.handoffs["acme"].done) == ("prepare", False)

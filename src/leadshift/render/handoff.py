@@ -121,7 +121,8 @@ def timeline(plan: HandoffPlan) -> Group:
     """Week by week: one row per handoff, one letter per week for the stage it is in, then the key to the letters."""
     first = plan.start
     done_by = max(a.done_on for a in plan.assignments)
-    weeks = math.ceil(((done_by - first).days + 1) / 7) + 1  # and the first week of check-ins
+    # Through the first week of check-ins; at least one week, even when saved handoffs are overdue.
+    weeks = max(math.ceil(((done_by - first).days + 1) / 7) + 1, 1)
     starts = [first + timedelta(weeks=w) for w in range(min(weeks, GRID_WIDTH // 3))]
     header = " ".join(f"{day.isocalendar().week:02d}" for day in starts)
     table = _table("client → teammate", header, title="Week by week", fixed=(header,))

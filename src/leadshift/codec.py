@@ -41,12 +41,14 @@ def decode(data: bytes, model: type[M], label: str, hint: str, context: dict[str
 
 
 _LAST_KEYS = ("note", "added")  # bookkeeping after the facts, when a person reads a record
+# Written only when they hold something, so a ledger that never saved one keeps its bytes.
+_OPTIONAL_TABLES = ("handoffs",)
 
 
 def encode(model: BaseModel) -> bytes:
     """The TOML a person would write: no empty notes or tables, no unset optional keys."""
     data = model.model_dump(mode="python", exclude_none=True)
-    data = {k: _prune(v) for k, v in data.items() if v != []}
+    data = {k: _prune(v) for k, v in data.items() if v != [] and not (k in _OPTIONAL_TABLES and v == {})}
     return tomli_w.dumps(data).encode("utf-8")
 
 

@@ -90,6 +90,13 @@ def remove_teammate(ledger: Ledger, key: str) -> Book:
             f"{key} backs {', '.join(backs)}; take them off first "
             f"(`leadshift client edit {backs[0]} --backed-by ...`), then remove {key}."
         )
+    taking = sorted(c for c, handoff in book.handoffs.items() if handoff.teammate == key)
+    if taking:
+        raise Conflict(
+            f"{key} is named in the saved handoff{'s' * (len(taking) > 1)} of {', '.join(taking)}; stop following "
+            f"{'them' if len(taking) > 1 else 'it'} first "
+            f"(`leadshift handoff cancel {taking[0]}`), then remove {key}."
+        )
     _refuse_if_recorded(ledger, "teammate", key)
     return _with(book, teammates={k: t for k, t in book.teammates.items() if k != key})
 
@@ -109,6 +116,11 @@ def edit_client(book: Book, key: str, fields: Mapping[str, Any]) -> Book:
 def remove_client(ledger: Ledger, key: str) -> Book:
     book = ledger.book
     key = require_client(book, key)
+    if key in book.handoffs:
+        raise Conflict(
+            f"{key} has a saved handoff to {book.handoffs[key].teammate}; stop following it first "
+            f"(`leadshift handoff cancel {key}`), then remove {key}."
+        )
     _refuse_if_recorded(ledger, "client", key)
     return _with(book, clients={k: c for k, c in book.clients.items() if k != key})
 

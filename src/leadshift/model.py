@@ -1,6 +1,6 @@
 """The ledger's shape: Pydantic models for every file, and the Ledger aggregate.
 
-`ledger.toml` is a `Book` (profile, teammates, clients); `log/YYYY-MM.toml` is a
+`ledger.toml` is a `Book` (profile, teammates, clients, saved handoffs); `log/YYYY-MM.toml` is a
 `Month` (the day-to-day records). Validation here is the single definition of
 what may be written: the store validates every file with these models before
 it touches the disk, and again when it reads a file that was edited by hand.
@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from pydantic_core import PydanticCustomError
 
 from leadshift.dates import month_key
-from leadshift.terms import ACTIVITIES, ME, NO_KINDS, ONE_ON_ONE_STATUSES, WEEKDAY_NAMES
+from leadshift.terms import ACTIVITIES, HANDOFF_STAGES, ME, NO_KINDS, ONE_ON_ONE_STATUSES, WEEKDAY_NAMES
 
 SCHEMA_VERSION = 1
 MAX_HOURS_A_DAY = 24.0
@@ -34,6 +34,8 @@ Activity = Literal[ACTIVITIES]  # type: ignore[valid-type]
 NoKind = Literal[NO_KINDS]  # type: ignore[valid-type]
 OneOnOneStatus = Literal[ONE_ON_ONE_STATUSES]  # type: ignore[valid-type]
 Weekday = Literal[WEEKDAY_NAMES]  # type: ignore[valid-type]
+StageName = Literal[HANDOFF_STAGES]  # type: ignore[valid-type]
+DONE_STAGE: StageName = HANDOFF_STAGES[-1]  # reached when the teammate becomes the owner
 RecordId = Annotated[str, Field(pattern=r"^[0-9a-f]{8}$")]
 
 
@@ -99,13 +101,58 @@ class Client(Strict):
         return list(dict.fromkeys(tags))
 
 
+class StageDates(Strict):
+    """One stage of a handoff, from `start` to `end` inclusive."""
+
+    stage: StageName
+    start: date
+    end: date
+
+
+class Handoff(Strict):
+    """A saved handoff of one of the leader's clients (the key in `Book.handoffs`) to a teammate.
+
+    `stage` is the stage under way. Completing `lead` makes the teammate the
+    owner and moves the handoff to `check-ins`: it is then done, and stays in
+    the ledger as history (`handoff status` lists it) until cancelled.
+    """
+
+    teammate: Key
+    stage: StageName = HANDOFF_STAGES[0]
+    stages: list[StageDates]
+
+    @property
+    def done(self) -> bool:
+        return self.stage == DONE_STAGE
+
+    def dates_of(self, stage: str) -> StageDates:
+        return self.stages[HANDOFF_STAGES.index(stage)]
+
+    @model_validator(mode="after")
+    def _stages_in_order(self) -> Handoff:
+        if [s.stage for s in self.stages] != list(HANDOFF_STAGES):
+            raise ValueError(f"stages must be {', '.join(HANDOFF_STAGES)}: each once, in this order")
+        for stage in self.stages:
+            if stage.end < stage.start:
+                raise ValueError(f"the {stage.stage} stage ends on {stage.end}, before it starts on {stage.start}")
+        for before, after in zip(self.stages, self.stages[1:], strict=False):
+            # Equal is fine: several stages can be completed on the same day.
+            if after.start < before.end:
+                raise ValueError(
+                    f"the {after.stage} stage starts on {after.start}, before the {before.stage} stage ends on "
+                    f"{before.end}"
+                )
+        return self
+
+
 class Book(Strict):
-    """`ledger.toml`: who the leader is, their team and their clients."""
+    """`ledger.toml`: who the leader is, their team, their clients and the saved handoffs."""
 
     schema_version: int = SCHEMA_VERSION
     profile: Profile
     teammates: dict[Key, Teammate] = {}
     clients: dict[Key, Client] = {}
+    handoffs: dict[Key, Handoff] = {}  # keyed by client
 
     @field_validator("teammates")
     @classmethod
@@ -116,6 +163,24 @@ class Book(Strict):
 
     @model_validator(mode="after")
     def _references_exist(self) -> Book:
+        # Handoffs first: while one is under way, its client's owner is the issue to fix.
+        for key, handoff in self.handoffs.items():
+            if key not in self.clients:
+                raise broken_rule(f"a handoff is saved for client '{key}', which is not a client", at=("handoffs", key))
+            if handoff.teammate not in self.teammates:
+                raise broken_rule(
+                    f"the handoff of '{key}' is to '{handoff.teammate}', who is not a teammate",
+                    at=("handoffs", key, "teammate"),
+                )
+            owner = self.clients[key].owner
+            if not handoff.done and owner != ME:
+                # Only completing the handoff moves the client; anything else would leave two plans for it.
+                raise broken_rule(
+                    f"client '{key}' is being handed over to '{handoff.teammate}' (stage {handoff.stage}), so it "
+                    f"stays yours until that is done; finish it (`leadshift handoff advance {key}`) or cancel it "
+                    f"(`leadshift handoff cancel {key}`) first",
+                    at=("clients", key, "owner"),
+                )
         for key, client in self.clients.items():
             if client.owner != ME and client.owner not in self.teammates:
                 raise broken_rule(

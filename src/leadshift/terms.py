@@ -5,3 +5,7 @@ ACTIVITIES = ("one-on-one", "coaching", "team", "hiring", "strategy", "learning"
 NO_KINDS = ("one-on-one", "interview", "team", "strategy", "learning", "personal", "other", "nothing")
 ONE_ON_ONE_STATUSES = ("held", "cancelled", "interrupted")
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# A handoff's stages in order. The last is not a stage of the handoff itself: it
+# begins when the teammate becomes the owner (the handoff is done), and the
+# leader stays on the client's map with occasional check-ins.
+HANDOFF_STAGES = ("prepare", "introduce", "co-lead", "lead", "check-ins")

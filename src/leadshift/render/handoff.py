@@ -1,0 +1,211 @@
+"""The handoff plan and the saved handoffs: JSON data and Rich views (80 columns, meaningful without colour)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from leadshift.handoff import Assignment, HandoffPlan
+from leadshift.model import Book
+from leadshift.render.tables import _table
+from leadshift.render.text import literal
+from leadshift.stages import GUIDANCE, STAGE_WEEKS, HandoffStatus
+from leadshift.terms import HANDOFF_STAGES
+
+# One letter per stage in the week-by-week grid: readable without colour.
+STAGE_MARKS = {"prepare": "P", "introduce": "I", "co-lead": "C", "lead": "L", "check-ins": "✓"}
+BAR_WIDTH = 20
+GRID_WIDTH = 48  # characters for the week columns, 3 per week: 16 weeks fit in 80 columns
+
+
+# -- JSON ---------------------------------------------------------------------------
+
+
+def plan_data(plan: HandoffPlan) -> dict[str, Any]:
+    return {
+        "start": plan.start.isoformat(),
+        "assignments": [
+            {
+                "client": a.client,
+                "teammate": a.teammate,
+                "score": a.score,
+                "reasons": list(a.reasons),
+                "stages": [
+                    {"stage": s.stage, "start": s.start.isoformat(), "end": s.end.isoformat()} for s in a.stages
+                ],
+                "frees_hours_per_week": a.frees_hours_per_week,
+            }
+            for a in plan.assignments
+        ],
+        "unassigned": [{"client": u.client, "reason": u.reason} for u in plan.unassigned],
+        "candidates": {client: dict(scores) for client, scores in plan.candidates.items()},
+        "load": {t: {"capacity": x.capacity, "before": x.before, "after": x.after} for t, x in plan.load.items()},
+        "frees_hours_per_week": plan.frees_hours_per_week,
+        "done_by": plan.done_by.isoformat() if plan.done_by else None,
+    }
+
+
+def status_data(statuses: Sequence[HandoffStatus]) -> list[dict[str, Any]]:
+    return [
+        {
+            "client": s.client,
+            "teammate": s.teammate,
+            "stage": s.stage,
+            "next_stage_on": s.next_stage_on.isoformat() if s.next_stage_on else None,
+            "done": s.done,
+        }
+        for s in statuses
+    ]
+
+
+# -- the plan -------------------------------------------------------------------------
+
+
+def show_handoff_plan(console: Console, plan: HandoffPlan, book: Book) -> None:
+    """The whole plan: who and why, what nobody can take, week by week, the stages, the load."""
+    console.print(plan_headline(plan))
+    if plan.assignments:
+        console.print(assignments_table(plan, book))
+    if plan.unassigned:
+        console.print(unassigned_table(plan, book))
+    if plan.assignments:
+        console.print(timeline(plan))
+        console.print(stages_table())
+    console.print(load_table(plan, book))
+
+
+def plan_headline(plan: HandoffPlan) -> Text:
+    count = len(plan.assignments)
+    text = Text(f"Handoff plan from {plan.start:%A} {plan.start}: ", style="bold")
+    if plan.done_by:
+        people = len({a.teammate for a in plan.assignments})
+        text.append(f"{_clients(count)} to {people} teammate{'s' * (people != 1)}, ")
+        text.append(f"freeing {plan.frees_hours_per_week:g} h a week of your time by {plan.done_by}.")
+    else:
+        text.append("no client can be handed over yet.")
+    if plan.unassigned:
+        text.append(f" {_clients(len(plan.unassigned))} not handed over (see below).", style="bold")
+    return text
+
+
+def assignments_table(plan: HandoffPlan, book: Book) -> Table:
+    table = _table("client", "to", "score", "why", title="Who takes over what", fixed=("score",))
+    table.columns[0].max_width = 18
+    table.columns[1].max_width = 14
+    for a in plan.assignments:
+        table.add_row(
+            literal(book.clients[a.client].name),
+            literal(book.teammates[a.teammate].name),
+            str(a.score),
+            literal("; ".join(a.reasons)),
+        )
+    return table
+
+
+def unassigned_table(plan: HandoffPlan, book: Book) -> Table:
+    table = _table("client", "h/wk", "why nobody takes it yet", title="Not handed over", fixed=("h/wk",))
+    table.columns[0].max_width = 18
+    for u in plan.unassigned:
+        client = book.clients[u.client]
+        table.add_row(literal(client.name), f"{client.weekly_hours:g}", literal(u.reason))
+    return table
+
+
+def timeline(plan: HandoffPlan) -> Group:
+    """Week by week: one row per handoff, one letter per week for the stage it is in, then the key to the letters."""
+    first = plan.start
+    done_by = max(a.done_on for a in plan.assignments)
+    # Through the first week of check-ins; at least one week, even when saved handoffs are overdue.
+    weeks = max(math.ceil(((done_by - first).days + 1) / 7) + 1, 1)
+    starts = [first + timedelta(weeks=w) for w in range(min(weeks, GRID_WIDTH // 3))]
+    header = " ".join(f"{day.isocalendar().week:02d}" for day in starts)
+    table = _table("client → teammate", header, title="Week by week", fixed=(header,))
+    table.columns[0].max_width = 28
+    for a in plan.assignments:
+        table.add_row(literal(f"{a.client} → {a.teammate}"), " ".join(f"{_mark(a, day):>2}" for day in starts))
+    legend = ", ".join(f"{mark} {stage}" for stage, mark in STAGE_MARKS.items())
+    notes = [f"ISO weeks, from {first:%A} {first}. {legend}."]
+    if len(starts) < weeks:
+        notes.append(f"The plan runs on until {done_by}; --json has every date.")
+    return Group(table, Text(" ".join(notes)), Text())
+
+
+def _mark(assignment: Assignment, week: date) -> str:
+    end = week + timedelta(days=6)
+    current = [s.stage for s in assignment.stages if s.start <= end and s.end >= week]
+    return STAGE_MARKS[current[-1]] if current else ""  # two stages in one week: the later one
+
+
+def stages_table() -> Group:
+    table = _table("stage", "weeks", "what to do", title="The stages", fixed=("stage", "weeks"))
+    for stage in HANDOFF_STAGES:
+        table.add_row(f"{STAGE_MARKS[stage]} {stage}", str(STAGE_WEEKS[stage]), GUIDANCE[stage])
+    done = Text("A handoff is done when its lead stage is: the teammate then owns the client.")
+    return Group(table, done, Text())
+
+
+def load_table(plan: HandoffPlan, book: Book) -> Table:
+    """Client hours a week per teammate, before and after the plan, against capacity."""
+    table = _table(
+        "teammate",
+        "capacity",
+        "before",
+        "after",
+        "█ before ▒ taken over · free",
+        title="Load (client hours a week)",
+        fixed=("capacity", "before", "after", "█ before ▒ taken over · free"),
+    )
+    table.columns[0].max_width = 18
+    for key, load in plan.load.items():
+        over = load.after - load.capacity
+        after = Text(f"{load.after:g}")
+        if over > 1e-9:
+            after.append(f" ({over:g} over)", style="bold red")
+        table.add_row(
+            literal(book.teammates[key].name),
+            f"{load.capacity:g}",
+            f"{load.before:g}",
+            after,
+            _bar(load.capacity, load.before, load.after),
+        )
+    return table
+
+
+def _bar(capacity: float, before: float, after: float) -> str:
+    scale = BAR_WIDTH / max(capacity, after, 1e-9)
+    owned = round(before * scale)
+    taken = round(after * scale) - owned
+    return ("█" * owned + "▒" * taken).ljust(max(round(capacity * scale), owned + taken), "·")
+
+
+# -- saved handoffs ------------------------------------------------------------------------
+
+
+def show_handoff_status(console: Console, statuses: Sequence[HandoffStatus], book: Book) -> None:
+    table = _table("client", "to", "stage", "until", "next stage", title="Saved handoffs", fixed=("until",))
+    for s in statuses:
+        next_stage = "done" if s.done else f"{s.next_stage_on}"
+        table.add_row(
+            literal(book.clients[s.client].name),
+            literal(book.teammates[s.teammate].name),
+            f"{STAGE_MARKS[s.stage]} {s.stage}",
+            s.until.isoformat(),
+            next_stage,
+        )
+    console.print(table)
+    console.print(Text("What to do now", style="bold"))
+    for stage in HANDOFF_STAGES:
+        clients = [s.client for s in statuses if s.stage == stage]
+        if clients:
+            line = Text(f"{stage} ", style="bold").append_text(literal(f"({', '.join(clients)})"))
+            console.print(line.append(f": {GUIDANCE[stage]}"))
+
+
+def _clients(count: int) -> str:
+    return f"{count} client{'s' * (count != 1)}"

@@ -82,11 +82,12 @@ def session_of(ctx: typer.Context) -> Session:
 @functools.cache  # once per process: Typer rebuilds the whole tree on every call
 def register() -> typer.Typer:
     """Attach every command group; imported late so each module can use `app`."""
-    from leadshift.cli import clients, log, records, setup, team
+    from leadshift.cli import clients, log, records, sayno, setup, team
 
     setup.register(app)
     app.add_typer(team.app, name="teammate")
     app.add_typer(clients.app, name="client")
     app.add_typer(log.app, name="log")
     records.register(app)
+    sayno.register(app)
     return app

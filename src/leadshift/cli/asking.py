@@ -17,7 +17,7 @@ T = TypeVar("T")
 
 class Asker(Protocol):
     def ask(self, question: Text, default: str) -> str: ...
-    def confirm(self, question: str, default: bool) -> bool: ...
+    def confirm(self, question: Text | str, default: bool) -> bool: ...
     def say(self, message: Text | str) -> None: ...
 
 
@@ -42,7 +42,7 @@ class TerminalAsker:
 
         return Prompt.ask(question, default=default, console=self.console, show_default=bool(default))
 
-    def confirm(self, question: str, default: bool) -> bool:
+    def confirm(self, question: Text | str, default: bool) -> bool:
         from rich.prompt import Confirm
 
         return Confirm.ask(question, default=default, console=self.console)

@@ -440,3 +440,39 @@ def test_ctrl_c_in_the_pick_list_writes_nothing(team: Path) -> None:
     child.close()
     assert child.exitstatus == 130
     assert snapshot(team) == before
+
+
+def test_a_last_one_on_one_months_back_is_still_found(cli, team: Path) -> None:
+    # Only November is read for week 47 at first; Alice's last 1:1 is in August, so the older months are read too.
+    cli("log", "one-on-one", "alice", "held", "--date", "2026-08-03")
+    cli("log", "one-on-one", "bob", "held", "--date", "2026-11-16")
+    overdue = [i for i in _check(cli)["implied"] if i["kind"] == "one-on-one-overdue"]
+    assert overdue == [
+        {
+            "kind": "one-on-one-overdue",
+            "teammate": "alice",
+            "last_held": "2026-08-03",
+            "due_on": "2026-08-10",
+            "days_overdue": 102,  # 10 Aug to 20 Nov: 21 + 30 + 31 + 20
+            "as_of": "2026-11-20",
+        }
+    ]
+
+
+def test_the_view_of_six_weeks_of_the_example_never_crops_text(tmp_path: Path) -> None:
+    from rich.console import Console
+
+    from leadshift.cli.showcase import copy_example
+    from leadshift.render.sayno import said_no_view
+    from leadshift.saidno import said_no
+
+    ledger = copy_example(tmp_path / "copy").load()
+    report = said_no(ledger, date(2026, 10, 5), date(2026, 11, 13), date(2026, 11, 13))
+    console = Console(width=80, record=True, color_system=None)
+    console.print(said_no_view(report, ledger.book))
+    shown = console.export_text()
+    assert max(len(line) for line in shown.splitlines()) <= 80
+    words = set(shown.split())
+    for text in [t.request for t in report.said_no] + [p.message for p in report.patterns]:
+        assert set(text.split()) <= words, text  # wrapped at spaces, never cropped
+    assert shown.startswith("What you said no to, 2026-10-05 to 2026-11-13\n")

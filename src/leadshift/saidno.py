@@ -154,11 +154,9 @@ class SaidNoReport:
 
 
 def said_no(ledger: Ledger, start: date, end: date, today: date) -> SaidNoReport:
-    """The say-no report of [start, end]; overdue 1:1s are as of min(end, today).
-
-    `ledger` must hold the period's months and enough earlier ones to find each
-    teammate's last held 1:1.
-    """
+    """The say-no report of [start, end]; overdue 1:1s are as of min(end, today)."""
+    # `ledger` must hold the period's months and enough earlier ones to find each
+    # teammate's last held 1:1 (cli.sayno.load_with_history loads just that).
     records = ledger.records(start, end)
     trade_offs = [_trade_off(r) for r in records if isinstance(r, TradeOffRecord)]
     lost = [r for r in records if isinstance(r, OneOnOneRecord) and r.status != "held" and r.because]

@@ -13,7 +13,7 @@ from leadshift.cli.session import Session
 from leadshift.terms import NO_KINDS
 
 if TYPE_CHECKING:
-    from leadshift.model import AnyRecord, Ledger
+    from leadshift.model import AnyRecord, Book, Ledger
     from leadshift.store import Store
 
 MAX_REQUEST = 500  # the model's limit, checked here to name the argument
@@ -75,7 +75,7 @@ def yes(
     day = parse_day_logged(on, session.today)
     if kind is not None and not (interactive and kind == "one-on-one" and teammate is None):
         check_no(kind, teammate, cancel)  # before any question: a wrong command line asks nothing
-    if interactive:
+    if interactive and kind in (None, "one-on-one"):  # other kinds given as flags leave nothing to ask
         kind, teammate, cancel = _ask(session, client, kind, teammate, day, cancel)
     assert kind is not None
     _save(session, client, request, urgent, kind, teammate, day, note, cancel)
@@ -105,7 +105,7 @@ def _ask(
     from leadshift.errors import Cancelled
     from leadshift.render.text import literal
 
-    ledger = load_with_history(session.store, day, day, day)
+    ledger = load_with_history(session.store, session.store.read_book(), day, day, day)
     book = ledger.book
     client = require_client(book, client)  # unknown keys fail before any question
     teammate = require_teammate(book, teammate) if teammate else None
@@ -191,14 +191,15 @@ def check(
     if week is not None and since is not None:
         raise UsageError("give --week or --since, not both.")
     today = session.today
-    week_starts = session.store.read_book().profile.week_starts
+    book = session.store.read_book()
+    week_starts = book.profile.week_starts
     if since is not None:
         start, end = parse_date(since, today), today
         if start > today:
             raise InvalidValue(f"--since {start} is after today ({today}); for a week to come use --week.")
     else:
         start, end = parse_week(week, week_starts) if week is not None else week_of(today, week_starts)
-    ledger = load_with_history(session.store, start, end, min(end, today))
+    ledger = load_with_history(session.store, book, start, end, min(end, today))
     report = said_no(ledger, start, end, today)
     if json:
         session.print_json(report.to_data())
@@ -208,11 +209,10 @@ def check(
         session.console.print(said_no_view(report, ledger.book))
 
 
-def load_with_history(store: Store, start: date, end: date, as_of: date) -> Ledger:
+def load_with_history(store: Store, book: Book, start: date, end: date, as_of: date) -> Ledger:
     """The months of [start, end], and enough before them to know each teammate's last held 1:1 by `as_of`."""
     from leadshift.cadence import last_held_by_teammate
 
-    book = store.read_book()
     longest = max((t.one_on_one_every for t in book.teammates.values()), default=0)
     try:
         earliest = start - timedelta(days=longest)

@@ -103,7 +103,8 @@ def test_overdue_means_past_the_due_day() -> None:
     team = ledger(*records, every={"alice": 7, "bob": 7, "carol": 7, "dana": 7})
     assert overdue_one_on_ones(team, TODAY) == [
         Due("bob", date(2026, 11, 12), date(2026, 11, 19)),
-        Due("dana", None, None),  # never held: overdue from the start
+        # Never held: due a cadence after the first day in the ledger (12th, no promotion date).
+        Due("dana", None, date(2026, 11, 19)),
     ]
 
 

@@ -129,12 +129,12 @@ def test_the_implied_list_matches_one_on_one_records_and_cadences_by_hand(cli, t
             "days_overdue": 8,
             "as_of": "2026-11-20",
         },
-        {
+        {  # never held: due a fortnight after Sam's promotion on 5 Oct
             "kind": "one-on-one-overdue",
             "teammate": "bob",
             "last_held": None,
-            "due_on": None,
-            "days_overdue": None,
+            "due_on": "2026-10-19",
+            "days_overdue": 32,
             "as_of": "2026-11-20",
         },
         {"kind": "leadership-displaced", "hours": 2.8, "client_hours": 6.0, "total_hours": 8.0, "limit": 0.4},
@@ -144,7 +144,7 @@ def test_the_implied_list_matches_one_on_one_records_and_cadences_by_hand(cli, t
     assert [(i["kind"], i.get("days_overdue")) for i in week46["implied"]] == [
         ("one-on-one-cancelled", None),
         ("one-on-one-overdue", 3),
-        ("one-on-one-overdue", None),
+        ("one-on-one-overdue", 27),  # Bob: 19 Oct to 15 Nov
     ]
     since = _check(cli, "--since", "2026-11-10")
     assert (since["start"], since["end"]) == ("2026-11-10", "2026-11-20")

@@ -183,12 +183,26 @@ def test_overdue_is_computed_from_each_cadence_as_of_the_end_of_the_period() -> 
     report = said_no(team, date(2026, 11, 9), date(2026, 11, 15), TODAY)  # week 46, looked at on the 20th
     assert report.implied == (
         OneOnOneOverdue("bob", date(2026, 10, 23), date(2026, 11, 6), 9, date(2026, 11, 15)),  # 15 - 6
-        OneOnOneOverdue("carol", None, None, None, date(2026, 11, 15)),  # never held: due from the start
+        # Never held: due a cadence after the first day in the ledger (no promotion date): 23 Oct + 7 = 30 Oct.
+        OneOnOneOverdue("carol", None, date(2026, 10, 30), 16, date(2026, 11, 15)),
     )
     # A week still running is looked at as of today: Alice due 17th, 1 day late on the 18th; Bob held on the 18th.
     report = said_no(team, *W47, date(2026, 11, 18))
-    assert [(i.teammate, i.days_overdue) for i in report.implied] == [("alice", 1), ("carol", None)]  # type: ignore[union-attr]
+    assert [(i.teammate, i.days_overdue) for i in report.implied] == [("alice", 1), ("carol", 19)]  # type: ignore[union-attr]
     assert "nothing-displaced" not in codes(report)  # an overdue 1:1 is a no too
+
+
+def test_a_teammate_never_met_falls_due_a_cadence_after_taking_the_team() -> None:
+    # Promoted Monday 9 Nov: Alice (weekly) is due Mon 16, Bob (fortnightly) Mon 23.
+    team = ledger(hours(date(2026, 11, 10), 2, client="acme"))
+    team = Ledger(
+        team.book.model_copy(update={"profile": Profile(name="Sam", promoted_on=date(2026, 11, 9))}), team.months
+    )
+    overdue = [i for i in said_no(team, *W47, TODAY).implied if isinstance(i, OneOnOneOverdue)]
+    assert overdue == [OneOnOneOverdue("alice", None, date(2026, 11, 16), 4, TODAY)]
+    # Without a promotion date, the first day logged (10 Nov) counts: Alice due 17th, Bob 24th.
+    overdue = [i for i in said_no(ledger(*team.records()), *W47, TODAY).implied if isinstance(i, OneOnOneOverdue)]
+    assert overdue == [OneOnOneOverdue("alice", None, date(2026, 11, 17), 3, TODAY)]
 
 
 def test_a_one_on_one_held_on_its_due_day_is_not_overdue() -> None:
@@ -258,16 +272,21 @@ def test_ties_name_every_client_and_teammate_at_the_top() -> None:
 
 def test_the_report_is_plain_json_data() -> None:
     day = date(2026, 11, 17)
-    team = ledger(lost(day, "alice", "interrupted", "acme"), hours(day, 3, client="acme"), every={"alice": 7})
+    team = ledger(
+        held(date(2026, 10, 30), "alice"),
+        lost(day, "alice", "interrupted", "acme"),
+        hours(day, 3, client="acme"),
+        every={"alice": 7},
+    )
     data = said_no(team, *W47, TODAY).to_data()
     assert list(data) == ["start", "end", "said_no", "implied", "by_client", "by_teammate", "patterns"]
     assert json.loads(json.dumps(data)) == data  # nothing that needs a custom encoder
     assert data["implied"][1] == {
         "kind": "one-on-one-overdue",
         "teammate": "alice",
-        "last_held": None,
-        "due_on": None,
-        "days_overdue": None,
+        "last_held": "2026-10-30",
+        "due_on": "2026-11-06",
+        "days_overdue": 14,
         "as_of": "2026-11-20",
     }
     assert data["implied"][2] == {  # all 3 h were client work; 40% of 3 h was allowed: 1.8 h displaced

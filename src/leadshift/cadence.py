@@ -14,10 +14,6 @@ class Due:
     last_held: date | None
     due_on: date | None  # None: never held, so due now
 
-    def overdue_on(self, day: date) -> bool:
-        """Past its due date on `day` (a 1:1 never held is overdue from the start)."""
-        return self.due_on is None or self.due_on < day
-
 
 def last_held(ledger: Ledger, teammate: str, on_or_before: date) -> date | None:
     """The date of the teammate's last held 1:1 up to `on_or_before`, if any."""
@@ -42,9 +38,26 @@ def next_due(ledger: Ledger, as_of: date) -> list[Due]:
     ]
 
 
+def leading_since(ledger: Ledger) -> date | None:
+    """When the leader took the team: the promotion date, else the first day in the ledger loaded."""
+    if ledger.book.profile.promoted_on is not None:
+        return ledger.book.profile.promoted_on
+    return min((r.date for month in ledger.months.values() for r in month.records()), default=None)
+
+
 def overdue_one_on_ones(ledger: Ledger, as_of: date) -> list[Due]:
-    """Teammates whose 1:1 fell due before `as_of` (or who never had one), by key."""
-    return [due for due in next_due(ledger, as_of) if due.overdue_on(as_of)]
+    """Teammates whose 1:1 fell due before `as_of`, by key; `due_on` is always set.
+
+    A teammate never given a 1:1 falls due one cadence after the leader took
+    the team (`leading_since`), as the weekly review counts it.
+    """
+    start = leading_since(ledger) or as_of
+    overdue: list[Due] = []
+    for due in next_due(ledger, as_of):
+        due_on = due.due_on or _plus_days(start, ledger.book.teammates[due.teammate].one_on_one_every)
+        if due_on < as_of:
+            overdue.append(Due(due.teammate, due.last_held, due_on))
+    return overdue
 
 
 def due_by(ledger: Ledger, day: date, horizon: date) -> list[Due]:

@@ -21,6 +21,8 @@ Definitions (also in the README):
   `trade_off`, and costs once.
 - A 1:1 cancelled or interrupted without a client named is not a yes to a
   client, so it is not listed here (the review still counts it).
+- A teammate never given a 1:1 falls due one cadence after the leader took
+  the team (promotion date, else the first day logged), as in the review.
 """
 
 from __future__ import annotations
@@ -67,13 +69,13 @@ class OneOnOneLost:
 
 @dataclass(frozen=True)
 class OneOnOneOverdue:
-    """A teammate's 1:1 past its due date on `as_of` (last_held None: none held yet, due from the start)."""
+    """A teammate's 1:1 past its due date on `as_of` (last_held None: none held yet)."""
 
     kind: str = field(default="one-on-one-overdue", init=False)
     teammate: str
     last_held: date | None
-    due_on: date | None
-    days_overdue: int | None
+    due_on: date
+    days_overdue: int
     as_of: date
 
 
@@ -168,8 +170,8 @@ def said_no(ledger: Ledger, start: date, end: date, today: date) -> SaidNoReport
     implied: list[Implied] = sorted(dated, key=lambda item: item.date)  # stable: records are in date order
     as_of = min(end, today)
     for due in overdue_one_on_ones(ledger, as_of):
-        days = (as_of - due.due_on).days if due.due_on else None
-        implied.append(OneOnOneOverdue(due.teammate, due.last_held, due.due_on, days, as_of))
+        assert due.due_on is not None  # overdue_one_on_ones dates every one
+        implied.append(OneOnOneOverdue(due.teammate, due.last_held, due.due_on, (as_of - due.due_on).days, as_of))
     if displaced := _displaced(records, ledger.book.profile.client_share_limit):
         implied.append(displaced)
 

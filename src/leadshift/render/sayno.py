@@ -86,10 +86,9 @@ def _what(item: Implied) -> Text:
         text = Text("1:1 with ").append_text(literal(item.teammate)).append(f" {status} for ")
         return text.append_text(literal(item.client))
     if isinstance(item, OneOnOneOverdue):
-        if item.last_held is None:
-            return Text("no 1:1 with ").append_text(literal(item.teammate)).append(f" held yet (as of {item.as_of})")
         text = Text("1:1 with ").append_text(literal(item.teammate)).append(f" due {item.due_on}, ")
-        return text.append(f"{_days(item.days_overdue or 0)} overdue on {item.as_of} (last held {item.last_held})")
+        text.append(f"{_days(item.days_overdue)} overdue on {item.as_of} ")
+        return text.append(f"(last held {item.last_held})" if item.last_held else "(none held yet)")
     if isinstance(item, InterviewCancelled):
         return Text("interview cancelled for ").append_text(literal(item.client))
     assert isinstance(item, LeadershipDisplaced)

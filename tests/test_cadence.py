@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from leadshift.cadence import Due, due_one_on_ones, last_held
+from leadshift.cadence import Due, due_by, due_one_on_ones, last_held, last_held_by_teammate, overdue_one_on_ones
 from leadshift.model import Book, Ledger, Month, OneOnOneRecord, Profile, Teammate
 
 TODAY = date(2026, 11, 20)  # a Friday
@@ -92,3 +92,38 @@ def test_last_held() -> None:
     assert last_held(team, "alice", date(2026, 12, 31)) == date(2026, 11, 25)
     assert last_held(team, "bob", TODAY) == date(2026, 11, 18)
     assert last_held(team, "nobody", TODAY) is None
+
+
+def test_overdue_means_past_the_due_day() -> None:
+    records = (
+        one_on_one(1, date(2026, 11, 13), "alice"),  # due 20th: today, not late
+        one_on_one(2, date(2026, 11, 12), "bob"),  # due 19th: one day late
+        one_on_one(3, date(2026, 11, 20), "carol"),  # held today
+    )
+    team = ledger(*records, every={"alice": 7, "bob": 7, "carol": 7, "dana": 7})
+    assert overdue_one_on_ones(team, TODAY) == [
+        Due("bob", date(2026, 11, 12), date(2026, 11, 19)),
+        # Never held: due a cadence after the first day in the ledger (12th, no promotion date).
+        Due("dana", None, date(2026, 11, 19)),
+    ]
+
+
+def test_due_by_a_horizon_counts_from_the_held_ones_up_to_the_day() -> None:
+    records = (
+        one_on_one(1, date(2026, 11, 13), "alice"),  # weekly: due 20th
+        one_on_one(2, date(2026, 11, 16), "bob"),  # fortnightly: due 30th, after the horizon
+        one_on_one(3, date(2026, 11, 14), "carol"),  # fortnightly: due 28th
+        one_on_one(4, date(2026, 11, 2), "dana"),  # weekly: due 9th, overdue, still owed
+    )
+    team = ledger(*records, every={"alice": 7, "bob": 14, "carol": 14, "dana": 7})
+    assert [d.teammate for d in due_by(team, TODAY, date(2026, 11, 27))] == ["alice", "dana"]
+    assert [d.teammate for d in due_by(team, TODAY, date(2026, 11, 28))] == ["alice", "carol", "dana"]
+
+
+def test_last_held_by_teammate_in_one_pass() -> None:
+    records = (
+        one_on_one(1, date(2026, 10, 30), "alice"),
+        one_on_one(2, date(2026, 11, 13), "alice"),
+        one_on_one(3, date(2026, 11, 16), "bob", "interrupted"),
+    )
+    assert last_held_by_teammate(ledger(*records, every={"alice": 7, "bob": 7}), TODAY) == {"alice": date(2026, 11, 13)}

@@ -107,7 +107,7 @@ def session_of(ctx: typer.Context) -> Session:
 @functools.cache  # once per process: Typer rebuilds the whole tree on every call
 def register() -> typer.Typer:
     """Attach every command group; imported late so each module can use `app`."""
-    from leadshift.cli import clients, handoff, log, records, review, setup, team
+    from leadshift.cli import clients, handoff, log, records, review, sayno, setup, team
 
     setup.register(app)
     app.add_typer(team.app, name="teammate")
@@ -115,5 +115,6 @@ def register() -> typer.Typer:
     app.add_typer(log.app, name="log")
     records.register(app)
     review.register(app)
+    sayno.register(app)
     app.add_typer(handoff.app, name="handoff")
     return app

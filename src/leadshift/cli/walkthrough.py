@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol, TypeVar
 
 from rich.text import Text
 
 from leadshift.cadence import due_one_on_ones
+from leadshift.cli.asking import Asker, TerminalAsker, until_valid
 from leadshift.cli.session import Session
 from leadshift.dates import parse_day_logged
 from leadshift.edits import require_client
@@ -34,16 +34,7 @@ from leadshift.model import (
 from leadshift.parsing import parse_choice, parse_hours
 from leadshift.render.text import literal
 
-T = TypeVar("T")
-
-
 _ANSWERS = (*ONE_ON_ONE_STATUSES, "skip")  # what became of a due 1:1
-
-
-class Asker(Protocol):
-    def ask(self, question: Text, default: str) -> str: ...
-    def confirm(self, question: str, default: bool) -> bool: ...
-    def say(self, message: Text | str) -> None: ...
 
 
 @dataclass
@@ -67,7 +58,7 @@ class DayAnswers:
 def interview(ledger: Ledger, today: date, asker: Asker) -> DayAnswers:
     """Ask about the day: date, client hours, leadership hours, the 1:1s due."""
     book = ledger.book
-    day = _until_valid(asker, Text("Which day are you logging?"), "today", lambda s: parse_day_logged(s, today))
+    day = until_valid(asker, Text("Which day are you logging?"), "today", lambda s: parse_day_logged(s, today))
     logged = ledger.records(day, day)
     answers = DayAnswers(day, already=hours_on(logged, day))
     if logged:
@@ -102,9 +93,9 @@ def interview(ledger: Ledger, today: date, asker: Asker) -> DayAnswers:
         name = book.teammates[item.teammate].name
         when = f"last held {item.last_held}" if item.last_held else "none held yet"
         question = Text("  1:1 with ").append_text(literal(name)).append(f" ({when}): held, cancelled or interrupted?")
-        status = _until_valid(asker, question, "skip", lambda s: parse_choice("answer", s, _ANSWERS))
+        status = until_valid(asker, question, "skip", lambda s: parse_choice("answer", s, _ANSWERS))
         if status in ("cancelled", "interrupted"):
-            because = _until_valid(
+            because = until_valid(
                 asker,
                 Text("    Because of which client? (key, Enter for none)"),
                 "",
@@ -177,39 +168,10 @@ def _ask_hours(asker: Asker, answers: DayAnswers, into: dict[str, float], key: s
             raise LeadshiftError(f"that makes {total:g} hours on {answers.day}; a day holds 24, {left:g} h left.")
         return hours
 
-    hours = _until_valid(asker, label, "0", read)
+    hours = until_valid(asker, label, "0", read)
     if hours:
         into[key] = into.get(key, 0.0) + hours
 
 
 def _optional_client(book, text: str) -> str | None:  # type: ignore[no-untyped-def]
     return require_client(book, text) if text.strip() else None
-
-
-def _until_valid(asker: Asker, question: Text, default: str, read: Callable[[str], T]) -> T:
-    while True:
-        answer = asker.ask(question, default)
-        try:
-            return read(answer)
-        except LeadshiftError as error:
-            asker.say(Text(error.message, style="red"))
-
-
-class TerminalAsker:
-    """Asks on the real terminal with Rich prompts: defaults shown, Enter accepts."""
-
-    def __init__(self, session: Session) -> None:
-        self.console = session.console
-
-    def ask(self, question: Text, default: str) -> str:
-        from rich.prompt import Prompt
-
-        return Prompt.ask(question, default=default, console=self.console, show_default=bool(default))
-
-    def confirm(self, question: str, default: bool) -> bool:
-        from rich.prompt import Confirm
-
-        return Confirm.ask(question, default=default, console=self.console)
-
-    def say(self, message: Text | str) -> None:
-        self.console.print(message)

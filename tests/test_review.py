@@ -179,8 +179,8 @@ def test_findings_exactly_what_the_data_calls_for(w47) -> None:
         ("own-clients-favoured", "warn"),
         ("one-on-one-overdue", "warn"),  # Bob, 4 days (under one cadence: not an alert)
         ("one-on-ones-cancelled-for-clients", "warn"),
-        ("urgent-client", "warn"),  # Acme: 2 of 2 urgent
         ("ask-first-low", "warn"),  # 0 of 2
+        ("urgent-client", "warn"),  # Acme: 2 of 2 urgent (from the say-no report)
     ]
 
 
@@ -319,3 +319,46 @@ def test_growth_accounts_concentrated_on_one_teammate() -> None:
 def test_trend_length_follows_weeks() -> None:
     review = weekly_review(make_ledger(two_weeks(), sams_book()), *W47, TODAY, weeks=6)
     assert [t.week for t in review.trend] == ["2026-W42", "2026-W43", "2026-W44", "2026-W45", "2026-W46", "2026-W47"]
+
+
+def with_handoffs(book: Book, **handoffs: tuple[str, str, date]) -> Book:
+    """`client=(teammate, stage, start)`: saved handoffs, their stages dated from `start`."""
+    from leadshift.model import Handoff
+    from leadshift.stages import dated_stages
+
+    saved = {c: Handoff(teammate=t, stage=stage, stages=dated_stages(day)) for c, (t, stage, day) in handoffs.items()}
+    return book.model_copy(update={"handoffs": saved})
+
+
+def test_handoffs_under_way_show_in_owned_clients_and_growth() -> None:
+    book = with_handoffs(sams_book(), acme=("bob", "co-lead", date(2026, 11, 2)))
+    review = weekly_review(make_ledger(two_weeks(), book), *W47, TODAY)
+    acme = next(c for c in review.owned_clients if c.key == "acme")
+    assert (acme.handoff_to, acme.handoff_stage) == ("bob", "co-lead")
+    bob = review.one_on_ones.by_teammate["bob"]
+    assert (bob.taking_over, bob.growth_accounts) == (["acme"], ["acme"])  # Acme weighs 4
+    remain = next(f for f in review.findings if f.code == "owned-clients-remain")
+    assert remain.severity == "warn" and "1 in a handoff" in remain.message
+    assert "Plan the handoff of Initech, Umbrella" in remain.action
+
+
+def test_every_owned_client_in_a_handoff_is_only_information() -> None:
+    book = with_handoffs(
+        sams_book(),
+        acme=("alice", "prepare", date(2026, 11, 16)),
+        initech=("bob", "prepare", date(2026, 11, 16)),
+        umbrella=("bob", "prepare", date(2026, 11, 30)),
+    )
+    review = weekly_review(make_ledger(two_weeks(), book), *W47, TODAY)
+    remain = next(f for f in review.findings if f.code == "owned-clients-remain")
+    assert remain.severity == "info" and "handoff status" in remain.action
+
+
+def test_a_done_handoff_reminds_to_stay_on_the_map() -> None:
+    # Handed over from Oct 5: prepare 1 week, introduce 1, co-lead 2, lead 2 -> check-ins from Nov 16 to Jan 10.
+    book = with_handoffs(sams_book(), hooli=("bob", "check-ins", date(2026, 10, 5)))
+    review = weekly_review(make_ledger(two_weeks(), book), *W47, TODAY)
+    finding = next(f for f in review.findings if f.code == "stay-on-the-map")
+    assert finding.message == "Hooli is Bob Chen's now (since 2026-11-16); check-ins run to 2027-01-10."
+    before = weekly_review(make_ledger(two_weeks(), book), *W46, TODAY)
+    assert "stay-on-the-map" not in {f.code for f in before.findings}

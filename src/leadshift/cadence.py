@@ -45,19 +45,26 @@ def leading_since(ledger: Ledger) -> date | None:
     return min((r.date for month in ledger.months.values() for r in month.records()), default=None)
 
 
-def overdue_one_on_ones(ledger: Ledger, as_of: date) -> list[Due]:
-    """Teammates whose 1:1 fell due before `as_of`, by key; `due_on` is always set.
+def schedule(ledger: Ledger, as_of: date) -> list[Due]:
+    """Every teammate's last held 1:1 up to `as_of` and the day the next falls due, by key; `due_on` always set.
 
     A teammate never given a 1:1 falls due one cadence after the leader took
-    the team (`leading_since`), as the weekly review counts it.
+    the team (`leading_since`): a new leader is not late on day one.
     """
     start = leading_since(ledger) or as_of
-    overdue: list[Due] = []
-    for due in next_due(ledger, as_of):
-        due_on = due.due_on or _plus_days(start, ledger.book.teammates[due.teammate].one_on_one_every)
-        if due_on < as_of:
-            overdue.append(Due(due.teammate, due.last_held, due_on))
-    return overdue
+    return [
+        Due(
+            due.teammate,
+            due.last_held,
+            due.due_on or _plus_days(start, ledger.book.teammates[due.teammate].one_on_one_every),
+        )
+        for due in next_due(ledger, as_of)
+    ]
+
+
+def overdue_one_on_ones(ledger: Ledger, as_of: date) -> list[Due]:
+    """Teammates whose 1:1 fell due before `as_of`, by key (the review and `check` agree by using this)."""
+    return [due for due in schedule(ledger, as_of) if due.due_on is not None and due.due_on < as_of]
 
 
 def due_by(ledger: Ledger, day: date, horizon: date) -> list[Due]:

@@ -6,7 +6,7 @@ comes from one principle of COACHING.md (its number is noted beside the rule).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -14,7 +14,8 @@ from leadshift.model import Book
 from leadshift.parsing import hours_text, plural
 
 if TYPE_CHECKING:
-    from leadshift.review import Review  # the figures; review.py calls findings_for
+    from leadshift.review import Review
+    from leadshift.saidno import Pattern  # the figures; review.py calls findings_for
 
 
 @dataclass(frozen=True)
@@ -26,17 +27,24 @@ class Finding:
 
 
 SEVERITY_ORDER = {"alert": 0, "warn": 1, "info": 2}
+FROM_TRADE_OFFS = {"urgent-client"}  # say-no patterns the review reports as findings
 FAR_OVER_LIMIT = 0.15  # a client share this many points over the limit is an alert
-URGENT_MIN_REQUESTS = 2  # one urgent ask is a fire; two or more, mostly urgent, is a habit
 ASK_FIRST_MIN_ESCALATIONS = 2
 ASK_FIRST_GOOD_RATE = 0.5
 MANY_ESCALATIONS = 5  # a week's escalations that suggest people lack room to decide
 
 
-def findings_for(review: Review, book: Book) -> list[Finding]:
-    """Every finding the week's figures call for, most severe first."""
+def findings_for(review: Review, book: Book, trade_off_patterns: Iterable[Pattern] = ()) -> list[Finding]:
+    """Every finding the week's figures call for, most severe first.
+
+    `trade_off_patterns` come from the say-no report of the same week, so the
+    review and `leadshift check` judge a client's urgent asks alike.
+    """
     names = _Names(book)
     found = [finding for rule in RULES for finding in rule(review, names)]
+    found += [
+        Finding(p.code, p.severity, p.message, p.action or "") for p in trade_off_patterns if p.code in FROM_TRADE_OFFS
+    ]
     return sorted(found, key=lambda f: SEVERITY_ORDER[f.severity])
 
 
@@ -118,16 +126,26 @@ def _lost_to_clients(review: Review, names: _Names) -> Iterator[Finding]:  # pri
 
 def _owned_clients_remain(review: Review, names: _Names) -> Iterator[Finding]:  # principle 1
     owned = review.owned_clients
-    if owned:
-        need = sum(c.weekly_need for c in owned)
-        yield Finding(
-            "owned-clients-remain",
-            "warn",
-            f"You still serve {len(owned)} client{'s' if len(owned) > 1 else ''} yourself "
-            f"({', '.join(c.name for c in owned)}): {need:g} h a week of their need.",
-            "Run `leadshift handoff plan` and start the first handoff; every account you keep is one your "
-            "team cannot grow on.",
+    if not owned:
+        return
+    need = sum(c.weekly_need for c in owned)
+    moving = [c for c in owned if c.handoff_to]
+    waiting = [c for c in owned if not c.handoff_to]
+    under_way = f"; {len(moving)} in a handoff" if moving else ""
+    if waiting:
+        action = (
+            f"Plan the handoff of {', '.join(c.name for c in waiting)} (`leadshift handoff plan --save`); "
+            "every account you keep is one your team cannot grow on."
         )
+    else:
+        action = "Keep each handoff moving: `leadshift handoff status`, then `leadshift handoff advance CLIENT`."
+    yield Finding(
+        "owned-clients-remain",
+        "warn" if waiting else "info",
+        f"You still serve {plural(len(owned), 'client')} yourself ({', '.join(c.name for c in owned)}): "
+        f"{hours_text(need)} h a week of their need{under_way}.",
+        action,
+    )
 
 
 def _own_clients_favoured(review: Review, names: _Names) -> Iterator[Finding]:  # principle 3
@@ -166,22 +184,6 @@ def _going_quiet(review: Review, names: _Names) -> Iterator[Finding]:  # princip
             f"{client.name} has had no hours from you {when}.",
             f"Call {client.name} this week before the relationship turns transactional, or {instead}.",
         )
-
-
-def _urgent_clients(review: Review, names: _Names) -> Iterator[Finding]:  # principle 13
-    asks: dict[str, list[bool]] = {}
-    for trade in review.said_no:
-        asks.setdefault(trade.client, []).append(trade.urgent)
-    for key, urgent in sorted(asks.items()):
-        if len(urgent) >= URGENT_MIN_REQUESTS and sum(urgent) * 2 > len(urgent):
-            name = names.client(key)
-            yield Finding(
-                "urgent-client",
-                "warn",
-                f"{name} called {sum(urgent)} of its {len(urgent)} requests this week urgent.",
-                f"When everything is urgent, nothing is: ask {name} how these requests serve their long-term "
-                "plan, agree what comes first, and scope the rest.",
-            )
 
 
 def _ask_first(review: Review, names: _Names) -> Iterator[Finding]:  # principles 10 and 11
@@ -230,6 +232,22 @@ def _growth_spread(review: Review, names: _Names) -> Iterator[Finding]:  # princ
         )
 
 
+def _stay_on_the_map(review: Review, names: _Names) -> Iterator[Finding]:  # principle 9
+    for key, handoff in sorted(names.book.handoffs.items()):
+        if not handoff.done:
+            continue
+        window = handoff.dates_of("check-ins")
+        if window.start <= review.as_of <= window.end:
+            client, mate = names.client(key), names.teammate(handoff.teammate)
+            yield Finding(
+                "stay-on-the-map",
+                "info",
+                f"{client} is {mate}'s now (since {window.start}); check-ins run to {window.end}.",
+                f"Check in with {client} with {mate} leading: praise their work in front of the client, stand "
+                "with them if something went wrong, and let them present the wins.",
+            )
+
+
 RULES: tuple[Callable[[Review, _Names], Iterator[Finding]], ...] = (
     _client_share,
     _long_days,
@@ -238,8 +256,8 @@ RULES: tuple[Callable[[Review, _Names], Iterator[Finding]], ...] = (
     _own_clients_favoured,
     _overdue_one_on_ones,
     _lost_to_clients,
-    _urgent_clients,
     _ask_first,
     _time_for_yourself,
     _growth_spread,
+    _stay_on_the_map,
 )

@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from leadshift.cadence import schedule
 from leadshift.dates import week_label
 from leadshift.findings import Finding, findings_for
 from leadshift.model import (
@@ -23,8 +24,8 @@ from leadshift.model import (
     HoursRecord,
     Ledger,
     OneOnOneRecord,
-    TradeOffRecord,
 )
+from leadshift.saidno import TradeOff, said_no
 
 QUIET_AFTER_DAYS = 14  # an owned account with no hours from you for two weeks has gone quiet
 GROWTH_WEIGHT = 4  # weight 4-5: the prestigious, complex accounts people grow on
@@ -60,6 +61,8 @@ class OwnedClient:
     last_worked: date | None
     days_since_worked: int | None
     quiet: bool
+    handoff_to: str | None  # the teammate taking it over in a saved handoff
+    handoff_stage: str | None
 
 
 @dataclass(frozen=True)
@@ -90,18 +93,8 @@ class TeammateWeek:
     days_overdue: int
     escalations: int
     asked_first: int
-    growth_accounts: list[str]  # high-weight clients this teammate owns
-
-
-@dataclass(frozen=True)
-class TradeOff:
-    id: str
-    date: date
-    client: str
-    request: str
-    urgent: bool
-    said_no: str
-    teammate: str | None
+    taking_over: list[str]  # clients in a saved handoff to them, not done yet
+    growth_accounts: list[str]  # high-weight clients they own or are taking over
 
 
 @dataclass(frozen=True)
@@ -145,6 +138,7 @@ class Review:
 def weekly_review(ledger: Ledger, start: date, end: date, today: date, weeks: int = 6) -> Review:
     """The fairness report for the week `start`..`end`, with a trend of `weeks` weeks."""
     as_of = min(end, today)
+    trade_offs = said_no(ledger, start, end, today)  # the same report as `leadshift check`
     history = ledger.records(end=as_of)
     logging_since = history[0].date if history else None
     records = ledger.records(start, end)
@@ -166,11 +160,11 @@ def weekly_review(ledger: Ledger, start: date, end: date, today: date, weeks: in
         trend=_trend(ledger, start, weeks),
         owned_clients=_owned_clients(ledger, history, summary, as_of, logging_since or as_of),
         attention=_attention(ledger, summary),
-        one_on_ones=_one_on_ones(ledger, history, records, as_of, logging_since or as_of),
+        one_on_ones=_one_on_ones(ledger, records, as_of),
         escalations=_escalations(records),
-        said_no=[_trade_off(r) for r in records if isinstance(r, TradeOffRecord)],
+        said_no=list(trade_offs.said_no),
     )
-    return replace(review, findings=findings_for(review, ledger.book))
+    return replace(review, findings=findings_for(review, ledger.book, trade_offs.patterns))
 
 
 def _hours(records: list[HoursRecord]) -> Hours:
@@ -221,9 +215,19 @@ def _owned_clients(
         since = (as_of - last).days if last else None
         # A client never worked only counts as quiet once the log is two weeks old.
         quiet = since >= QUIET_AFTER_DAYS if since is not None else (as_of - logging_since).days >= QUIET_AFTER_DAYS
+        handoff = ledger.book.handoffs.get(key)
         owned.append(
             OwnedClient(
-                key, client.name, client.weight, client.weekly_hours, week.by_client.get(key, 0.0), last, since, quiet
+                key,
+                client.name,
+                client.weight,
+                client.weekly_hours,
+                week.by_client.get(key, 0.0),
+                last,
+                since,
+                quiet,
+                handoff.teammate if handoff else None,
+                handoff.stage if handoff else None,
             )
         )
     return owned
@@ -241,22 +245,19 @@ def _attention(ledger: Ledger, week: Hours) -> Attention:
     return Attention(len(own), len(team), per_own, per_team, by_team, favoured)
 
 
-def _one_on_ones(
-    ledger: Ledger, history: list[AnyRecord], week: list[AnyRecord], as_of: date, logging_since: date
-) -> OneOnOnes:
+def _one_on_ones(ledger: Ledger, week: list[AnyRecord], as_of: date) -> OneOnOnes:
     meetings = [r for r in week if isinstance(r, OneOnOneRecord)]
     escalations = [r for r in week if isinstance(r, EscalationRecord)]
-    held_so_far = [r for r in history if isinstance(r, OneOnOneRecord) and r.status == "held"]
-    # Someone never met is overdue once a full cadence has passed since the
-    # leader took the team (the promotion date, else the first day logged).
-    leading_since = ledger.book.profile.promoted_on or logging_since
+    due = {d.teammate: d for d in schedule(ledger, as_of)}
+    book = ledger.book
     by_teammate = {}
-    for key, mate in sorted(ledger.book.teammates.items()):
+    for key, mate in sorted(book.teammates.items()):
         mine = [r for r in meetings if r.teammate == key]
-        last = max((r.date for r in held_so_far if r.teammate == key), default=None)
-        due_on = (last or leading_since) + timedelta(days=mate.one_on_one_every)
-        overdue = due_on < as_of
         theirs = [r for r in escalations if r.teammate == key]
+        due_on = due[key].due_on or as_of
+        overdue = due_on < as_of
+        taking_over = sorted(c for c, h in book.handoffs.items() if h.teammate == key and not h.done)
+        owned = [c for c, client in book.clients.items() if client.owner == key]
         by_teammate[key] = TeammateWeek(
             key=key,
             name=mate.name,
@@ -265,16 +266,15 @@ def _one_on_ones(
             interrupted=sum(r.status == "interrupted" for r in mine),
             lost_to=sorted({r.because for r in mine if r.because}),
             lost_for_clients=sum(1 for r in mine if r.because),
-            last_held=last,
+            last_held=due[key].last_held,
             cadence_days=mate.one_on_one_every,
             due_on=due_on,
             overdue=overdue,
             days_overdue=(as_of - due_on).days if overdue else 0,
             escalations=len(theirs),
             asked_first=sum(r.asked_first for r in theirs),
-            growth_accounts=sorted(
-                k for k, c in ledger.book.clients.items() if c.owner == key and c.weight >= GROWTH_WEIGHT
-            ),
+            taking_over=taking_over,
+            growth_accounts=sorted(c for c in {*owned, *taking_over} if book.clients[c].weight >= GROWTH_WEIGHT),
         )
     return OneOnOnes(
         held=sum(t.held for t in by_teammate.values()),
@@ -288,7 +288,3 @@ def _escalations(week: list[AnyRecord]) -> Escalations:
     escalations = [r for r in week if isinstance(r, EscalationRecord)]
     asked = sum(r.asked_first for r in escalations)
     return Escalations(len(escalations), asked, asked / len(escalations) if escalations else None)
-
-
-def _trade_off(r: TradeOffRecord) -> TradeOff:
-    return TradeOff(r.id, r.date, r.client, r.request, r.urgent, r.said_no, r.teammate)

@@ -12,7 +12,6 @@ from leadshift.cli.options import Json, Week
 
 if TYPE_CHECKING:
     from leadshift.cli.session import Session
-    from leadshift.model import Book
     from leadshift.review import Review
 
 MAX_TREND_WEEKS = 104
@@ -49,7 +48,7 @@ def review(
     if json and (svg or html):
         raise UsageError("--svg and --html save the on-screen report; leave out --json.")
     targets = exports.check_targets(session.home, svg, html)
-    report, book = build_review(session, week, on, weeks)
+    report = build_review(session, week, on, weeks)
     if json:
         from leadshift.render.review import review_data
 
@@ -57,14 +56,14 @@ def review(
         return
     from leadshift.render.review import review_view
 
-    view = review_view(report, book)
+    view = review_view(report)
     session.console.print(view)
     exports.save(view, targets)
     for path, _ in targets:
         typer.echo(f"Saved {path}", err=True)
 
 
-def build_review(session: Session, week: str | None, on: str | None, weeks: int) -> tuple[Review, Book]:
+def build_review(session: Session, week: str | None, on: str | None, weeks: int) -> Review:
     """Parse the period, read the months it needs, compute the report."""
     from leadshift.dates import parse_date, parse_week, week_label, week_of
     from leadshift.errors import InvalidValue, UsageError
@@ -85,4 +84,4 @@ def build_review(session: Session, week: str | None, on: str | None, weeks: int)
     # Every month up to the week's end: the last held 1:1 or the last hours on
     # a client may lie anywhere before it.
     ledger = session.store.load(None, end)
-    return weekly_review(ledger, start, end, session.today, weeks), ledger.book
+    return weekly_review(ledger, start, end, session.today, weeks)

@@ -46,7 +46,7 @@ def show_demo(session: Session) -> None:
             )
         )
         # The example's own week end stands in for "today", so the demo reads the same any day.
-        console.print(review_view(weekly_review(ledger, start, end, today=end), ledger.book))
+        console.print(review_view(weekly_review(ledger, start, end, today=end)))
         console.print(
             Text(
                 '\nStart your own: leadshift init --name "Your Name"; then leadshift log every evening '

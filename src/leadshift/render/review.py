@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import asdict
 from typing import Any
 
@@ -13,8 +12,8 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from leadshift.model import Book, Client, Teammate
 from leadshift.parsing import plural
+from leadshift.render.sayno import trade_offs_table
 from leadshift.render.text import literal
 from leadshift.review import Review
 
@@ -38,7 +37,7 @@ def _rounded(value: Any) -> Any:
     return value
 
 
-def review_view(review: Review, book: Book) -> RenderableType:
+def review_view(review: Review) -> RenderableType:
     """The whole report: the four fairness questions, what you said no to, then what to do."""
     title = Text(f"Weekly review {review.week}  {review.start:%a %d %b} to {review.end:%a %d %b %Y}  ")
     title.append_text(literal(review.leader, "bold"))
@@ -71,7 +70,7 @@ def review_view(review: Review, book: Book) -> RenderableType:
         _heading("4. Fair to your team: 1:1s, escalations, growth"),
         _team(review),
         _heading("5. What you said yes to, and what it cost"),
-        _said_no(review, book),
+        _said_no(review),
         _heading("What to do next"),
         _findings(review) if review.findings else Text("Nothing to fix this week: keep it up.", style="green"),
     )
@@ -148,6 +147,10 @@ def _your_clients(review: Review) -> RenderableType:
             status = Text("far over need", style="yellow")
         else:
             status = Text("served", style="green")
+        if client.handoff_to:
+            mate = review.one_on_ones.by_teammate.get(client.handoff_to)
+            status.append("\nhanding to ").append_text(literal(mate.name if mate else client.handoff_to))
+            status.append(f" ({client.handoff_stage})")
         table.add_row(
             literal(client.name),
             "●" * client.weight,
@@ -207,24 +210,11 @@ def _team(review: Review) -> RenderableType:
     return Group(table, growth.append("."))
 
 
-def _said_no(review: Review, book: Book) -> RenderableType:
+def _said_no(review: Review) -> RenderableType:
     if not review.said_no:
-        return Text("No trade-offs logged this week.", style="dim")
-    table = _table("date", "yes to", "no to", fixed=("date",))
-    for trade in review.said_no:
-        yes = literal(_name(book.clients, trade.client), "bold").append(": ").append_text(literal(trade.request))
-        if trade.urgent:
-            yes.append(" (urgent)", style="yellow")
-        no = Text(trade.said_no, style="dim" if trade.said_no == "nothing" else "red")
-        if trade.teammate:
-            no.append(" with ").append_text(literal(_name(book.teammates, trade.teammate)))
-        table.add_row(trade.date.isoformat(), yes, no)
-    return table
-
-
-def _name(people_or_clients: Mapping[str, Teammate] | Mapping[str, Client], key: str) -> str:
-    found = people_or_clients.get(key)
-    return found.name if found else key
+        return Text("No trade-offs logged this week (`leadshift yes` records one).", style="dim")
+    more = Text(f"The full account, with the nos the ledger implies: leadshift check --week {review.week}", style="dim")
+    return Group(trade_offs_table(review.said_no), more)
 
 
 def _findings(review: Review) -> RenderableType:

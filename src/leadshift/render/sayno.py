@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from rich.console import Group, RenderableType
@@ -19,6 +20,7 @@ from leadshift.saidno import (
     OneOnOneLost,
     OneOnOneOverdue,
     SaidNoReport,
+    TradeOff,
 )
 
 _MARKS = {"info": "•", "warn": "!", "alert": "!!"}  # readable without colour
@@ -30,7 +32,7 @@ def said_no_view(report: SaidNoReport, book: Book) -> RenderableType:
     if not report.said_no and not report.implied:
         parts.append(Text(f"Nothing was said no to from {report.start} to {report.end}, and nothing was displaced."))
     if report.said_no:
-        parts.append(_explicit(report))
+        parts.append(trade_offs_table(report.said_no, "Your yeses to clients, and what each said no to"))
     if report.implied:
         parts.append(_implied(report))
     if report.by_client:
@@ -50,10 +52,10 @@ def period(report: SaidNoReport, book: Book) -> str:
     return span
 
 
-def _explicit(report: SaidNoReport) -> Table:
-    title = "Your yeses to clients, and what each said no to"
+def trade_offs_table(trade_offs: Sequence[TradeOff], title: str | None = None) -> Table:
+    """Each yes to a client and the no it named (also the review's "what you said yes to")."""
     table = _table("id", "date", "client", "request", "urgent", "no to", title=title, fixed=("id", "date"))
-    for t in report.said_no:
+    for t in trade_offs:
         no_to = Text("1:1" if t.said_no == "one-on-one" else t.said_no)
         if t.teammate:
             no_to.append(" with ").append_text(literal(t.teammate))

@@ -197,7 +197,7 @@ def _team(review: Review) -> RenderableType:
             f"{mate.escalations}, {mate.asked_first} asked first" if mate.escalations else "",
         )
     owners = [m for m in mates if m.growth_accounts]
-    growth = Text("Growth accounts (weight 4-5) your team owns: ")
+    growth = Text("Growth accounts (weight 4-5) owned or being taken over: ")
     if not owners:
         return Group(table, growth.append("none yet."))
     for i, mate in enumerate(owners):

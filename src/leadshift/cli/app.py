@@ -109,12 +109,13 @@ def register() -> typer.Typer:
     """Attach every command group; imported late so each module can use `app`."""
     from leadshift.cli import clients, handoff, log, records, review, sayno, setup, team
 
+    # Help lists commands, then groups, each in this order: the daily rhythm first.
     setup.register(app)
-    app.add_typer(team.app, name="teammate")
-    app.add_typer(clients.app, name="client")
-    app.add_typer(log.app, name="log")
-    records.register(app)
     review.register(app)
     sayno.register(app)
+    records.register(app)
+    app.add_typer(log.app, name="log")
     app.add_typer(handoff.app, name="handoff")
+    app.add_typer(team.app, name="teammate")
+    app.add_typer(clients.app, name="client")
     return app

@@ -10,9 +10,9 @@ from leadshift.cli.app import session_of
 
 
 def register(app: typer.Typer) -> None:
+    app.command()(demo)
     app.command()(init)
     app.command()(where)
-    app.command()(demo)
 
 
 def init(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -200,7 +201,27 @@ def main() -> None:
         count=1,
         flags=re.S,
     )
+    text = refresh_handoff_section(text)
     README.write_text(text, encoding="utf-8")
+
+
+def refresh_handoff_section(text: str) -> str:
+    """ "Handing your clients over": the example ledger's plan, saved, advanced once, on Monday 2026-11-16."""
+    example = Path(__file__).resolve().parent / "ledger"
+    with tempfile.TemporaryDirectory() as scratch:
+        sam = Path(scratch) / "sam"
+        shutil.copytree(example, sam)
+        plan = leadshift(["handoff", "plan"], sam)
+        saved = "\n".join(leadshift(["handoff", "plan", "--save"], sam).splitlines()[-2:])
+        advanced = leadshift(["handoff", "advance", "northwind"], sam)
+        status = leadshift(["handoff", "status"], sam)
+    at = "$ leadshift --ledger /tmp/sam handoff"
+    text = replace_block(text, f"{at} plan\n", f"{at} plan\n{plan}\n")
+    return replace_block(
+        text,
+        f"{at} plan --save\n",
+        f"{at} plan --save\n...\n{saved}\n{at} advance northwind\n{advanced}\n{at} status\n{status}\n",
+    )
 
 
 if __name__ == "__main__":

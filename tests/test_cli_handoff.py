@@ -63,7 +63,7 @@ def test_plan_json_assignments_in_full(cli, team: Path) -> None:
         "client": "acme",
         "teammate": "alice",
         "score": 10,
-        "reasons": ["already backs Acme Ltd", "matches negotiation", "leaves them 16 of 30 h a week free"],
+        "reasons": ["already backs Acme Ltd", "matches negotiation", "has 22 of 30 h a week spare"],
         "stages": [
             {"stage": "prepare", "start": "2026-12-01", "end": "2026-12-07"},
             {"stage": "introduce", "start": "2026-12-08", "end": "2026-12-14"},
@@ -168,6 +168,16 @@ def test_save_then_status_then_advance_until_the_teammate_owns_the_client(cli, t
         "done": True,
     }
     assert "done" in cli("handoff", "status").stdout
+
+
+def test_status_tells_waiting_from_late(cli, team: Path, monkeypatch) -> None:
+    assert cli("handoff", "plan", "--save", "--start", "2026-11-30").exit_code == 0
+    waiting = cli("handoff", "status").stdout
+    assert "starts 2026-11-30" in waiting
+    assert "None has started yet: the first starts on 2026-11-30." in waiting and "What to do now" not in waiting
+    monkeypatch.setenv("LEADSHIFT_TODAY", "2026-12-09")  # prepare ran to Dec 6: three days late
+    late = cli("handoff", "status").stdout
+    assert "late 3 days" in late and "What to do now" in late and "prepare (acme, initech)" in late
 
 
 def test_replanning_keeps_what_is_saved(cli, team: Path) -> None:

@@ -69,7 +69,7 @@ def test_the_obvious_fit_with_its_score_and_reasons() -> None:
     assert chosen(result) == {"acme": "alice", "initech": "bob"}
     acme = next(a for a in result.assignments if a.client == "acme")
     assert acme.score == 10
-    assert acme.reasons == ("already backs Acme Ltd", "matches negotiation", "leaves them 16 of 30 h a week free")
+    assert acme.reasons == ("already backs Acme Ltd", "matches negotiation", "has 22 of 30 h a week spare")
     assert acme.frees_hours_per_week == 6
     assert result.frees_hours_per_week == 9
     assert result.unassigned == ()
@@ -92,7 +92,7 @@ def test_growth_counts_more_on_heavier_accounts() -> None:
     reasons = plan(teammates, {"c": account("C", ["pricing"], weight=5, hours=0)}).assignments[0].reasons
     assert reasons == (
         "wants to grow in pricing",
-        "leaves them 100 of 100 h a week free",
+        "has 100 of 100 h a week spare",
         "their first growth account",
     )
 

@@ -149,7 +149,9 @@ def reasons(client: Client, found: Fit, first_growth_account: bool) -> tuple[str
     if found.growth:
         said.append(f"wants to grow in {', '.join(found.growth)}")
     if found.capacity_points() > 0 or not said:
-        said.append(f"leaves them {max(found.free_after, 0):g} of {found.capacity:g} h a week free")
+        # Spare hours before the plan: two clients to one teammate must not each claim the same free hours.
+        spare = max(found.free_after + client.weekly_hours, 0)
+        said.append(f"has {spare:g} of {found.capacity:g} h a week spare")
     if first_growth_account:
         said.append("their first growth account")
     return tuple(said)

@@ -84,11 +84,13 @@ def status(ctx: typer.Context, json: Json = False) -> None:
 
         session.print_json(status_data(statuses))
     elif not statuses:
-        typer.echo("No saved handoffs. See the plan with `leadshift handoff plan`, then save it with --save.")
+        session.console.print(
+            "No saved handoffs. See the plan with `leadshift handoff plan`, then save it with --save."
+        )
     else:
         from leadshift.render.handoff import show_handoff_status
 
-        show_handoff_status(session.console, statuses, book)
+        show_handoff_status(session.console, statuses, book, session.today)
 
 
 @app.command()

@@ -187,24 +187,40 @@ def _bar(capacity: float, before: float, after: float) -> str:
 # -- saved handoffs ------------------------------------------------------------------------
 
 
-def show_handoff_status(console: Console, statuses: Sequence[HandoffStatus], book: Book) -> None:
-    table = _table("client", "to", "stage", "until", "next stage", title="Saved handoffs", fixed=("until",))
+def show_handoff_status(console: Console, statuses: Sequence[HandoffStatus], book: Book, today: date) -> None:
+    """Each saved handoff's stage and where it stands today; what to do in the handoffs under way."""
+    table = _table("client", "to", "stage", "until", "today", title="Saved handoffs", fixed=("until", "today"))
     for s in statuses:
-        next_stage = "done" if s.done else f"{s.next_stage_on}"
         table.add_row(
             literal(book.clients[s.client].name),
             literal(book.teammates[s.teammate].name),
             f"{STAGE_MARKS[s.stage]} {s.stage}",
             s.until.isoformat(),
-            next_stage,
+            _standing(s, today),
         )
     console.print(table)
+    # Under way: past its first stage, or in it. One whose prepare stage starts later waits for its day.
+    started = [s for s in statuses if s.stage != HANDOFF_STAGES[0] or s.since <= today]
+    if not started:
+        console.print(Text(f"None has started yet: the first starts on {min(s.since for s in statuses)}."))
+        return
     console.print(Text("What to do now", style="bold"))
     for stage in HANDOFF_STAGES:
-        clients = [s.client for s in statuses if s.stage == stage]
+        clients = [s.client for s in started if s.stage == stage]
         if clients:
             line = Text(f"{stage} ", style="bold").append_text(literal(f"({', '.join(clients)})"))
             console.print(line.append(f": {GUIDANCE[stage]}"))
+
+
+def _standing(status: HandoffStatus, today: date) -> Text:
+    """Readable without colour: done, not started, late, or on time."""
+    if status.done:
+        return Text("done", style="green")
+    if status.since > today:
+        return Text(f"starts {status.since}", style="dim")
+    if status.until < today:
+        return Text(f"late {(today - status.until).days} days", style="red")
+    return Text("under way", style="green")
 
 
 def _clients(count: int) -> str:

@@ -206,7 +206,7 @@ def test_a_week_that_has_not_started(cli: Callable[..., Result], two_weeks: Path
     result = cli("review", "--week", "2026-W49")
     assert result.exit_code == 1
     assert result.stderr == (
-        "Error: 2026-W49 has not started yet (today is 2026-11-20); review this week or an earlier one.\n"
+        "Error: 2026-W49 has not started yet (today is 2026-11-20); choose this week or an earlier one.\n"
     )
 
 

@@ -267,8 +267,14 @@ def test_yes_without_no_and_without_a_terminal_changes_nothing(cli, team: Path, 
         (
             ["check", "--since", "2026-11-21"],
             1,
-            "--since 2026-11-21 is after today (2026-11-20); for a week to come use --week.",
+            "--since 2026-11-21 is after today (2026-11-20); choose a day up to today.",
         ),
+        (
+            ["check", "--week", "2026-W49"],
+            1,
+            "2026-W49 has not started yet (today is 2026-11-20); choose this week or an earlier one.",
+        ),
+        (["yes", "acme", "x", "--no", "o"], 2, "'o' could be one-on-one or other; type a few more letters."),
     ],
 )
 def test_bad_input_is_one_line_and_changes_nothing(cli, team: Path, args: list[str], code: int, message: str) -> None:
@@ -337,7 +343,7 @@ def test_the_pick_list_offers_the_one_on_ones_due_within_a_week_then_every_other
     cli("log", "one-on-one", "alice", "held", "--date", "2026-11-13")  # weekly: due today
     ledger = Store(team).load()
     assert [c.label.plain for c in choices(ledger, date(2026, 11, 20))] == [
-        "1:1 with Bob Chen, none held yet",
+        "1:1 with Bob Chen, overdue since 2026-10-19 (none held yet)",  # promoted Oct 5, every 14 days
         "1:1 with Alice Martin, due today",
         "an interview with a candidate",
         "a team meeting",
@@ -394,7 +400,7 @@ def test_the_pick_list_on_a_real_terminal_records_the_answer_and_the_cancelled_o
     cli("log", "one-on-one", "alice", "held", "--date", "2026-11-13")
     child = _spawn(team, "yes", "acme", "Board deck by noon", "--urgent")
     child.expect("What are you saying no to?")
-    child.expect(r"1\. 1:1 with Bob Chen, none held yet")
+    child.expect(r"1\. 1:1 with Bob Chen, overdue since 2026-10-19 \(none held yet\)")
     child.expect(r"2\. 1:1 with Alice Martin, due today")
     child.expect(r"9\. nothing: this yes displaces nothing")
     child.expect(r"Pick 1-9")

@@ -48,3 +48,21 @@ def test_control_characters_in_a_typed_key_do_not_reach_the_terminal(cli, team: 
     assert result.exit_code == 1
     assert "\x1b" not in result.stderr
     assert "\\x1b" in result.stderr
+
+
+def test_news_lines_wrap_at_words_on_a_terminal_and_stay_whole_in_a_pipe() -> None:
+    import io
+
+    from rich.console import Console
+
+    from leadshift.cli.session import Session
+
+    line = "Logged 0e5afb10 2026-11-18 yes to northwind: Rework the pricing model overnight (urgent)"
+    for terminal, expected in ((True, 3), (False, 1)):
+        session = Session()
+        out = io.StringIO()
+        session.__dict__["console"] = Console(file=out, width=40, force_terminal=terminal, color_system=None)
+        session.say(line)
+        printed = out.getvalue().splitlines()
+        assert len(printed) == expected
+        assert " ".join(part.strip() for part in printed) == line  # no word cut in two

@@ -122,3 +122,10 @@ def test_a_share_written_as_a_percentage_without_the_sign_gets_a_hint() -> None:
     with pytest.raises(InvalidValue) as caught:
         parse_share("40")
     assert caught.value.message == "'40' is not a share between 0 and 1: for 40% write 40% or 0.4."
+
+
+def test_parse_choice_names_the_words_an_ambiguous_prefix_could_be() -> None:
+    from leadshift.terms import NO_KINDS
+
+    with pytest.raises(UsageError, match="'o' could be one-on-one or other; type a few more letters"):
+        parse_choice("kind of no", "o", NO_KINDS)

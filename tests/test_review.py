@@ -313,7 +313,7 @@ def test_growth_accounts_concentrated_on_one_teammate() -> None:
     }
     review = weekly_review(make_ledger(Log(), book.model_copy(update={"clients": clients})), *W47, TODAY)
     finding = next(f for f in review.findings if f.code == "growth-accounts-concentrated")
-    assert finding.message == "High-weight accounts owned: Alice Martin 3; none for Bob Chen."
+    assert finding.message == "High-weight accounts owned or being taken over: Alice Martin 3; none for Bob Chen."
 
 
 def test_trend_length_follows_weeks() -> None:
@@ -339,7 +339,7 @@ def test_handoffs_under_way_show_in_owned_clients_and_growth() -> None:
     assert (bob.taking_over, bob.growth_accounts) == (["acme"], ["acme"])  # Acme weighs 4
     remain = next(f for f in review.findings if f.code == "owned-clients-remain")
     assert remain.severity == "warn" and "1 in a handoff" in remain.message
-    assert "Plan the handoff of Initech, Umbrella" in remain.action
+    assert "See who can take over Initech, Umbrella with `leadshift handoff plan`" in remain.action
 
 
 def test_every_owned_client_in_a_handoff_is_only_information() -> None:

@@ -32,6 +32,14 @@ def parse_day_logged(text: str | None, today: date) -> date:
     return day
 
 
+def require_started(start: date, today: date) -> None:
+    """Refuse a week that has not begun: nothing can be logged in it, and today's figures do not belong to it."""
+    if start > today:
+        raise InvalidValue(
+            f"{week_label(start)} has not started yet (today is {today}); choose this week or an earlier one."
+        )
+
+
 def _bad_date(text: str) -> date:
     raise UsageError(f"'{text}' is not a date: use YYYY-MM-DD (for example 2026-11-20), 'today' or 'yesterday'.")
 

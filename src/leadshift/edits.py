@@ -95,7 +95,7 @@ def remove_teammate(ledger: Ledger, key: str) -> Book:
         raise Conflict(
             f"{key} is named in the saved handoff{'s' * (len(taking) > 1)} of {', '.join(taking)}; stop following "
             f"{'them' if len(taking) > 1 else 'it'} first "
-            f"(`leadshift handoff cancel {taking[0]}`), then remove {key}."
+            f"({', '.join(f'`leadshift handoff cancel {c}`' for c in taking)}), then remove {key}."
         )
     _refuse_if_recorded(ledger, "teammate", key)
     return _with(book, teammates={k: t for k, t in book.teammates.items() if k != key})

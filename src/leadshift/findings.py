@@ -134,8 +134,8 @@ def _owned_clients_remain(review: Review, names: _Names) -> Iterator[Finding]:  
     under_way = f"; {len(moving)} in a handoff" if moving else ""
     if waiting:
         action = (
-            f"Plan the handoff of {', '.join(c.name for c in waiting)} (`leadshift handoff plan --save`); "
-            "every account you keep is one your team cannot grow on."
+            f"See who can take over {', '.join(c.name for c in waiting)} with `leadshift handoff plan`, and save "
+            "it with --save; every account you keep is one your team cannot grow on."
         )
     else:
         action = "Keep each handoff moving: `leadshift handoff status`, then `leadshift handoff advance CLIENT`."
@@ -227,7 +227,7 @@ def _growth_spread(review: Review, names: _Names) -> Iterator[Finding]:  # princ
         yield Finding(
             "growth-accounts-concentrated",
             "info",
-            f"High-weight accounts owned: {holders}; none for {left_out}.",
+            f"High-weight accounts owned or being taken over: {holders}; none for {left_out}.",
             "Complex, prestigious accounts are where people grow: give the next one to someone who has none.",
         )
 

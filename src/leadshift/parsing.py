@@ -82,6 +82,8 @@ def parse_choice(what: str, text: str, choices: tuple[str, ...]) -> str:
     starting = [choice for choice in choices if word and choice.startswith(word)]
     if len(starting) == 1:
         return starting[0]
+    if starting:
+        raise UsageError(f"'{text}' could be {' or '.join(starting)}; type a few more letters.")
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     hint = f" Did you mean '{close[0]}'?" if close else ""
     raise UsageError(f"'{text}' is not a {what}.{hint} Choose one of: {', '.join(choices)}.")

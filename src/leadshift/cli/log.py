@@ -84,9 +84,9 @@ def _report(session: Session, record: AnyRecord, ledger: Ledger) -> None:
     from leadshift.model import HoursRecord
     from leadshift.render.tables import day_status, summary
 
-    session.console.print(Text("Logged ").append_text(summary(record)), soft_wrap=True)
+    session.say(Text("Logged ").append_text(summary(record)))
     if isinstance(record, HoursRecord):
-        session.console.print(day_status(ledger, record.date), soft_wrap=True)
+        session.say(day_status(ledger, record.date))
 
 
 @app.command("client", context_settings=NUMBERS_AS_ARGS)

@@ -71,4 +71,4 @@ def _delete(ctx: typer.Context, choose) -> None:  # type: ignore[no-untyped-def]
     with session.store.change() as draft:
         key, record = choose(draft.ledger)
         draft.set_month(key, edits.without_record(draft.month(key), record.id))
-    session.console.print(Text("Removed ").append_text(summary(record)), soft_wrap=True)
+    session.say(Text("Removed ").append_text(summary(record)))

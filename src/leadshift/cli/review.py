@@ -65,8 +65,8 @@ def review(
 
 def build_review(session: Session, week: str | None, on: str | None, weeks: int) -> Review:
     """Parse the period, read the months it needs, compute the report."""
-    from leadshift.dates import parse_date, parse_week, week_label, week_of
-    from leadshift.errors import InvalidValue, UsageError
+    from leadshift.dates import parse_date, parse_week, require_started, week_of
+    from leadshift.errors import UsageError
     from leadshift.review import weekly_review
 
     if week is not None and on is not None:
@@ -77,10 +77,7 @@ def build_review(session: Session, week: str | None, on: str | None, weeks: int)
     else:
         day = parse_date(on, session.today) if on is not None else session.today
         start, end = week_of(day, book.profile.week_starts)
-    if start > session.today:
-        raise InvalidValue(
-            f"{week_label(start)} has not started yet (today is {session.today}); review this week or an earlier one."
-        )
+    require_started(start, session.today)
     # Every month up to the week's end: the last held 1:1 or the last hours on
     # a client may lie anywhere before it.
     ledger = session.store.load(None, end)

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from rich.text import Text
 
-from leadshift.cadence import Due, due_by
+from leadshift.cadence import Due, schedule
 from leadshift.cli.asking import Asker, until_valid
 from leadshift.edits import require_teammate
 from leadshift.errors import UsageError
@@ -55,7 +55,11 @@ def choices(ledger: Ledger, day: date) -> list[Choice]:
         horizon = day + timedelta(days=HORIZON_DAYS)
     except OverflowError:
         horizon = date.max
-    due = sorted(due_by(ledger, day, horizon), key=lambda d: (d.due_on or date.min, d.teammate))
+    # As the review and `check` count it: someone never met falls due a cadence after you took the team.
+    due = sorted(
+        (d for d in schedule(ledger, day) if d.due_on is not None and d.due_on <= horizon),
+        key=lambda d: (d.due_on, d.teammate),
+    )
     book = ledger.book
     listed = [Choice("one-on-one", d.teammate, _due_label(book, d, day)) for d in due]
     if len(due) < len(book.teammates):
@@ -65,10 +69,10 @@ def choices(ledger: Ledger, day: date) -> list[Choice]:
 
 def _due_label(book: Book, due: Due, day: date) -> Text:
     label = Text("1:1 with ").append_text(literal(book.teammates[due.teammate].name))
-    if due.due_on is None:
-        return label.append(", none held yet")
+    assert due.due_on is not None  # schedule() dates every one
     when = "today" if due.due_on == day else str(due.due_on)
-    return label.append(f", overdue since {due.due_on}" if due.due_on < day else f", due {when}")
+    label.append(f", overdue since {due.due_on}" if due.due_on < day else f", due {when}")
+    return label.append(" (none held yet)" if due.last_held is None else "")
 
 
 def ask_what_no(asker: Asker, ledger: Ledger, day: date, teammate: str | None, cancel: bool) -> tuple[str, str | None]:

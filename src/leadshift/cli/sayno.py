@@ -164,14 +164,14 @@ def _save(
 
     records, ledger = add_records(session, make)
     for record in records:
-        session.console.print(Text("Logged ").append_text(summary(record)), soft_wrap=True)
+        session.say(Text("Logged ").append_text(summary(record)))
     trade_off = records[0]
     assert isinstance(trade_off, TradeOffRecord)
     if cancel and len(records) == 1 and trade_off.teammate:
         already = logged_one_on_one(ledger, trade_off.teammate, day)
         if already is not None:  # logged before this yes: writing another would count that 1:1 twice
             message = f"The 1:1 with {trade_off.teammate} on {day} was already logged ({already.id}, {already.status})"
-            session.console.print(Text(f"{message}; not logged twice."), soft_wrap=True)
+            session.say(Text(f"{message}; not logged twice."))
 
 
 def check(
@@ -183,7 +183,7 @@ def check(
     json: Json = False,
 ) -> None:
     """What did I say no to? Each yes's cost in a week (default this one) or since a date."""
-    from leadshift.dates import parse_date, parse_week, week_of
+    from leadshift.dates import parse_date, parse_week, require_started, week_of
     from leadshift.errors import InvalidValue, UsageError
     from leadshift.saidno import said_no
 
@@ -196,9 +196,10 @@ def check(
     if since is not None:
         start, end = parse_date(since, today), today
         if start > today:
-            raise InvalidValue(f"--since {start} is after today ({today}); for a week to come use --week.")
+            raise InvalidValue(f"--since {start} is after today ({today}); choose a day up to today.")
     else:
         start, end = parse_week(week, week_starts) if week is not None else week_of(today, week_starts)
+        require_started(start, today)
     ledger = load_with_history(session.store, book, start, end, min(end, today))
     report = said_no(ledger, start, end, today)
     if json:

@@ -57,6 +57,10 @@ class Session:
 
         return Console(highlight=False, soft_wrap=False)
 
+    def say(self, line: Any) -> None:
+        """One line of news: wrapped at words on a terminal, kept whole in a pipe (one record, one line)."""
+        self.console.print(line, soft_wrap=not self.console.is_terminal)
+
     def interactive(self) -> bool:
         """A person at a terminal who can answer questions."""
         return sys.stdin.isatty() and sys.stdout.isatty()

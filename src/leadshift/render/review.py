@@ -39,11 +39,12 @@ def _rounded(value: Any) -> Any:
 
 def review_view(review: Review) -> RenderableType:
     """The whole report: the four fairness questions, what you said no to, then what to do."""
-    title = Text(f"Weekly review {review.week}  {review.start:%a %d %b} to {review.end:%a %d %b %Y}  ")
-    title.append_text(literal(review.leader, "bold"))
+    # A heading over a plain rule, not a rule's title: a rule crops a long name, a line of text wraps it.
+    title = Text(f"Weekly review {review.week}, {review.start:%a %d %b} to {review.end:%a %d %b %Y}: ", style="bold")
+    title = Group(title.append_text(literal(review.leader, "bold")), Rule(style="dim"))
     if not review.one_on_ones.by_teammate and not review.attention.own_clients + review.attention.team_clients:
         return Group(
-            Rule(title),
+            title,
             Text(
                 "Your ledger has no teammates or clients yet. Add them first: "
                 "`leadshift teammate add KEY --name NAME` and `leadshift client add KEY --name NAME`; "
@@ -55,12 +56,12 @@ def review_view(review: Review) -> RenderableType:
             f"Nothing logged for {review.week} ({review.start} to {review.end}). "
             "Log each day with `leadshift log`, then come back for the review."
         )
-        parts: list[RenderableType] = [Rule(title), empty]
+        parts: list[RenderableType] = [title, empty]
         if review.findings:
             parts += [_heading("Still true this week"), _findings(review)]
         return Group(*parts)
     return Group(
-        Rule(title),
+        title,
         _heading("1. Fair to yourself: where your hours went"),
         _yourself(review),
         _heading("2. Fair to your clients: the ones you still serve"),

@@ -216,6 +216,7 @@ def _owned_clients(
         # A client never worked only counts as quiet once the log is two weeks old.
         quiet = since >= QUIET_AFTER_DAYS if since is not None else (as_of - logging_since).days >= QUIET_AFTER_DAYS
         handoff = ledger.book.handoffs.get(key)
+        handoff = handoff if handoff and not handoff.done else None  # a done one belongs to a past owner
         owned.append(
             OwnedClient(
                 key,

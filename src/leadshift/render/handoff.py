@@ -13,7 +13,7 @@ from rich.text import Text
 
 from leadshift.handoff import Assignment, HandoffPlan
 from leadshift.model import Book
-from leadshift.render.tables import _table
+from leadshift.render.tables import plain_table
 from leadshift.render.text import literal
 from leadshift.stages import GUIDANCE, STAGE_WEEKS, HandoffStatus
 from leadshift.terms import HANDOFF_STAGES
@@ -95,7 +95,7 @@ def plan_headline(plan: HandoffPlan) -> Text:
 
 
 def assignments_table(plan: HandoffPlan, book: Book) -> Table:
-    table = _table("client", "to", "score", "why", title="Who takes over what", fixed=("score",))
+    table = plain_table("client", "to", "score", "why", title="Who takes over what", fixed=("score",))
     table.columns[0].max_width = 18
     table.columns[1].max_width = 14
     for a in plan.assignments:
@@ -109,7 +109,7 @@ def assignments_table(plan: HandoffPlan, book: Book) -> Table:
 
 
 def unassigned_table(plan: HandoffPlan, book: Book) -> Table:
-    table = _table("client", "h/wk", "why nobody takes it yet", title="Not handed over", fixed=("h/wk",))
+    table = plain_table("client", "h/wk", "why nobody takes it yet", title="Not handed over", fixed=("h/wk",))
     table.columns[0].max_width = 18
     for u in plan.unassigned:
         client = book.clients[u.client]
@@ -125,7 +125,7 @@ def timeline(plan: HandoffPlan) -> Group:
     weeks = max(math.ceil(((done_by - first).days + 1) / 7) + 1, 1)
     starts = [first + timedelta(weeks=w) for w in range(min(weeks, GRID_WIDTH // 3))]
     header = " ".join(f"{day.isocalendar().week:02d}" for day in starts)
-    table = _table("client → teammate", header, title="Week by week", fixed=(header,))
+    table = plain_table("client → teammate", header, title="Week by week", fixed=(header,))
     table.columns[0].max_width = 28
     for a in plan.assignments:
         table.add_row(literal(f"{a.client} → {a.teammate}"), " ".join(f"{_mark(a, day):>2}" for day in starts))
@@ -143,7 +143,7 @@ def _mark(assignment: Assignment, week: date) -> str:
 
 
 def stages_table() -> Group:
-    table = _table("stage", "weeks", "what to do", title="The stages", fixed=("stage", "weeks"))
+    table = plain_table("stage", "weeks", "what to do", title="The stages", fixed=("stage", "weeks"))
     for stage in HANDOFF_STAGES:
         table.add_row(f"{STAGE_MARKS[stage]} {stage}", str(STAGE_WEEKS[stage]), GUIDANCE[stage])
     done = Text("A handoff is done when its lead stage is: the teammate then owns the client.")
@@ -152,7 +152,7 @@ def stages_table() -> Group:
 
 def load_table(plan: HandoffPlan, book: Book) -> Table:
     """Client hours a week per teammate, before and after the plan, against capacity."""
-    table = _table(
+    table = plain_table(
         "teammate",
         "capacity",
         "before",
@@ -189,7 +189,7 @@ def _bar(capacity: float, before: float, after: float) -> str:
 
 def show_handoff_status(console: Console, statuses: Sequence[HandoffStatus], book: Book, today: date) -> None:
     """Each saved handoff's stage and where it stands today; what to do in the handoffs under way."""
-    table = _table("client", "to", "stage", "until", "today", title="Saved handoffs", fixed=("until", "today"))
+    table = plain_table("client", "to", "stage", "until", "today", title="Saved handoffs", fixed=("until", "today"))
     for s in statuses:
         table.add_row(
             literal(book.clients[s.client].name),

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from leadshift.dates import week_label, week_of
 from leadshift.model import Book
-from leadshift.render.tables import _table
+from leadshift.render.tables import plain_table
 from leadshift.render.text import literal
 from leadshift.saidno import (
     Implied,
@@ -54,7 +54,7 @@ def period(report: SaidNoReport, book: Book) -> str:
 
 def trade_offs_table(trade_offs: Sequence[TradeOff], title: str | None = None) -> Table:
     """Each yes to a client and the no it named (also the review's "what you said yes to")."""
-    table = _table("id", "date", "client", "request", "urgent", "no to", title=title, fixed=("id", "date"))
+    table = plain_table("id", "date", "client", "request", "urgent", "no to", title=title, fixed=("id", "date"))
     for t in trade_offs:
         no_to = Text("1:1" if t.said_no == "one-on-one" else t.said_no)
         if t.teammate:
@@ -65,7 +65,7 @@ def trade_offs_table(trade_offs: Sequence[TradeOff], title: str | None = None) -
 
 
 def _implied(report: SaidNoReport) -> Table:
-    table = _table("date", "what", "same no as", title="Implied by the ledger", fixed=("date", "same no as"))
+    table = plain_table("date", "what", "same no as", title="Implied by the ledger", fixed=("date", "same no as"))
     for item in report.implied:
         when, same = _when(item), _same_as(item)
         table.add_row(when.isoformat() if when else "", _what(item), literal(same) if same else "")
@@ -101,7 +101,9 @@ def _what(item: Implied) -> Text:
 
 
 def _by_client(report: SaidNoReport) -> Table:
-    table = _table("client", "requests", "urgent", "internal costs", title="Per client", fixed=("requests", "urgent"))
+    table = plain_table(
+        "client", "requests", "urgent", "internal costs", title="Per client", fixed=("requests", "urgent")
+    )
     for c in report.by_client:
         urgent = f"{c.urgent} ({c.urgent_share:.0%})" if c.urgent_share is not None else "-"
         table.add_row(literal(c.client), str(c.requests), urgent, str(c.internal_costs))
@@ -109,7 +111,7 @@ def _by_client(report: SaidNoReport) -> Table:
 
 
 def _by_teammate(report: SaidNoReport) -> Table:
-    table = _table(
+    table = plain_table(
         "teammate",
         "given up",
         "in a yes",

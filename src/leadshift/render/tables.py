@@ -23,7 +23,7 @@ from leadshift.model import (
 from leadshift.render.text import literal
 
 
-def _table(*columns: str, title: str | None = None, fixed: tuple[str, ...] = ()) -> Table:
+def plain_table(*columns: str, title: str | None = None, fixed: tuple[str, ...] = ()) -> Table:
     """A plain table; `fixed` columns (keys, dates, numbers) never wrap, the rest wrap at words."""
     table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", title_style="bold", pad_edge=False)
     for column in columns:
@@ -33,7 +33,7 @@ def _table(*columns: str, title: str | None = None, fixed: tuple[str, ...] = ())
 
 
 def teammates_table(book: Book) -> Table:
-    table = _table(
+    table = plain_table(
         "key", "name", "role", "skills", "growing", "h/wk", "1:1", title="Team", fixed=("key", "h/wk", "1:1")
     )
     table.columns[2].max_width = 11  # a role wraps well; skill words should not be split
@@ -51,7 +51,7 @@ def teammates_table(book: Book) -> Table:
 
 
 def clients_table(book: Book) -> Table:
-    table = _table(
+    table = plain_table(
         "key", "name", "owner", "weight", "needs", "h/wk", "backed by", title="Clients", fixed=("key", "weight", "h/wk")
     )
     for key, c in sorted(book.clients.items(), key=lambda kv: (kv[1].owner != ME, kv[0])):
@@ -69,7 +69,7 @@ def clients_table(book: Book) -> Table:
 
 
 def records_table(records: list[AnyRecord], title: str | None = None) -> Table:
-    table = _table("id", "date", "what", "hours", "note", title=title, fixed=("id", "date", "hours"))
+    table = plain_table("id", "date", "what", "hours", "note", title=title, fixed=("id", "date", "hours"))
     for record in records:
         hours = f"{record.hours:g}" if isinstance(record, HoursRecord) else ""
         table.add_row(literal(record.id), record.date.isoformat(), describe(record), hours, literal(record.note))

@@ -18,6 +18,7 @@ from leadshift.model import (
     Teammate,
     TradeOffRecord,
 )
+from leadshift.render.data import plain
 from leadshift.saidno import (
     ClientCost,
     InterviewCancelled,
@@ -82,7 +83,7 @@ def test_an_empty_period_says_so_as_good_news() -> None:
     team = ledger(held(date(2026, 11, 16), "alice"), held(date(2026, 11, 9), "bob"))
     report = said_no(team, *W47, TODAY)
     assert (report.said_no, report.implied, report.by_client, report.by_teammate) == ((), (), (), ())
-    assert report.to_data()["patterns"] == [
+    assert plain(report)["patterns"] == [
         {
             "code": "nothing-displaced",
             "severity": "info",
@@ -278,7 +279,7 @@ def test_the_report_is_plain_json_data() -> None:
         hours(day, 3, client="acme"),
         every={"alice": 7},
     )
-    data = said_no(team, *W47, TODAY).to_data()
+    data = plain(said_no(team, *W47, TODAY))
     assert list(data) == ["start", "end", "said_no", "implied", "by_client", "by_teammate", "patterns"]
     assert json.loads(json.dumps(data)) == data  # nothing that needs a custom encoder
     assert data["implied"][1] == {

@@ -40,30 +40,14 @@ def findings_for(review: Review, book: Book, trade_off_patterns: Iterable[Patter
     `trade_off_patterns` come from the say-no report of the same week, so the
     review and `leadshift check` judge a client's urgent asks alike.
     """
-    names = _Names(book)
-    found = [finding for rule in RULES for finding in rule(review, names)]
+    found = [finding for rule in RULES for finding in rule(review, book)]
     found += [
         Finding(p.code, p.severity, p.message, p.action or "") for p in trade_off_patterns if p.code in FROM_TRADE_OFFS
     ]
     return sorted(found, key=lambda f: SEVERITY_ORDER[f.severity])
 
 
-class _Names:
-    """Display names for keys, so messages speak of people and clients, not slugs."""
-
-    def __init__(self, book: Book) -> None:
-        self.book = book
-
-    def client(self, key: str) -> str:
-        client = self.book.clients.get(key)
-        return client.name if client else key
-
-    def teammate(self, key: str) -> str:
-        mate = self.book.teammates.get(key)
-        return mate.name if mate else key
-
-
-def _client_share(review: Review, names: _Names) -> Iterator[Finding]:  # principle 6
+def _client_share(review: Review, book: Book) -> Iterator[Finding]:  # principle 6
     share, limit, hours = review.client_share, review.client_share_limit, review.hours
     if share is None or share <= limit:
         return
@@ -78,7 +62,7 @@ def _client_share(review: Review, names: _Names) -> Iterator[Finding]:  # princi
     )
 
 
-def _long_days(review: Review, names: _Names) -> Iterator[Finding]:  # principles 5 and 6
+def _long_days(review: Review, book: Book) -> Iterator[Finding]:  # principles 5 and 6
     if not review.days_logged:
         return
     per_day = review.hours.total / review.days_logged
@@ -93,7 +77,7 @@ def _long_days(review: Review, names: _Names) -> Iterator[Finding]:  # principle
         )
 
 
-def _overdue_one_on_ones(review: Review, names: _Names) -> Iterator[Finding]:  # principle 14
+def _overdue_one_on_ones(review: Review, book: Book) -> Iterator[Finding]:  # principle 14
     for mate in review.one_on_ones.by_teammate.values():
         if not mate.overdue:
             continue
@@ -107,13 +91,14 @@ def _overdue_one_on_ones(review: Review, names: _Names) -> Iterator[Finding]:  #
         )
 
 
-def _lost_to_clients(review: Review, names: _Names) -> Iterator[Finding]:  # principle 14
+def _lost_to_clients(review: Review, book: Book) -> Iterator[Finding]:  # principle 14
     hit = [mate for mate in review.one_on_ones.by_teammate.values() if mate.lost_to]
     if not hit:
         return
     count = sum(mate.lost_for_clients for mate in hit)
     lost = "; ".join(
-        f"{mate.name} ({mate.lost_for_clients} for {', '.join(names.client(c) for c in mate.lost_to)})" for mate in hit
+        f"{mate.name} ({mate.lost_for_clients} for {', '.join(book.client_name(c) for c in mate.lost_to)})"
+        for mate in hit
     )
     yield Finding(
         "one-on-ones-cancelled-for-clients",
@@ -124,7 +109,7 @@ def _lost_to_clients(review: Review, names: _Names) -> Iterator[Finding]:  # pri
     )
 
 
-def _owned_clients_remain(review: Review, names: _Names) -> Iterator[Finding]:  # principle 1
+def _owned_clients_remain(review: Review, book: Book) -> Iterator[Finding]:  # principle 1
     owned = review.owned_clients
     if not owned:
         return
@@ -148,7 +133,7 @@ def _owned_clients_remain(review: Review, names: _Names) -> Iterator[Finding]:  
     )
 
 
-def _own_clients_favoured(review: Review, names: _Names) -> Iterator[Finding]:  # principle 3
+def _own_clients_favoured(review: Review, book: Book) -> Iterator[Finding]:  # principle 3
     attention = review.attention
     if not attention.favoured:
         return
@@ -158,12 +143,12 @@ def _own_clients_favoured(review: Review, names: _Names) -> Iterator[Finding]:  
         "warn",
         f"Your own clients got {hours_text(attention.per_own_client)} h each from you this week; the clients "
         f"your team owns got {hours_text(attention.per_team_client)} h each.",
-        f"Other clients notice who gets the boss's time: check in with {names.client(quietest)} this week, "
+        f"Other clients notice who gets the boss's time: check in with {book.client_name(quietest)} this week, "
         "and let the teammates who back your accounts answer their day-to-day requests.",
     )
 
 
-def _going_quiet(review: Review, names: _Names) -> Iterator[Finding]:  # principle 2
+def _going_quiet(review: Review, book: Book) -> Iterator[Finding]:  # principle 2
     for client in review.owned_clients:
         if not client.quiet:
             continue
@@ -172,9 +157,9 @@ def _going_quiet(review: Review, names: _Names) -> Iterator[Finding]:  # princip
         else:
             logged = (review.as_of - review.logging_since).days if review.logging_since else 0
             when = f"in the {plural(logged, 'day')} since you started logging"
-        backers = names.book.clients[client.key].backed_by if client.key in names.book.clients else []
+        backers = book.clients[client.key].backed_by if client.key in book.clients else []
         instead = (
-            f"introduce {names.teammate(backers[0])}, who already backs it, as their day-to-day contact"
+            f"introduce {book.teammate_name(backers[0])}, who already backs it, as their day-to-day contact"
             if backers
             else "plan its handoff (`leadshift handoff plan`) so someone gives it full attention"
         )
@@ -186,7 +171,7 @@ def _going_quiet(review: Review, names: _Names) -> Iterator[Finding]:  # princip
         )
 
 
-def _ask_first(review: Review, names: _Names) -> Iterator[Finding]:  # principles 10 and 11
+def _ask_first(review: Review, book: Book) -> Iterator[Finding]:  # principles 10 and 11
     esc = review.escalations
     if esc.total >= ASK_FIRST_MIN_ESCALATIONS and esc.asked_first / esc.total < ASK_FIRST_GOOD_RATE:
         yield Finding(
@@ -206,7 +191,7 @@ def _ask_first(review: Review, names: _Names) -> Iterator[Finding]:  # principle
         )
 
 
-def _time_for_yourself(review: Review, names: _Names) -> Iterator[Finding]:  # principle 5
+def _time_for_yourself(review: Review, book: Book) -> Iterator[Finding]:  # principle 5
     growing = review.hours.by_activity.get("strategy", 0) + review.hours.by_activity.get("learning", 0)
     if review.days_logged >= 3 and growing == 0:
         yield Finding(
@@ -217,7 +202,7 @@ def _time_for_yourself(review: Review, names: _Names) -> Iterator[Finding]:  # p
         )
 
 
-def _growth_spread(review: Review, names: _Names) -> Iterator[Finding]:  # principle 4
+def _growth_spread(review: Review, book: Book) -> Iterator[Finding]:  # principle 4
     team = list(review.one_on_ones.by_teammate.values())
     rich = [m for m in team if len(m.growth_accounts) >= 2]
     without = [m for m in team if not m.growth_accounts]
@@ -232,13 +217,13 @@ def _growth_spread(review: Review, names: _Names) -> Iterator[Finding]:  # princ
         )
 
 
-def _stay_on_the_map(review: Review, names: _Names) -> Iterator[Finding]:  # principle 9
-    for key, handoff in sorted(names.book.handoffs.items()):
+def _stay_on_the_map(review: Review, book: Book) -> Iterator[Finding]:  # principle 9
+    for key, handoff in sorted(book.handoffs.items()):
         if not handoff.done:
             continue
         window = handoff.dates_of("check-ins")
         if window.start <= review.as_of <= window.end:
-            client, mate = names.client(key), names.teammate(handoff.teammate)
+            client, mate = book.client_name(key), book.teammate_name(handoff.teammate)
             yield Finding(
                 "stay-on-the-map",
                 "info",
@@ -248,7 +233,7 @@ def _stay_on_the_map(review: Review, names: _Names) -> Iterator[Finding]:  # pri
             )
 
 
-RULES: tuple[Callable[[Review, _Names], Iterator[Finding]], ...] = (
+RULES: tuple[Callable[[Review, Book], Iterator[Finding]], ...] = (
     _client_share,
     _long_days,
     _owned_clients_remain,

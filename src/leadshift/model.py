@@ -154,6 +154,16 @@ class Book(Strict):
     clients: dict[Key, Client] = {}
     handoffs: dict[Key, Handoff] = {}  # keyed by client
 
+    def client_name(self, key: str) -> str:
+        """A client's display name (its key if it is gone): messages speak of clients, not slugs."""
+        client = self.clients.get(key)
+        return client.name if client else key
+
+    def teammate_name(self, key: str) -> str:
+        """A teammate's display name (their key if they are gone)."""
+        mate = self.teammates.get(key)
+        return mate.name if mate else key
+
     @field_validator("teammates")
     @classmethod
     def _me_is_reserved(cls, teammates: dict[str, Teammate]) -> dict[str, Teammate]:

@@ -30,13 +30,14 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Union
+from typing import Union
 
 from leadshift.cadence import overdue_one_on_ones
 from leadshift.dates import week_of
 from leadshift.model import AnyRecord, Book, HoursRecord, Ledger, OneOnOneRecord, TradeOffRecord
+from leadshift.parsing import plural
 
 URGENT_MIN_REQUESTS = 2  # below this, an urgent ask is an emergency, not a pattern
 
@@ -150,10 +151,6 @@ class SaidNoReport:
     by_teammate: tuple[TeammateCost, ...]
     patterns: tuple[Pattern, ...]
 
-    def to_data(self) -> dict[str, Any]:
-        """Plain JSON-ready data: dates as ISO strings, numbers as numbers, tuples as lists."""
-        return _plain(self)
-
 
 def said_no(ledger: Ledger, start: date, end: date, today: date) -> SaidNoReport:
     """The say-no report of [start, end]; overdue 1:1s are as of min(end, today)."""
@@ -244,7 +241,7 @@ def _by_teammate(
 
 
 def _patterns(book: Book, by_client: tuple[ClientCost, ...], by_teammate: tuple[TeammateCost, ...]) -> list[Pattern]:
-    patterns = [_urgent(c, _client_name(book, c.client)) for c in by_client if _mostly_urgent(c)]
+    patterns = [_urgent(c, book.client_name(c.client)) for c in by_client if _mostly_urgent(c)]
     if by_client and (top := by_client[0].internal_costs) > 0:
         patterns.append(_costliest(book, [c for c in by_client if c.internal_costs == top]))
     if by_teammate:
@@ -271,7 +268,7 @@ def _urgent(c: ClientCost, name: str) -> Pattern:
 
 
 def _costliest(book: Book, top: list[ClientCost]) -> Pattern:
-    names = _and([_client_name(book, c.client) for c in top])
+    names = _and([book.client_name(c.client) for c in top])
     first = top[0]
     if len(top) == 1:
         if first.requests == 1:
@@ -279,15 +276,15 @@ def _costliest(book: Book, top: list[ClientCost]) -> Pattern:
         else:
             urgent = f", {first.urgent} of them urgent" if first.urgent else ""
             asked = f" from {first.requests} requests{urgent}" if first.requests else ""
-        message = f"{names} cost the team most: {_count(first.internal_costs, 'internal cost')}{asked}."
+        message = f"{names} cost the team most: {plural(first.internal_costs, 'internal cost')}{asked}."
     else:
-        message = f"{names} cost the team most, {_count(first.internal_costs, 'internal cost')} each."
+        message = f"{names} cost the team most, {plural(first.internal_costs, 'internal cost')} each."
     action = f"Before the next yes to {names}, name what it displaces, and ask whether a teammate could take it."
     return Pattern("costliest-client", "info", message, action, tuple(c.client for c in top))
 
 
 def _most_displaced(book: Book, top: list[TeammateCost]) -> Pattern:
-    names = _and([_teammate_name(book, t.teammate) for t in top])
+    names = _and([book.teammate_name(t.teammate) for t in top])
     first = top[0]
     weeks = f", in {first.weeks} different weeks" if len(top) == 1 and first.weeks > 1 else ""
     each = " each" if len(top) > 1 else ""
@@ -304,7 +301,7 @@ def _most_displaced(book: Book, top: list[TeammateCost]) -> Pattern:
 
 def _nothing_displaced(start: date, end: date, yeses: int, logged: bool) -> Pattern:
     if yeses:
-        what = f"You said yes to {_count(yeses, 'client request')} without displacing anything inside the team"
+        what = f"You said yes to {plural(yeses, 'client request')} without displacing anything inside the team"
     else:
         what = "No yes to a client was recorded, and nothing inside the team was displaced"
     if logged:
@@ -314,34 +311,12 @@ def _nothing_displaced(start: date, end: date, yeses: int, logged: bool) -> Patt
     return Pattern("nothing-displaced", "info", f"{what} from {start} to {end}: {rest}", None, ())
 
 
-def _client_name(book: Book, key: str) -> str:
-    return book.clients[key].name if key in book.clients else key
-
-
-def _teammate_name(book: Book, key: str) -> str:
-    return book.teammates[key].name if key in book.teammates else key
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
 def _times(n: int) -> str:
     return {1: "once", 2: "twice"}.get(n, f"{n} times")
 
 
 def _and(names: list[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-
-
-def _plain(value: Any) -> Any:
-    if hasattr(value, "__dataclass_fields__"):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
 
 
 def _share(part: int, whole: int) -> float | None:

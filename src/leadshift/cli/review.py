@@ -50,9 +50,9 @@ def review(
     targets = exports.check_targets(session.home, svg, html)
     report = build_review(session, week, on, weeks)
     if json:
-        from leadshift.render.review import review_data
+        from leadshift.render.data import plain
 
-        session.print_json(review_data(report))
+        session.print_json(plain(report))
         return
     from leadshift.render.review import review_view
 

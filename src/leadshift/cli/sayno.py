@@ -203,7 +203,9 @@ def check(
     ledger = load_with_history(session.store, book, start, end, min(end, today))
     report = said_no(ledger, start, end, today)
     if json:
-        session.print_json(report.to_data())
+        from leadshift.render.data import plain
+
+        session.print_json(plain(report))
     else:
         from leadshift.render.sayno import said_no_view
 

@@ -3,9 +3,27 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from dataclasses import fields, is_dataclass
+from datetime import date
 from typing import Any
 
 from leadshift.model import AnyRecord, Book
+
+
+def plain(value: Any) -> Any:
+    """A report as JSON-ready data: dataclasses as objects, dates as ISO strings, floats to 4 decimals."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, Mapping):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(item) for item in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return round(value, 4)  # 0.5538, not 0.5538461538461539
+    return value
 
 
 def dumps(data: Any) -> str:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
-from typing import Any
-
 from rich import box
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -20,21 +17,6 @@ from leadshift.review import Review
 SEVERITY_STYLE = {"alert": "bold red", "warn": "yellow", "info": "cyan"}
 BAR_WIDTH = 25  # characters for 100% in the trend bars
 OVER_NEED = 1.5  # giving an own client half as much again as it needs is doing a teammate's job
-
-
-def review_data(review: Review) -> dict[str, Any]:
-    """The report as JSON-ready data: the Review's fields, floats rounded for reading."""
-    return _rounded(asdict(review))
-
-
-def _rounded(value: Any) -> Any:
-    if isinstance(value, float):
-        return round(value, 4)
-    if isinstance(value, dict):
-        return {k: _rounded(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_rounded(v) for v in value]
-    return value
 
 
 def review_view(review: Review) -> RenderableType:

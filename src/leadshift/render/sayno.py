@@ -11,6 +11,7 @@ from rich.text import Text
 
 from leadshift.dates import week_label, week_of
 from leadshift.model import Book
+from leadshift.parsing import plural
 from leadshift.render.tables import plain_table
 from leadshift.render.text import literal
 from leadshift.saidno import (
@@ -89,7 +90,7 @@ def _what(item: Implied) -> Text:
         return text.append_text(literal(item.client))
     if isinstance(item, OneOnOneOverdue):
         text = Text("1:1 with ").append_text(literal(item.teammate)).append(f" due {item.due_on}, ")
-        text.append(f"{_days(item.days_overdue)} overdue on {item.as_of} ")
+        text.append(f"{plural(item.days_overdue, 'day')} overdue on {item.as_of} ")
         return text.append(f"(last held {item.last_held})" if item.last_held else "(none held yet)")
     if isinstance(item, InterviewCancelled):
         return Text("interview cancelled for ").append_text(literal(item.client))
@@ -136,7 +137,3 @@ def _patterns(report: SaidNoReport) -> Table:
         if p.action:
             table.add_row("→", literal(p.action))
     return table
-
-
-def _days(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"

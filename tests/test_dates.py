@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from leadshift.dates import WEEKDAYS, month_key, month_keys_between, parse_date, parse_week, week_label, week_of
+from leadshift.dates import WEEKDAYS, month_key, parse_date, parse_week, week_label, week_of
 from leadshift.errors import UsageError
 
 TODAY = date(2026, 11, 20)  # a Friday
@@ -174,13 +174,3 @@ def test_week_label_across_the_year_end() -> None:
 def test_month_key() -> None:
     assert month_key(date(2026, 1, 5)) == "2026-01"
     assert month_key(date(987, 12, 31)) == "0987-12"
-
-
-def test_month_keys_between_across_a_year_end() -> None:
-    assert month_keys_between(date(2025, 11, 15), date(2026, 2, 1)) == ["2025-11", "2025-12", "2026-01", "2026-02"]
-
-
-def test_month_keys_between_within_one_month_and_reversed() -> None:
-    assert month_keys_between(date(2026, 11, 1), date(2026, 11, 30)) == ["2026-11"]
-    assert month_keys_between(date(2026, 12, 31), date(2027, 1, 1)) == ["2026-12", "2027-01"]
-    assert month_keys_between(date(2026, 12, 1), date(2026, 11, 30)) == []

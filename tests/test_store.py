@@ -399,6 +399,14 @@ def test_load_across_a_year_end(store: Store) -> None:
     assert [r.id for r in ledger.records()] == ["00000012", "00000001"]
 
 
+def test_an_open_end_reaches_only_up_to_the_other_end(store: Store) -> None:
+    put_month(store, "2026-12", hours("0000000c", date(2026, 12, 1)))
+    store.month_path("2026-12").write_bytes(b"this is [not toml\n")  # after the end: never read
+    assert sorted(store.load(None, date(2026, 11, 22)).months) == ["2026-10", "2026-11"]
+    book = store.read_book()
+    assert store.load(date(2026, 11, 1), date(2026, 11, 30), book).book is book  # given, not read again
+
+
 # -- the lock, with real processes ------------------------------------------------------------
 
 HOLDER = textwrap.dedent(

@@ -78,13 +78,3 @@ def week_label(start: date) -> str:
 def month_key(day: date) -> str:
     """The month file a date belongs to: `2026-11`."""
     return f"{day.year:04d}-{day.month:02d}"
-
-
-def month_keys_between(start: date, end: date) -> list[str]:
-    """Every month key from `start` to `end`, inclusive, in order."""
-    keys: list[str] = []
-    year, month = start.year, start.month
-    while (year, month) <= (end.year, end.month):
-        keys.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return keys

@@ -186,18 +186,18 @@ def _share(part: float, whole: float) -> float | None:
 
 
 def _trend(ledger: Ledger, start: date, weeks: int) -> list[TrendWeek]:
+    first = start - timedelta(days=7 * (weeks - 1))
+    by_week: dict[int, list[HoursRecord]] = defaultdict(list)
+    for record in ledger.records(first, start + timedelta(days=6)):  # one pass over the months, not one a week
+        if isinstance(record, HoursRecord):
+            by_week[(record.date - first).days // 7].append(record)
     trend = []
-    for back in range(weeks - 1, -1, -1):
-        week_start = start - timedelta(days=7 * back)
-        hours = [r for r in ledger.records(week_start, week_start + timedelta(days=6)) if isinstance(r, HoursRecord)]
-        summary = _hours(hours)
+    for index in range(weeks):
+        week_start = first + timedelta(days=7 * index)
+        summary = _hours(by_week[index])
         trend.append(
             TrendWeek(
-                week_label(week_start),
-                week_start,
-                summary.total,
-                summary.client,
-                _share(summary.client, summary.total),
+                week_label(week_start), week_start, summary.total, summary.client, _share(summary.client, summary.total)
             )
         )
     return trend

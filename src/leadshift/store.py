@@ -24,7 +24,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from leadshift import codec, durable, lock
-from leadshift.dates import month_keys_between
+from leadshift.dates import month_key
 from leadshift.errors import LedgerExists, LedgerFileError, LedgerMissing, LedgerVersionError, LedgerWriteError
 from leadshift.model import SCHEMA_VERSION, Book, Ledger, Month
 
@@ -73,13 +73,14 @@ class Store:
             return Month()
         return self._decode(path, Month, {"month": key, "book": book})
 
-    def load(self, start: date | None = None, end: date | None = None) -> Ledger:
-        """The book and the months that overlap [start, end] (all months when open-ended)."""
-        book = self.read_book()
-        keys = self.month_keys()
-        if start is not None and end is not None:
-            wanted = set(month_keys_between(start, end))
-            keys = [key for key in keys if key in wanted]
+    def load(self, start: date | None = None, end: date | None = None, book: Book | None = None) -> Ledger:
+        """The book and the months that overlap [start, end]; an open end reaches the first or last month.
+
+        `book`: the ledger.toml the caller has just read, so it is not read twice.
+        """
+        book = book if book is not None else self.read_book()
+        first, last = (month_key(start) if start else ""), (month_key(end) if end else "9999-99")
+        keys = [key for key in self.month_keys() if first <= key <= last]  # YYYY-MM sorts as dates do
         return Ledger(book, {key: self.read_month(key, book) for key in keys})
 
     # -- writing -------------------------------------------------------------

@@ -31,7 +31,7 @@ def show(ctx: typer.Context, on: OnDate = None, week: Week = None, json: Json = 
     else:
         start = end = parse_date(on, session.today) if on is not None else session.today
         period = str(start)
-    records = session.store.load(start, end).records(start, end)
+    records = session.store.load(start, end, book).records(start, end)
     if json:
         from leadshift.render.data import records_data
 

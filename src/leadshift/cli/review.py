@@ -80,5 +80,5 @@ def build_review(session: Session, week: str | None, on: str | None, weeks: int)
     require_started(start, session.today)
     # Every month up to the week's end: the last held 1:1 or the last hours on
     # a client may lie anywhere before it.
-    ledger = session.store.load(None, end)
+    ledger = session.store.load(None, end, book)
     return weekly_review(ledger, start, end, session.today, weeks)

@@ -221,8 +221,8 @@ def load_with_history(store: Store, book: Book, start: date, end: date, as_of: d
         earliest = start - timedelta(days=longest)
     except OverflowError:
         earliest = date.min
-    ledger = store.load(earliest, end)
+    ledger = store.load(earliest, end, book)
     # A teammate with no held 1:1 in that window is overdue, but by how much only older months can say.
     if set(book.teammates) <= set(last_held_by_teammate(ledger, as_of)):
         return ledger
-    return store.load()
+    return store.load(None, end, book)

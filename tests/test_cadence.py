@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from leadshift.cadence import Due, due_by, due_one_on_ones, last_held, last_held_by_teammate, overdue_one_on_ones
-from leadshift.model import Book, Ledger, Month, OneOnOneRecord, Profile, Teammate
+from leadshift.model import Book, Ledger, OneOnOneRecord, Profile, Teammate
+from tests.builders import ledger_of
 
 TODAY = date(2026, 11, 20)  # a Friday
 
@@ -19,10 +20,7 @@ def ledger(*records: OneOnOneRecord, every: dict[str, int]) -> Ledger:
         profile=Profile(name="Sam"),
         teammates={k: Teammate(name=k.title(), one_on_one_every=n) for k, n in every.items()},
     )
-    months: dict[str, list[OneOnOneRecord]] = {}
-    for record in records:
-        months.setdefault(f"{record.date:%Y-%m}", []).append(record)
-    return Ledger(book, {key: Month().with_records(rs) for key, rs in months.items()})
+    return ledger_of(book, records)
 
 
 def test_never_held_is_due_now() -> None:

@@ -15,12 +15,12 @@ from leadshift.model import (
     EscalationRecord,
     HoursRecord,
     Ledger,
-    Month,
     OneOnOneRecord,
     Profile,
     Teammate,
     TradeOffRecord,
 )
+from tests.builders import ledger_of
 
 NOV = "2026-11"
 
@@ -52,10 +52,7 @@ def team_book() -> Book:
 
 
 def team_ledger(*records: object, book: Book | None = None) -> Ledger:
-    months: dict[str, list] = {}
-    for record in records:
-        months.setdefault(record.date.strftime("%Y-%m"), []).append(record)  # type: ignore[attr-defined]
-    return Ledger(book or team_book(), {key: Month().with_records(rs) for key, rs in months.items()})
+    return ledger_of(book or team_book(), records)  # type: ignore[arg-type]
 
 
 def client_hours(

@@ -13,13 +13,13 @@ from leadshift.model import (
     EscalationRecord,
     HoursRecord,
     Ledger,
-    Month,
     OneOnOneRecord,
     Profile,
     Teammate,
     TradeOffRecord,
 )
 from leadshift.review import weekly_review
+from tests.builders import ledger_of
 
 W46 = (date(2026, 11, 9), date(2026, 11, 15))
 W47 = (date(2026, 11, 16), date(2026, 11, 22))
@@ -56,10 +56,7 @@ class Log:
 
 
 def make_ledger(log: Log, book: Book) -> Ledger:
-    months: dict[str, list[AnyRecord]] = {}
-    for record in log.records:
-        months.setdefault(f"{record.date:%Y-%m}", []).append(record)
-    return Ledger(book, {key: Month().with_records(rs) for key, rs in months.items()})
+    return ledger_of(book, log.records)
 
 
 def sams_book(**profile: object) -> Book:

@@ -12,7 +12,6 @@ from leadshift.model import (
     Client,
     HoursRecord,
     Ledger,
-    Month,
     OneOnOneRecord,
     Profile,
     Teammate,
@@ -30,6 +29,7 @@ from leadshift.saidno import (
     TradeOff,
     said_no,
 )
+from tests.builders import ledger_of
 
 TODAY = date(2026, 11, 20)  # a Friday; 2026-W47 runs from Monday 16 to Sunday 22
 W47 = (date(2026, 11, 16), date(2026, 11, 22))
@@ -68,10 +68,7 @@ def ledger(*records: AnyRecord, every: dict[str, int] | None = None) -> Ledger:
         teammates={k: Teammate(name=f"{k.title()} Martin", one_on_one_every=n) for k, n in cadence.items()},
         clients={"acme": Client(name="Acme Ltd"), "initech": Client(name="Initech"), "globex": Client(name="Globex")},
     )
-    months: dict[str, list[AnyRecord]] = {}
-    for record in records:
-        months.setdefault(f"{record.date:%Y-%m}", []).append(record)
-    return Ledger(book, {key: Month().with_records(rs) for key, rs in months.items()})
+    return ledger_of(book, records)
 
 
 def codes(report: SaidNoReport) -> list[str]:

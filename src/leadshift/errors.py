@@ -59,6 +59,10 @@ class LedgerFileError(LeadshiftError):
     the ledger holds private notes about people.
     """
 
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line  # where the file breaks, when known (`doctor --json` reports it)
+
 
 class LedgerVersionError(LeadshiftError):
     """The ledger was written by a newer leadshift."""

@@ -1,0 +1,241 @@
+"""The writes of recovery, each under the ledger lock: putting a backup back, and `doctor --fix`'s safe repairs.
+
+Neither goes through `Store.change()`, which refuses to write while any file is
+broken: mending a broken ledger is exactly what they are for. A restore still
+validates what it puts back in the context of the rest of the ledger, and keeps
+the version it replaces, even a broken one, so no one's notes are ever lost.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from leadshift import durable, lock
+from leadshift.backups import BackupName, parse_name
+from leadshift.checkup import FOLDER, PERMISSIONS, TEMP_FILE, Problem, inspect_ledger
+from leadshift.errors import Conflict, LedgerFileError, LedgerVersionError, LedgerWriteError, NotFound, UsageError
+from leadshift.examine import NEWER_VERSION, REFERENCE, Examined, examine_book, examine_month
+from leadshift.model import Book
+from leadshift.store import Store
+
+BROKEN_PREFIX = "broken-"  # `ledger.toml.broken-000001`: outside the numbered rotation of durable.py
+
+
+@dataclass(frozen=True)
+class Restored:
+    backup: BackupName  # the version put back
+    saved: datetime  # when that version was written
+    kept: str | None  # the backups/ name now holding the version it replaced; None if there was none
+    kept_broken: bool  # that version was broken, so it was set aside outside the rotation
+    unchanged: bool = False  # the file already held exactly this version: nothing was written
+
+
+@dataclass(frozen=True)
+class Fixed:
+    problem: Problem
+    done: str  # what was done, in a few words
+
+
+def restore_backup(store: Store, name: str) -> Restored:
+    """Put backup `name` (as `leadshift restore` lists it) back in place of the file it is a version of."""
+    backup = _backup_named(store, name)
+    with lock.exclusive(store.lock_path):
+        source = store.backup_dir / backup.name
+        data, saved = _read_backup(source, backup)
+        book = _check_in_context(store, backup, data)
+        target = store.home / backup.file
+        current, valid = _current(store, backup, target, book)
+        if current == data:
+            return Restored(backup, saved, None, False, unchanged=True)
+        try:
+            return Restored(backup, saved, *_replace(store, target, data, current, valid))
+        except OSError as error:
+            raise LedgerWriteError(
+                f"could not restore {backup.file}: {error.strerror or error}; the file on disk is unchanged."
+            ) from None
+
+
+def apply_safe_fixes(store: Store) -> list[Fixed]:
+    """Tighten permissions and remove temp files of interrupted saves; never touch what a file holds."""
+    fixed: list[Fixed] = []
+    with lock.exclusive(store.lock_path):
+        # Looked at again under the lock: no save is under way, so any temp file now is from one that died.
+        for problem in inspect_ledger(store).problems:
+            if problem.fixable:
+                try:
+                    fixed.append(Fixed(problem, _fix(store, problem)))
+                except OSError as error:
+                    fixed.append(Fixed(problem, f"could not fix it: {error.strerror or error}"))
+    return fixed
+
+
+# -- restore -----------------------------------------------------------------------
+
+
+def _backup_named(store: Store, name: str) -> BackupName:
+    if not name.strip():
+        raise UsageError("give a backup's name as `leadshift restore` lists it, like ledger.toml.000003.")
+    if "/" in name or os.sep in name or (os.altsep and os.altsep in name):
+        raise UsageError(
+            f"give a backup's name as `leadshift restore` lists it (like ledger.toml.000003), not a path: '{name}'."
+        )
+    if not store.home.is_dir():
+        store.read_book()  # raises the "no ledger here" message
+    backup = parse_name(name)
+    if backup is None or not os.path.lexists(store.backup_dir / name):
+        raise NotFound(f"no backup named '{name}' in {store.backup_dir}; `leadshift restore` lists them.")
+    return backup
+
+
+def _read_backup(source: Path, backup: BackupName) -> tuple[bytes, datetime]:
+    link = source.lstat()
+    if not stat.S_ISREG(link.st_mode):  # never read through a link planted in backups/
+        raise LedgerFileError(f"backups/{backup.name} is not a regular file; it cannot be restored.")
+    try:
+        return source.read_bytes(), datetime.fromtimestamp(link.st_mtime)
+    except OSError as error:
+        raise LedgerFileError(f"cannot read backups/{backup.name}: {error.strerror}.") from None
+
+
+def _check_in_context(store: Store, backup: BackupName, data: bytes) -> Book | None:
+    """Refuse a backup that is unsound, or that would not fit the rest of the ledger; the book it will go with."""
+    label = f"backups/{backup.name}"
+    if backup.month is None:
+        examined = examine_book(data, label)
+        _refuse_unsound(examined, backup)
+        assert isinstance(examined.content, Book)
+        _refuse_orphans(store, backup, examined.content)
+        return examined.content
+    book = examine_book(_read_or_empty(store.book_path), "ledger.toml")
+    if not isinstance(book.content, Book):
+        raise LedgerFileError(
+            f"ledger.toml is missing or broken, so {backup.name} cannot be checked against it: restore or fix "
+            "ledger.toml first (`leadshift doctor` says what is wrong)."
+        )
+    examined = examine_month(data, label, backup.month, book.content)
+    if examined.code == REFERENCE:
+        raise Conflict(
+            f"{examined.message.removesuffix('.')}. Restore a backup of ledger.toml that has it first, or pick "
+            f"another backup of {backup.file} (`leadshift restore` lists them)."
+        )
+    _refuse_unsound(examined, backup)
+    return book.content
+
+
+def _refuse_unsound(examined: Examined, backup: BackupName) -> None:
+    if examined.valid:
+        return
+    if examined.code == NEWER_VERSION:
+        raise LedgerVersionError(
+            f"{examined.message} Upgrade leadshift (`pip install --upgrade leadshift`) to restore it."
+        )
+    raise LedgerFileError(
+        f"{examined.message.removesuffix('.')}. This backup cannot be restored; pick another of {backup.file} "
+        "(`leadshift restore` lists them)."
+    )
+
+
+def _refuse_orphans(store: Store, backup: BackupName, book: Book) -> None:
+    """A ledger.toml restored must still have every client and teammate the current months name."""
+    for key in store.month_keys():
+        label = f"log/{key}.toml"
+        data = _read_or_empty(store.month_path(key))
+        if not examine_month(data, label, key, None).valid:
+            continue  # broken on its own: restoring ledger.toml neither mends nor worsens it
+        examined = examine_month(data, label, key, book)
+        if not examined.valid:
+            raise Conflict(
+                f"restoring {backup.name} would break {examined.message.removesuffix('.')}. Pick a newer backup "
+                "of ledger.toml (`leadshift restore` lists them)."
+            )
+
+
+def _current(store: Store, backup: BackupName, target: Path, book: Book | None) -> tuple[bytes | None, bool]:
+    """The bytes of the file to be replaced (None if there is none) and whether they are sound."""
+    try:
+        link = target.lstat()
+    except FileNotFoundError:
+        return None, False
+    if stat.S_ISLNK(link.st_mode):
+        # As the store does: an atomic replace would swap the link for a plain file.
+        raise LedgerWriteError(
+            f"{backup.file} is a symbolic link; leadshift replaces files whole and would break it. "
+            f"Point --ledger at the folder that holds the real files ({target.resolve().parent})."
+        )
+    if not stat.S_ISREG(link.st_mode):
+        raise LedgerWriteError(f"{backup.file} is not a regular file; move it away, then restore again.")
+    try:
+        current = target.read_bytes()
+    except OSError:
+        return b"", False  # unreadable: set aside by a hard link, which needs no read permission
+    if backup.month is None:
+        return current, examine_book(current, backup.file).valid
+    return current, examine_month(current, backup.file, backup.month, book).valid
+
+
+def _replace(store: Store, target: Path, data: bytes, current: bytes | None, valid: bool) -> tuple[str | None, bool]:
+    """Write `data` over `target`, keeping the current version first; (where it was kept, whether it was broken)."""
+    durable.ensure_private_dir(target.parent)
+    if current is None:
+        durable.write_atomic(target, data)
+        return None, False
+    name = durable.backup_name(target, store.home)
+    if valid:
+        durable.write_atomic(target, data, store.backup_dir)  # the current version becomes the newest backup
+        return durable.backups_of(store.backup_dir, name)[-1].name, False
+    # A broken version never enters the rotation: it would push a sound backup out.
+    aside = _set_aside(target, store.backup_dir, f"{name}.{BROKEN_PREFIX}")
+    try:
+        durable.write_atomic(target, data)
+    except BaseException:
+        aside.unlink(missing_ok=True)  # the file is unchanged, so its copy is not needed
+        raise
+    return aside.name, True
+
+
+def _set_aside(path: Path, backup_dir: Path, prefix: str) -> Path:
+    """Keep a broken file as backups/PREFIX000001 (`ledger.toml.broken-000001`), outside the rotation."""
+    durable.ensure_private_dir(backup_dir)
+    suffixes = [p.name.removeprefix(prefix) for p in backup_dir.iterdir() if p.name.startswith(prefix)]
+    numbers = [int(suffix) for suffix in suffixes if suffix.isdigit()]
+    target = backup_dir / f"{prefix}{max(numbers, default=0) + 1:06d}"
+    try:
+        os.link(path, target)  # a hard link: no copy that could be cut short, no read permission needed
+    except OSError as error:
+        if isinstance(error, FileExistsError):
+            raise  # never replace whatever holds that name
+        durable.write_atomic(target, path.read_bytes())
+    durable.tighten(target)
+    durable.fsync_dir(backup_dir)
+    return target
+
+
+def _read_or_empty(path: Path) -> bytes:
+    # Empty bytes fail validation like any broken file; the caller says what that means.
+    with contextlib.suppress(OSError):
+        if path.is_file():
+            return path.read_bytes()
+    return b""
+
+
+# -- doctor --fix ------------------------------------------------------------------
+
+
+def _fix(store: Store, problem: Problem) -> str:
+    path = store.home if problem.file == FOLDER else store.home / problem.file
+    if problem.code == PERMISSIONS:
+        if path.is_dir():
+            durable.ensure_private_dir(path)
+            return f"{problem.file} is now {durable.PRIVATE_DIR:04o}"
+        durable.tighten(path)
+        return f"{problem.file} is now {durable.PRIVATE_FILE:04o}"
+    if problem.code == TEMP_FILE:
+        if stat.S_ISREG(path.lstat().st_mode):
+            path.unlink()
+        return f"removed {problem.file}"
+    raise AssertionError(f"no safe fix for {problem.code}")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from leadshift import durable, lock
 from leadshift.backups import BackupName, parse_name
-from leadshift.checkup import FOLDER, PERMISSIONS, TEMP_FILE, Problem, inspect_ledger
+from leadshift.checkup import FOLDER, PERMISSIONS, TEMP_FILE, Problem
 from leadshift.errors import Conflict, LedgerFileError, LedgerVersionError, LedgerWriteError, NotFound, UsageError
 from leadshift.examine import NEWER_VERSION, REFERENCE, Examined, examine_book, examine_month
 from leadshift.model import Book
@@ -60,17 +60,19 @@ def restore_backup(store: Store, name: str) -> Restored:
             ) from None
 
 
-def apply_safe_fixes(store: Store) -> list[Fixed]:
+def apply_safe_fixes(store: Store, problems: list[Problem]) -> list[Fixed]:
     """Tighten permissions and remove temp files of interrupted saves; never touch what a file holds."""
     fixed: list[Fixed] = []
     with lock.exclusive(store.lock_path):
-        # Looked at again under the lock: no save is under way, so any temp file now is from one that died.
-        for problem in inspect_ledger(store).problems:
+        # Under the lock no save is under way: a temp file still there is from one that died.
+        for problem in problems:
             if problem.fixable:
                 try:
-                    fixed.append(Fixed(problem, _fix(store, problem)))
+                    done = _fix(store, problem)
                 except OSError as error:
-                    fixed.append(Fixed(problem, f"could not fix it: {error.strerror or error}"))
+                    done = f"could not fix {problem.file}: {error.strerror or error}"
+                if done:
+                    fixed.append(Fixed(problem, done))
     return fixed
 
 
@@ -226,16 +228,22 @@ def _read_or_empty(path: Path) -> bytes:
 # -- doctor --fix ------------------------------------------------------------------
 
 
-def _fix(store: Store, problem: Problem) -> str:
+def _fix(store: Store, problem: Problem) -> str | None:
     path = store.home if problem.file == FOLDER else store.home / problem.file
     if problem.code == PERMISSIONS:
         if path.is_dir():
             durable.ensure_private_dir(path)
-            return f"{problem.file} is now {durable.PRIVATE_DIR:04o}"
+            where = "the ledger folder" if problem.file == FOLDER else f"{problem.file}/"
+            return f"{where} is now {durable.PRIVATE_DIR:04o}"
         durable.tighten(path)
         return f"{problem.file} is now {durable.PRIVATE_FILE:04o}"
     if problem.code == TEMP_FILE:
-        if stat.S_ISREG(path.lstat().st_mode):
-            path.unlink()
+        try:
+            regular = stat.S_ISREG(path.lstat().st_mode)
+        except FileNotFoundError:
+            return None  # its save finished while doctor looked
+        if not regular:
+            return None  # never unlink what was not checked to be ours
+        path.unlink()
         return f"removed {problem.file}"
     raise AssertionError(f"no safe fix for {problem.code}")

@@ -33,7 +33,7 @@ def doctor(
     if fix and any(problem.fixable for problem in checkup.problems):
         from leadshift.repair import apply_safe_fixes
 
-        fixed = apply_safe_fixes(session.store)
+        fixed = apply_safe_fixes(session.store, checkup.problems)
         checkup = inspect_ledger(session.store)
     if json:
         session.print_json(view.doctor_data(checkup, session.home, fixed))

@@ -120,11 +120,20 @@ def dangling_month(home: Path) -> None:
 
 
 def folder_for_a_month(home: Path) -> None:
-    (home / "log" / "2026-12.toml").mkdir()
+    (home / "log" / "2026-11.toml").rename(home.parent / "moved.toml")
+    (home / "log" / "2026-11.toml").mkdir()
 
 
 def temp_in_log(home: Path) -> None:
     (home / "log" / ".2026-11.toml.1a2b3c4d.tmp").write_bytes(b"half a save")
+
+
+def temp_in_backups(home: Path) -> None:
+    (home / "backups" / ".ledger.toml.broken-000001.abcdabcd.tmp").write_bytes(b"")
+
+
+def linked_backup(home: Path) -> None:
+    (home / "backups" / "ledger.toml.000009").symlink_to(home / "ledger.toml")
 
 
 def temp_in_home(home: Path) -> None:
@@ -253,7 +262,34 @@ CASES: list[tuple[Callable[[Path], None], dict]] = [
             "message": "log/2026-12.toml cannot be read: No such file or directory.",
         },
     ),
-    (folder_for_a_month, {"code": "not-a-file", "file": "log/2026-12.toml"}),
+    (
+        folder_for_a_month,
+        {
+            "code": "not-a-file",
+            "file": "log/2026-11.toml",
+            "message": "log/2026-11.toml is not a regular file.",
+            "fix": "move it away, then go back to its newest sound backup with "
+            "`leadshift restore log-2026-11.toml.000001`.",
+        },
+    ),
+    (
+        temp_in_backups,
+        {
+            "code": "temp-file",
+            "file": "backups/.ledger.toml.broken-000001.abcdabcd.tmp",
+            "fix": "`leadshift doctor --fix` removes it.",
+            "fixable": True,
+        },
+    ),
+    (
+        linked_backup,
+        {
+            "code": "symlink",
+            "file": "backups/ledger.toml.000009",
+            "message": "backups/ledger.toml.000009 is a symbolic link, not a backup (restore never reads through one).",
+            "fix": "remove it with `rm {home}/backups/ledger.toml.000009`.",
+        },
+    ),
     (
         temp_in_log,
         {

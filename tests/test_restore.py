@@ -359,3 +359,19 @@ def test_restore_waits_for_the_lock_and_gives_up_without_writing(cli, ledger: Pa
     finally:
         holder.kill()
         holder.wait(timeout=60)
+
+
+@pytest.mark.parametrize("broken", [False, True], ids=["over-a-sound-file", "over-a-broken-file"])
+def test_a_failed_replace_changes_nothing(cli, ledger: Path, monkeypatch, broken: bool) -> None:
+    if broken:
+        break_book(ledger)
+
+    def full_disk(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    # `refused` also proves no temp file, backup or broken copy was left behind.
+    assert refused(cli, ledger, "ledger.toml.000004") == (
+        1,
+        "could not restore ledger.toml: No space left on device; the file on disk is unchanged.",
+    )

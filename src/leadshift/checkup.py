@@ -144,7 +144,7 @@ class _Inspection:
             self.unreadable(path, rel, error)
             return None
         if not stat.S_ISREG(mode):
-            self.add(NOT_A_FILE, rel, f"{rel} is not a regular file", self.restore_or(rel, "move it away"))
+            self.add(NOT_A_FILE, rel, f"{rel} is not a regular file", self.restore_or(rel, "move it away", then=True))
             return None
         if not stat.S_ISLNK(link.st_mode):
             self.permissions(path, rel, rel, mode, durable.PRIVATE_FILE)
@@ -206,15 +206,14 @@ class _Inspection:
         if not (path.name.startswith(".") and path.name.endswith(durable.TEMP_SUFFIX)):
             return False
         regular = path.is_file() and not path.is_symlink()
-        self.add(
-            TEMP_FILE,
-            rel,
-            f"{rel} is left from a save that was cut short (the file it was to replace is intact)",
-            "`leadshift doctor --fix` removes it, as does the next command that saves"
-            if regular
-            else f"remove it with `rm {_quote(path)}` (it is not a regular file, so leadshift leaves it alone)",
-            fixable=regular,
-        )
+        if not regular:
+            fix = f"remove it with `rm {_quote(path)}` (it is not a regular file, so leadshift leaves it alone)"
+        elif path.parent == self.store.backup_dir:
+            fix = "`leadshift doctor --fix` removes it"
+        else:
+            fix = "`leadshift doctor --fix` removes it, as does the next command that saves"
+        message = f"{rel} is left from a save that was cut short (the file it was to replace is intact)"
+        self.add(TEMP_FILE, rel, message, fix, fixable=regular)
         return True
 
     def backup_files(self) -> None:
@@ -226,7 +225,12 @@ class _Inspection:
                 if self.temp_file(path, rel):
                     continue
                 if path.is_symlink() and parse_name(path.name):
-                    self.add(SYMLINK, rel, f"{rel} is a symbolic link, not a backup", "remove it (`rm`)")
+                    self.add(
+                        SYMLINK,
+                        rel,
+                        f"{rel} is a symbolic link, not a backup (restore never reads through one)",
+                        f"remove it with `rm {_quote(path)}`",
+                    )
                     continue
                 self.add(UNKNOWN_FILE, rel, f"{rel} is not a backup leadshift made", "move it out of the ledger folder")
                 continue
@@ -263,12 +267,14 @@ class _Inspection:
             f"check its owner and permissions (`ls -l {_quote(path)}`)",
         )
 
-    def restore_or(self, rel: str, by_hand: str) -> str:
-        """`leadshift restore` of the newest sound backup of `rel`, if there is one; else the fix by hand."""
+    def restore_or(self, rel: str, by_hand: str, *, then: bool = False) -> str:
+        """The fix by hand, or (`then`: followed by) `leadshift restore` of the newest sound backup of `rel`."""
         newest = next((b for b in self.backups if b.name.file == rel and b.examined.valid and not b.name.broken), None)
         if newest is None:
             return f"{by_hand} (no sound backup of {rel} is left)"
-        return f"{by_hand}, or go back to its newest sound backup with `leadshift restore {newest.name.name}`"
+        return f"{by_hand}, {'then' if then else 'or'} go back to its newest sound backup with " + (
+            f"`leadshift restore {newest.name.name}`"
+        )
 
     def book_naming(self, month_data: bytes, rel: str) -> str | None:
         """The newest backup of ledger.toml that has every name the month uses."""

@@ -45,8 +45,7 @@ def restore_backup(store: Store, name: str) -> Restored:
     """Put backup `name` (as `leadshift restore` lists it) back in place of the file it is a version of."""
     backup = _backup_named(store, name)
     with lock.exclusive(store.lock_path):
-        source = store.backup_dir / backup.name
-        data, saved = _read_backup(source, backup)
+        data, saved = _read_backup(store, backup)
         book = _check_in_context(store, backup, data)
         target = store.home / backup.file
         current, valid = _current(store, backup, target, book)
@@ -89,13 +88,21 @@ def _backup_named(store: Store, name: str) -> BackupName:
     if not store.home.is_dir():
         store.read_book()  # raises the "no ledger here" message
     backup = parse_name(name)
-    if backup is None or not os.path.lexists(store.backup_dir / name):
-        raise NotFound(f"no backup named '{name}' in {store.backup_dir}; `leadshift restore` lists them.")
+    if backup is None:
+        raise _no_such_backup(store, name)
     return backup
 
 
-def _read_backup(source: Path, backup: BackupName) -> tuple[bytes, datetime]:
-    link = source.lstat()
+def _no_such_backup(store: Store, name: str) -> NotFound:
+    return NotFound(f"no backup named '{name}' in {store.backup_dir}; `leadshift restore` lists them.")
+
+
+def _read_backup(store: Store, backup: BackupName) -> tuple[bytes, datetime]:
+    source = store.backup_dir / backup.name
+    try:
+        link = source.lstat()
+    except FileNotFoundError:
+        raise _no_such_backup(store, backup.name) from None
     if not stat.S_ISREG(link.st_mode):  # never read through a link planted in backups/
         raise LedgerFileError(f"backups/{backup.name} is not a regular file; it cannot be restored.")
     try:
@@ -194,8 +201,10 @@ def _replace(store: Store, target: Path, data: bytes, current: bytes | None, val
     aside = _set_aside(target, store.backup_dir, f"{name}.{BROKEN_PREFIX}")
     try:
         durable.write_atomic(target, data)
-    except BaseException:
-        aside.unlink(missing_ok=True)  # the file is unchanged, so its copy is not needed
+    except OSError:
+        # write_atomic fails only before its replace: the file is unchanged, so its copy is not needed.
+        # (An interrupt may come after the replace, so the copy stays then.)
+        aside.unlink(missing_ok=True)
         raise
     return aside.name, True
 

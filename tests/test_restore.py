@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from leadshift.backups import parse_name
 from leadshift.store import Store
 from tests.conftest import snapshot
 from tests.handmade import make_ledger, replace_line, tree
@@ -375,3 +376,24 @@ def test_a_failed_replace_changes_nothing(cli, ledger: Path, monkeypatch, broken
         1,
         "could not restore ledger.toml: No space left on device; the file on disk is unchanged.",
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("ledger.toml.000042", ("ledger.toml", None, 42, False)),
+        ("log-2026-11.toml.000007", ("log/2026-11.toml", "2026-11", 7, False)),
+        ("ledger.toml.broken-000003", ("ledger.toml", None, 3, True)),
+        ("log-2026-01.toml.broken-000001", ("log/2026-01.toml", "2026-01", 1, True)),
+        ("log-2026-13.toml.000001", None),
+        ("log-2026-1.toml.000001", None),
+        ("ledger.toml", None),
+        ("ledger.toml.broken-", None),
+        ("ledger.toml.-1", None),
+        ("notes.toml.000001", None),
+        ("ledger.toml.000001.tmp", None),
+    ],
+)
+def test_what_a_backup_name_says(name: str, expected: tuple | None) -> None:
+    parsed = parse_name(name)
+    assert (parsed and (parsed.file, parsed.month, parsed.number, parsed.broken)) == expected

@@ -23,7 +23,10 @@ def doctor(
     ] = False,
     json: Json = False,
 ) -> None:
-    """Check every file of the ledger and say how to fix each problem (exit 1 if there is one)."""
+    """Check every ledger file and say how to fix each problem.
+
+    Exits 1 when there is a problem. Never changes what a file holds, even with --fix.
+    """
     from leadshift.checkup import inspect_ledger
     from leadshift.render import recovery as view
 
@@ -50,12 +53,12 @@ def restore(
     backup: Annotated[
         Optional[str],
         typer.Argument(
-            metavar="[BACKUP]", help="A backup's name as listed, like ledger.toml.000003.", show_default=False
+            metavar="BACKUP", help="A backup's name as listed, like ledger.toml.000003.", show_default=False
         ),
     ] = None,
     json: Json = False,
 ) -> None:
-    """List the backups, or put one back (the current version is kept as a backup first)."""
+    """List the backups, or put one back (keeping the current version)."""
     from leadshift.render import recovery as view
     from leadshift.render.text import visible
 

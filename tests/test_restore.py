@@ -125,7 +125,7 @@ def test_restoring_over_a_sound_file_keeps_it_as_the_newest_backup_and_can_be_un
     result = cli("restore", "ledger.toml.000004")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines() == [
-        "Restored ledger.toml from backups/ledger.toml.000004 (saved 2026-11-20 09:03).",
+        "Restored ledger.toml from backups/ledger.toml.000004 (saved 2026-11-20 09:03): 1 teammate, 2 clients.",
         "The version it replaced is kept as backups/ledger.toml.000005; undo with `leadshift restore ledger.toml.000005`.",
     ]
     assert (ledger / "ledger.toml").read_bytes() == chosen  # byte for byte: comments and layout survive
@@ -187,7 +187,7 @@ def test_restoring_a_month(cli, ledger: Path) -> None:
     result = cli("restore", "log-2026-11.toml.000001")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines() == [
-        "Restored log/2026-11.toml from backups/log-2026-11.toml.000001 (saved 2026-11-20 09:04).",
+        "Restored log/2026-11.toml from backups/log-2026-11.toml.000001 (saved 2026-11-20 09:04): 1 record.",
         "The version it replaced is kept as backups/log-2026-11.toml.000002; undo with "
         "`leadshift restore log-2026-11.toml.000002`.",
     ]
@@ -212,6 +212,9 @@ def test_restoring_a_month_whose_file_is_gone(cli, ledger: Path) -> None:
         "file": "log/2026-11.toml",
         "backup": "log-2026-11.toml.000001",
         "saved": "2026-11-20T09:04:00",
+        "teammates": None,
+        "clients": None,
+        "records": 1,
         "changed": True,
         "kept": None,
         "kept_broken": False,

@@ -30,6 +30,7 @@ BROKEN_PREFIX = "broken-"  # `ledger.toml.broken-000001`: outside the numbered r
 class Restored:
     backup: BackupName  # the version put back
     saved: datetime  # when that version was written
+    examined: Examined  # that version, judged sound: what it holds
     kept: str | None  # the backups/ name now holding the version it replaced; None if there was none
     kept_broken: bool  # that version was broken, so it was set aside outside the rotation
     unchanged: bool = False  # the file already held exactly this version: nothing was written
@@ -46,13 +47,13 @@ def restore_backup(store: Store, name: str) -> Restored:
     backup = _backup_named(store, name)
     with lock.exclusive(store.lock_path):
         data, saved = _read_backup(store, backup)
-        book = _check_in_context(store, backup, data)
+        examined, book = _check_in_context(store, backup, data)
         target = store.home / backup.file
         current, valid = _current(store, backup, target, book)
         if current == data:
-            return Restored(backup, saved, None, False, unchanged=True)
+            return Restored(backup, saved, examined, None, False, unchanged=True)
         try:
-            return Restored(backup, saved, *_replace(store, target, data, current, valid))
+            return Restored(backup, saved, examined, *_replace(store, target, data, current, valid))
         except OSError as error:
             raise LedgerWriteError(
                 f"could not restore {backup.file}: {error.strerror or error}; the file on disk is unchanged."
@@ -111,15 +112,15 @@ def _read_backup(store: Store, backup: BackupName) -> tuple[bytes, datetime]:
         raise LedgerFileError(f"cannot read backups/{backup.name}: {error.strerror}.") from None
 
 
-def _check_in_context(store: Store, backup: BackupName, data: bytes) -> Book | None:
-    """Refuse a backup that is unsound, or that would not fit the rest of the ledger; the book it will go with."""
+def _check_in_context(store: Store, backup: BackupName, data: bytes) -> tuple[Examined, Book]:
+    """Refuse a backup that is unsound, or that would not fit the rest of the ledger; it judged, and its book."""
     label = f"backups/{backup.name}"
     if backup.month is None:
         examined = examine_book(data, label)
         _refuse_unsound(examined, backup)
         assert isinstance(examined.content, Book)
         _refuse_orphans(store, backup, examined.content)
-        return examined.content
+        return examined, examined.content
     book = examine_book(_read_or_empty(store.book_path), "ledger.toml")
     if not isinstance(book.content, Book):
         raise LedgerFileError(
@@ -133,7 +134,7 @@ def _check_in_context(store: Store, backup: BackupName, data: bytes) -> Book | N
             f"another backup of {backup.file} (`leadshift restore` lists them)."
         )
     _refuse_unsound(examined, backup)
-    return book.content
+    return examined, book.content
 
 
 def _refuse_unsound(examined: Examined, backup: BackupName) -> None:
@@ -164,7 +165,7 @@ def _refuse_orphans(store: Store, backup: BackupName, book: Book) -> None:
             )
 
 
-def _current(store: Store, backup: BackupName, target: Path, book: Book | None) -> tuple[bytes | None, bool]:
+def _current(store: Store, backup: BackupName, target: Path, book: Book) -> tuple[bytes | None, bool]:
     """The bytes of the file to be replaced (None if there is none) and whether they are sound."""
     try:
         link = target.lstat()

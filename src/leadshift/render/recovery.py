@@ -8,7 +8,7 @@ from typing import Any
 from leadshift.backups import Backup
 from leadshift.checkup import Checkup, Problem
 from leadshift.durable import BACKUPS_KEPT
-from leadshift.examine import NEWER_VERSION
+from leadshift.examine import NEWER_VERSION, Examined
 from leadshift.model import Book, Month
 from leadshift.parsing import plural
 from leadshift.render.text import visible
@@ -98,18 +98,24 @@ def backups_data(backups: list[Backup]) -> list[dict[str, Any]]:
 
 
 def _backup_data(backup: Backup) -> dict[str, Any]:
-    content = backup.examined.content
     return {
         "backup": backup.name.name,
         "file": backup.name.file,
         "saved": backup.saved.isoformat(timespec="seconds"),
         "size": backup.size,
-        "teammates": len(content.teammates) if isinstance(content, Book) else None,
-        "clients": len(content.clients) if isinstance(content, Book) else None,
-        "records": len(content.records()) if isinstance(content, Month) else None,
+        **_counts(backup.examined),
         "valid": backup.examined.valid,
         "set_aside": backup.name.broken,
         "problem": backup.examined.message or None,
+    }
+
+
+def _counts(examined: Examined) -> dict[str, int | None]:
+    content = examined.content
+    return {
+        "teammates": len(content.teammates) if isinstance(content, Book) else None,
+        "clients": len(content.clients) if isinstance(content, Book) else None,
+        "records": len(content.records()) if isinstance(content, Month) else None,
     }
 
 
@@ -117,7 +123,7 @@ def restored_lines(restored: Restored) -> list[str]:
     backup, saved = restored.backup, restored.saved.strftime(_SAVED)
     if restored.unchanged:
         return [f"{backup.file} already holds backups/{backup.name} (saved {saved}); nothing changed."]
-    lines = [f"Restored {backup.file} from backups/{backup.name} (saved {saved})."]
+    lines = [f"Restored {backup.file} from backups/{backup.name} (saved {saved}): {restored.examined.holds()}."]
     if restored.kept is None:
         lines.append(f"There was no {backup.file} before.")
     elif restored.kept_broken:
@@ -139,6 +145,7 @@ def restored_data(restored: Restored) -> dict[str, Any]:
         "file": restored.backup.file,
         "backup": restored.backup.name,
         "saved": restored.saved.isoformat(timespec="seconds"),
+        **_counts(restored.examined),
         "changed": not restored.unchanged,
         "kept": restored.kept,
         "kept_broken": restored.kept_broken,

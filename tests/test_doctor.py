@@ -12,6 +12,7 @@ import pytest
 
 from tests.conftest import snapshot
 from tests.handmade import SECRET, make_ledger, replace_line, tree
+from tests.test_store import start_holder
 
 
 @pytest.fixture
@@ -496,3 +497,15 @@ def test_fix_with_nothing_to_fix_takes_no_lock(cli, ledger: Path) -> None:
     before = tree(ledger)
     assert cli("doctor", "--fix").exit_code == 1
     assert tree(ledger) == before
+
+
+def test_the_temp_file_of_a_save_under_way_is_not_a_leftover(cli, ledger: Path) -> None:
+    holder = start_holder(ledger)  # a real process inside Store.change(), holding the lock
+    try:
+        temp_in_log(ledger)
+        result = cli("doctor")
+        assert result.exit_code == 0, result.stdout
+    finally:
+        holder.kill()
+        holder.wait(timeout=60)
+    assert [p["code"] for p in problems(cli)] == ["temp-file"]

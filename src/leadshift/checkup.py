@@ -72,6 +72,7 @@ class _Inspection:
         self.store = store
         self.problems: list[Problem] = []
         self.backups = list_backups(store)
+        self.saving = _save_under_way(store.lock_path)  # then a temp file is that save's, not a leftover
 
     def run(self) -> Checkup:
         store = self.store
@@ -205,6 +206,8 @@ class _Inspection:
     def temp_file(self, path: Path, rel: str) -> bool:
         if not (path.name.startswith(".") and path.name.endswith(durable.TEMP_SUFFIX)):
             return False
+        if self.saving:
+            return True
         regular = path.is_file() and not path.is_symlink()
         if not regular:
             fix = f"remove it with `rm {_quote(path)}` (it is not a regular file, so leadshift leaves it alone)"
@@ -293,6 +296,25 @@ class _Inspection:
         self, code: str, rel: str, message: str, fix: str, *, line: int | None = None, fixable: bool = False
     ) -> None:
         self.problems.append(Problem(code, rel, f"{message}.", f"{fix}.", line, fixable))
+
+
+def _save_under_way(lock_path: Path) -> bool:
+    """Whether another command holds the ledger lock right now (asked without waiting, and without writing)."""
+    import fcntl
+
+    try:
+        fd = os.open(lock_path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return False  # no lock file (nothing saved yet) or an odd one (reported)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)  # closing releases a shared lock taken here
+    return False
 
 
 def _quote(path: Path) -> str:

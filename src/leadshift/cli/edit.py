@@ -35,7 +35,12 @@ def edit(
         str, typer.Argument(metavar="ledger|MONTH", help="`ledger` (the default) or a month like 2026-11.")
     ] = LEDGER,
 ) -> None:
-    """Edit ledger.toml or a month's records in $VISUAL or $EDITOR; saved only if the result is valid."""
+    """Edit ledger.toml or a month by hand; saved only if valid.
+
+    `ledger` is ledger.toml; a month like 2026-11 is log/2026-11.toml. The editor is $VISUAL, else
+    $EDITOR, else vi. It gets a private copy: if the copy does not validate you can edit it again,
+    and if another command changed the file meanwhile nothing is overwritten.
+    """
     from leadshift.cli.asking import TerminalAsker
     from leadshift.cli.editor import choose_editor
 

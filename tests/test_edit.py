@@ -244,13 +244,13 @@ def test_a_book_edit_that_would_orphan_records_is_refused(cli, logged: Path, use
 
 def test_a_newer_schema_version_is_refused(cli, team: Path, use) -> None:
     use("""
-        path.write_text(text.replace("schema_version = 1", "schema_version = 99"))
+        path.write_text(text.replace("schema_version = 2", "schema_version = 99"))
     """)
     before = snapshot(team)
     result = cli("edit")
     assert result.exit_code == 1
     assert one_error_line(result.stderr).startswith(
-        "Error: your copy of ledger.toml has schema_version = 99, newer than this leadshift writes (1); "
+        "Error: your copy of ledger.toml has schema_version = 99, newer than this leadshift writes (2); "
     )
     assert snapshot(team) == before
 

@@ -175,6 +175,8 @@ CLIENTS = {
         weekly_hours=2,
     ),
 }
+# Sam set the ledger up on the first day, clients and all.
+CLIENTS = {key: client.model_copy(update={"added": FIRST_DAY}) for key, client in CLIENTS.items()}
 
 # -- what happened: the shape of the six weeks ------------------------------------
 

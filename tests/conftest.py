@@ -77,8 +77,12 @@ def snapshot(home: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture
-def team(cli: Callable[..., Result], ledger_home: Path) -> Path:
-    """A small ledger: Sam leads Alice and Bob; owns Acme and Initech; Globex is Alice's."""
+def team(cli: Callable[..., Result], ledger_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A small ledger: Sam leads Alice and Bob; owns Acme and Initech; Globex is Alice's.
+
+    Set up on Monday 2026-11-02, before the days the tests log (so clients were known then).
+    """
+    monkeypatch.setenv("LEADSHIFT_TODAY", "2026-11-02")
     for args in (
         ["init", "--name", "Sam Lee", "--promoted-on", "2026-10-05"],
         [
@@ -117,4 +121,5 @@ def team(cli: Callable[..., Result], ledger_home: Path) -> Path:
     ):
         result = cli(*args)
         assert result.exit_code == 0, (args, result.stdout, result.stderr)
+    monkeypatch.setenv("LEADSHIFT_TODAY", TODAY)
     return ledger_home

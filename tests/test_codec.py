@@ -265,7 +265,7 @@ def test_encode_writes_what_a_person_would() -> None:
         ],
     )
     assert codec.encode(month).decode() == (
-        "schema_version = 1\n"
+        "schema_version = 2\n"
         "\n"
         "[[hours]]\n"
         'id = "aaaaaaa1"\n'

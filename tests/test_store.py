@@ -268,7 +268,8 @@ def test_a_failed_replace_is_a_write_error_and_changes_no_data(store: Store, mon
         put_month(store, "2026-11", hours("0000000c", date(2026, 11, 19)))
     assert (
         caught.value.message
-        == "could not save log/2026-11.toml: No space left on device; the file on disk is unchanged."
+        == "could not save log/2026-11.toml: the disk is full (free some space and run the command again); "
+        "the file on disk is unchanged."
     )
     monkeypatch.undo()
     assert {p: p.read_bytes() for p in [store.book_path, *store.log_dir.iterdir()]} == data
@@ -324,13 +325,13 @@ def test_record_naming_an_unknown_client_is_reported_with_the_file(store: Store)
 
 
 def test_a_newer_book_is_refused_for_writing(store: Store) -> None:
-    store.book_path.write_bytes(store.book_path.read_bytes().replace(b"schema_version = 1", b"schema_version = 99"))
+    store.book_path.write_bytes(store.book_path.read_bytes().replace(b"schema_version = 2", b"schema_version = 99"))
     assert store.read_book().schema_version == 99  # still readable
     before = snapshot(store.home)
     with pytest.raises(LedgerVersionError) as caught:
         put_month(store, "2026-11", hours("0000000c", date(2026, 11, 19)))
     assert caught.value.message == (
-        "this ledger was written by a newer leadshift (schema version 99; this one writes version 1). "
+        "this ledger was written by a newer leadshift (schema version 99; this one writes version 2). "
         "Upgrade with `pip install --upgrade leadshift`."
     )
     assert snapshot(store.home) == before
@@ -338,7 +339,7 @@ def test_a_newer_book_is_refused_for_writing(store: Store) -> None:
 
 def test_a_newer_month_is_refused_for_writing(store: Store) -> None:
     path = store.month_path("2026-10")
-    path.write_bytes(path.read_bytes().replace(b"schema_version = 1", b"schema_version = 7"))
+    path.write_bytes(path.read_bytes().replace(b"schema_version = 2", b"schema_version = 7"))
     before = snapshot(store.home)
     with pytest.raises(LedgerVersionError, match=r"schema version 7;"):
         with store.change() as draft:

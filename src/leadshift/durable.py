@@ -10,6 +10,7 @@ version is kept in `backups/` first (hard-linked, so no copy can be cut short).
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import shutil
@@ -71,6 +72,57 @@ def write_atomic(path: Path, data: bytes, backup_dir: Path | None = None) -> Non
         _prune_backups(backup.parent, _numbered(backup)[0])
 
 
+_PLAIN_WORDS = {
+    errno.ENOSPC: "the disk is full (free some space and run the command again)",
+    errno.EDQUOT: "your disk quota is used up (free some space and run the command again)",
+    errno.EFBIG: "the file would exceed the file-size limit of this system or shell (ulimit -f)",
+    errno.EROFS: "the file system is read-only",
+    errno.EACCES: "permission denied (check the folder's owner and permissions)",
+    errno.EPERM: "the operation is not permitted (check the folder's owner and permissions)",
+}
+
+
+def describe(error: OSError) -> str:
+    """What went wrong, in words a user can act on."""
+    return _PLAIN_WORDS.get(error.errno or 0) or (error.strerror or str(error)).rstrip(".")
+
+
+def put_back_last_backup(path: Path, backup_dir: Path) -> None:
+    """Replace `path` with its newest backup (the version `write_atomic` just replaced).
+
+    The backup is a hard link to the old file: linking it back rewrites no byte.
+    """
+    kept = backups_of(backup_dir, backup_name(path, backup_dir.parent))
+    if not kept:
+        return
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+    try:
+        os.link(kept[-1], temp)
+    except OSError:
+        shutil.copyfile(kept[-1], temp)
+    os.replace(temp, path)
+    fsync_dir(path.parent)
+
+
+def copy_folder_once(files: dict[str, Path], target: Path) -> None:
+    """Copy `files` (relative name -> path) into the new folder `target`, all or nothing; keep an existing one."""
+    if target.exists():
+        return
+    partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+    ensure_private_dir(target.parent)
+    try:
+        ensure_private_dir(partial)
+        for name, source in files.items():
+            copy = partial / name
+            ensure_private_dir(copy.parent)
+            write_atomic(copy, source.read_bytes())
+        os.rename(partial, target)  # the folder appears complete or not at all
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+    fsync_dir(target.parent)
+
+
 def fsync_dir(path: Path) -> None:
     """Make a rename in `path` durable (a no-op where directories cannot be opened)."""
     try:
@@ -100,6 +152,29 @@ def _back_up(path: Path, backup_dir: Path) -> Path:
     target = backup_dir / f"{name}.{number:06d}"
     try:
         os.link(path, target)  # a hard link: no copy that could be cut short
+    except OSError:
+        shutil.copyfile(path, target)
+    tighten(target)
+    fsync_dir(backup_dir)
+    return target
+
+
+BROKEN_TAG = "broken-"
+
+
+def set_aside_broken(path: Path, backup_dir: Path) -> Path:
+    """Keep an invalid version of `path` as backups/NAME.broken-000001, outside the rotation.
+
+    A broken file may still hold the only copy of someone's notes, but it must never
+    push a valid backup out of the last BACKUPS_KEPT: `backups_of` and pruning skip these names.
+    """
+    ensure_private_dir(backup_dir)
+    name = f"{backup_name(path, backup_dir.parent)}.{BROKEN_TAG}"
+    numbers = [p.name[len(name) :] for p in backup_dir.iterdir() if p.name.startswith(name)]
+    taken = [int(number) for number in numbers if number.isdigit()]
+    target = backup_dir / f"{name}{max(taken, default=0) + 1:06d}"
+    try:
+        os.link(path, target)
     except OSError:
         shutil.copyfile(path, target)
     tighten(target)

@@ -76,3 +76,11 @@ class Cancelled(LeadshiftError):
     """The user stopped an interactive command; nothing was written."""
 
     exit_code = ExitCode.INTERRUPTED
+
+
+class InvalidEdit(LeadshiftError):
+    """A file edited by hand does not validate; nothing was written, and editing it again may fix it."""
+
+
+class LedgerChanged(LeadshiftError):
+    """A file changed on disk while a copy of it was being edited by hand; nothing was written."""

@@ -154,6 +154,10 @@ def _going_quiet(review: Review, book: Book) -> Iterator[Finding]:  # principle 
             continue
         if client.last_worked:
             when = f"for {plural(client.days_since_worked or 0, 'day')} (last on {client.last_worked})"
+        elif (added := book.clients[client.key].added if client.key in book.clients else None) and (
+            review.logging_since is None or added > review.logging_since
+        ):
+            when = f"in the {plural((review.as_of - added).days, 'day')} since you added it"
         else:
             logged = (review.as_of - review.logging_since).days if review.logging_since else 0
             when = f"in the {plural(logged, 'day')} since you started logging"

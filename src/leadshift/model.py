@@ -20,7 +20,7 @@ from pydantic_core import PydanticCustomError
 from leadshift.dates import month_key
 from leadshift.terms import ACTIVITIES, HANDOFF_STAGES, ME, NO_KINDS, ONE_ON_ONE_STATUSES, WEEKDAY_NAMES
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: clients gained `added` (migrations.py upgrades version 1 files)
 MAX_HOURS_A_DAY = 24.0
 
 Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,31}$")]
@@ -37,6 +37,8 @@ Weekday = Literal[WEEKDAY_NAMES]  # type: ignore[valid-type]
 StageName = Literal[HANDOFF_STAGES]  # type: ignore[valid-type]
 DONE_STAGE: StageName = HANDOFF_STAGES[-1]  # reached when the teammate becomes the owner
 RecordId = Annotated[str, Field(pattern=r"^[0-9a-f]{8}$")]
+# Bounded so that a corrupted number reads as a broken file, not as "written by leadshift 10**21".
+SchemaVersion = Annotated[int, Field(ge=1, le=999)]
 
 
 def broken_rule(message: str, *, at: tuple[str, ...] = (), record: str = "", last: bool = False) -> PydanticCustomError:
@@ -94,6 +96,9 @@ class Client(Strict):
     weight: Annotated[int, Field(ge=1, le=5)] = 3
     weekly_hours: WeeklyHours = 5.0
     backed_by: list[Key] = []
+    # When it joined the ledger: a client never worked counts as quiet from here, not from the
+    # first day logged. Absent for clients from before version 2 that have no record yet.
+    added: date | None = None
 
     @field_validator("needs", "backed_by")
     @classmethod
@@ -148,7 +153,7 @@ class Handoff(Strict):
 class Book(Strict):
     """`ledger.toml`: who the leader is, their team, their clients and the saved handoffs."""
 
-    schema_version: int = SCHEMA_VERSION
+    schema_version: SchemaVersion = SCHEMA_VERSION
     profile: Profile
     teammates: dict[Key, Teammate] = {}
     clients: dict[Key, Client] = {}
@@ -324,7 +329,7 @@ class Month(Strict):
     stay in their file's month and keys point at real clients and teammates.
     """
 
-    schema_version: int = SCHEMA_VERSION
+    schema_version: SchemaVersion = SCHEMA_VERSION
     hours: list[HoursRecord] = []
     one_on_one: list[OneOnOneRecord] = []
     trade_off: list[TradeOffRecord] = []

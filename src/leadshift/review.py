@@ -213,8 +213,9 @@ def _owned_clients(
             continue
         last = max((r.date for r in worked if r.client == key), default=None)
         since = (as_of - last).days if last else None
-        # A client never worked only counts as quiet once the log is two weeks old.
-        quiet = since >= QUIET_AFTER_DAYS if since is not None else (as_of - logging_since).days >= QUIET_AFTER_DAYS
+        # A client never worked counts as quiet two weeks after it was added or the log began, whichever is later.
+        known_since = max(logging_since, client.added or logging_since)
+        quiet = since >= QUIET_AFTER_DAYS if since is not None else (as_of - known_since).days >= QUIET_AFTER_DAYS
         handoff = ledger.book.handoffs.get(key)
         handoff = handoff if handoff and not handoff.done else None  # a done one belongs to a past owner
         owned.append(

@@ -10,22 +10,34 @@ Layout of a ledger directory (0700, every file 0600):
 Every write runs inside `Store.change()`: take the lock, re-read and validate
 every file (no write while any file is broken), let the caller change the
 ledger, validate the new content, and replace only the files that changed.
+The one other write, `Store.replace_by_hand()` (`leadshift edit`), replaces one
+file with hand-edited bytes under the same lock and the same validation.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import shutil
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from leadshift import codec, durable, lock
+from leadshift import codec, durable, lock, migrations
 from leadshift.dates import month_key
-from leadshift.errors import LedgerExists, LedgerFileError, LedgerMissing, LedgerVersionError, LedgerWriteError
+from leadshift.errors import (
+    InvalidEdit,
+    LedgerChanged,
+    LedgerExists,
+    LedgerFileError,
+    LedgerMissing,
+    LedgerVersionError,
+    LedgerWriteError,
+)
 from leadshift.model import SCHEMA_VERSION, Book, Ledger, Month
 
 LEDGER_FILE = "ledger.toml"
@@ -119,18 +131,33 @@ class Store:
             self._refuse_newer(ledger)
             self._refuse_symlinks(files)
             self._remove_stale_temp_files()
-            draft = Draft(ledger)
+            draft = self._upgraded(ledger)
             yield draft
             self._save(draft)
             self._make_private(files)  # files written now are 0600 already; older ones may not be
 
+    def _upgraded(self, ledger: Ledger) -> Draft:
+        """A draft of `ledger` at the current schema version, outdated files marked to be written."""
+        draft = Draft(ledger)
+        if outdated := migrations.outdated(ledger):
+            self._keep_copy_before_migration(outdated)
+            upgraded = migrations.upgrade(ledger)
+            for key in outdated:
+                if key == LEDGER_FILE:
+                    draft.set_book(upgraded.book)
+                else:
+                    draft.set_month(key, upgraded.months[key])
+        return draft
+
     def _save(self, draft: Draft) -> None:
+        # Months first: a book at the current version then means every month was migrated.
+        for key in sorted(draft.changed_months):
+            month = draft.ledger.months[key]
+            self._refuse_lost_records(key, draft.original.months.get(key, Month()), month, draft.removed_ids)
+            self._write(self.month_path(key), month, Month, {"month": key, "book": draft.ledger.book})
         if draft.book_changed:
             self._refuse_orphans(draft.ledger)
             self._write(self.book_path, draft.ledger.book, Book)
-        for key in sorted(draft.changed_months):
-            month = draft.ledger.months[key]
-            self._write(self.month_path(key), month, Month, {"month": key, "book": draft.ledger.book})
 
     def _make_private(self, files: list[Path]) -> None:
         # A copied, unpacked or hand-made ledger may have come in 0755/0644.
@@ -143,19 +170,37 @@ class Store:
             durable.tighten(path)
 
     def _write(self, path: Path, model: Any, schema: type, context: dict[str, Any] | None = None) -> None:
-        data = codec.encode(model)
+        label = self._label(path)
+        try:
+            data = codec.encode(model)
+        except (TypeError, ValueError) as error:  # a value TOML cannot hold (None in a list, a 2**70 integer)
+            raise LedgerWriteError(f"{label} cannot be written as TOML ({error}); nothing was saved.") from None
         # Read our own output back before it reaches the disk: what the TOML
         # writer produced must parse and validate to exactly the same content.
-        again = codec.decode(data, schema, self._label(path), "This is a bug in leadshift.", context)
+        try:
+            again = codec.decode(data, schema, label, "Nothing was saved; this is a bug in leadshift.", context)
+        except LedgerFileError as error:
+            raise LedgerWriteError(f"refused to save {error.message}") from None
         if again != model:
-            raise LedgerWriteError(f"{self._label(path)} would not read back as written; nothing was saved.")
+            raise LedgerWriteError(f"{label} would not read back as written; nothing was saved.")
+        existed = path.exists()
         try:
             durable.ensure_private_dir(path.parent)
             durable.write_atomic(path, data, self.backup_dir)
+            written = path.read_bytes()
         except OSError as error:
             raise LedgerWriteError(
-                f"could not save {self._label(path)}: {error.strerror or error}; the file on disk is unchanged."
+                f"could not save {label}: {durable.describe(error)}; the file on disk is unchanged."
             ) from None
+        if written != data:
+            # Read back after the write (as jrnl does): a disk or file system that
+            # loses bytes must not leave a shortened file in place of the last good one.
+            if existed:
+                durable.put_back_last_backup(path, self.backup_dir)
+            else:
+                path.unlink()
+            undone = "the previous version was put back" if existed else "the new file was removed"
+            raise LedgerWriteError(f"{label} did not read back as written; {undone}. Check the disk, then try again.")
 
     def _refuse_symlinks(self, files: list[Path]) -> None:
         # An atomic replace swaps the link for a plain file: the linked copy
@@ -169,10 +214,14 @@ class Store:
 
     def _remove_stale_temp_files(self) -> None:
         # Only a writer killed mid-save leaves these; under the lock none is in progress.
-        for folder in (self.home, self.log_dir):
+        for folder in (self.home, self.log_dir, self.backup_dir):
             if folder.is_dir():
                 for temp in folder.glob(f".*{durable.TEMP_SUFFIX}"):
-                    if temp.is_file() and not temp.is_symlink():
+                    if temp.is_symlink() or not (temp.is_file() or temp.is_dir()):
+                        continue
+                    if temp.is_dir():  # a copy before migration, cut short
+                        shutil.rmtree(temp, ignore_errors=True)
+                    else:
                         temp.unlink(missing_ok=True)
 
     def _refuse_orphans(self, ledger: Ledger) -> None:
@@ -186,6 +235,28 @@ class Store:
                 label = self._label(self.month_path(key))
                 raise LedgerWriteError(f"this change would break {label}: {problem}.") from None
 
+    def _refuse_lost_records(self, key: str, before: Month, after: Month, removed: set[str]) -> None:
+        # Only `remove` and `undo` take records out, and they say which: anything else
+        # missing from a month is a bug that must not reach the disk.
+        lost = {r.id for r in before.records()} - {r.id for r in after.records()} - removed
+        if lost:
+            raise LedgerWriteError(
+                f"this change would drop {len(lost)} record(s) from {self._label(self.month_path(key))} "
+                f"({', '.join(sorted(lost)[:3])}); nothing was saved. This is a bug in leadshift: please report it."
+            )
+
+    def _keep_copy_before_migration(self, outdated: list[str]) -> None:
+        """Copy the files about to be migrated to backups/before-schema-N/ (once: a rerun keeps the first copy)."""
+        paths = [self.book_path if key == LEDGER_FILE else self.month_path(key) for key in outdated]
+        target = self.backup_dir / f"before-schema-{SCHEMA_VERSION}"
+        try:
+            durable.copy_folder_once({self._label(p): p for p in paths}, target)
+        except OSError as error:
+            raise LedgerWriteError(
+                f"could not keep a copy of the ledger before upgrading it to schema version {SCHEMA_VERSION}: "
+                f"{durable.describe(error)}; nothing was changed."
+            ) from None
+
     def _refuse_newer(self, ledger: Ledger) -> None:
         versions = [ledger.book.schema_version, *(m.schema_version for m in ledger.months.values())]
         if max(versions) > SCHEMA_VERSION:
@@ -193,6 +264,110 @@ class Store:
                 f"this ledger was written by a newer leadshift (schema version {max(versions)}; this one "
                 f"writes version {SCHEMA_VERSION}). Upgrade with `pip install --upgrade leadshift`."
             )
+
+    # -- editing by hand -----------------------------------------------------
+
+    def read_bytes(self, path: Path) -> bytes:
+        """A ledger file exactly as it is on disk, to be edited by hand."""
+        try:
+            return path.read_bytes()
+        except OSError as error:
+            raise LedgerFileError(f"cannot read {self._label(path)}: {error.strerror}.") from None
+
+    def replace_by_hand(self, path: Path, expected: bytes, new: bytes) -> HandSaved:
+        """Replace ledger.toml or a month file with `new`, a hand-edited version of `expected`.
+
+        Under the lock: refuse if the file no longer holds `expected` (another command wrote
+        meanwhile), validate `new` as every file is validated, and write it through the atomic path
+        as typed (comments kept). Unlike change(), a broken *other* file does not block: editing is
+        how people fix broken files, and they may have to fix two, in either order.
+        """
+        with lock.exclusive(self.lock_path):
+            try:
+                current: bytes | None = path.read_bytes()
+            except FileNotFoundError:
+                current = None
+            if current != expected:
+                raise LedgerChanged(
+                    f"{self._label(path)} changed on disk while you were editing it "
+                    "(another leadshift command or program wrote to it); nothing was saved."
+                )
+            self._refuse_symlinks([path])
+            self._remove_stale_temp_files()
+            if path == self.book_path:
+                was_valid, unchecked = self._check_book_by_hand(expected, new)
+            else:
+                was_valid, unchecked = self._check_month_by_hand(path, expected, new)
+            kept = self._write_by_hand(path, new, was_valid)
+            self._make_private([path])
+        return HandSaved(kept, not was_valid, unchecked)
+
+    def _check_book_by_hand(self, old: bytes, new: bytes) -> tuple[bool, list[str]]:
+        """The new book must keep every month that reads on its own valid; a broken month is not checked."""
+        book = self._hand_copy(new, Book, self.book_path)
+        months: dict[str, Month] = {}
+        unchecked: list[str] = []
+        for key in self.month_keys():
+            try:
+                months[key] = self._decode(self.month_path(key), Month, {"month": key})
+            except LedgerFileError:
+                unchecked.append(self._label(self.month_path(key)))
+        self._refuse_newer(Ledger(book, months))
+        for key, month in months.items():
+            try:
+                self._refuse_orphans(Ledger(book, {key: month}))
+            except LedgerWriteError as error:
+                raise InvalidEdit(
+                    f"{error.message} Keep that client or teammate in ledger.toml, or first change those records "
+                    f"with `leadshift edit {key}`."
+                ) from None
+        return _valid(old, Book), unchecked
+
+    def _check_month_by_hand(self, path: Path, old: bytes, new: bytes) -> tuple[bool, list[str]]:
+        """The month is checked against the book; if the book is broken, against everything but its names."""
+        try:
+            book: Book | None = self.read_book()
+        except LedgerFileError:
+            book = None
+        if book is not None:
+            self._refuse_newer(Ledger(book))
+        context = {"month": path.stem, "book": book}
+        self._hand_copy(new, Month, path, context)
+        return _valid(old, Month, context), [] if book is not None else [LEDGER_FILE]
+
+    def _hand_copy(self, data: bytes, schema: type, path: Path, context: dict[str, Any] | None = None) -> Any:
+        label = f"your copy of {self._label(path)}"
+        try:
+            model = codec.decode(data, schema, label, "", context)
+        except LedgerFileError as error:
+            raise InvalidEdit(error.message.rstrip()) from None
+        if model.schema_version > SCHEMA_VERSION:
+            raise InvalidEdit(
+                f"{label} has schema_version = {model.schema_version}, newer than this leadshift writes "
+                f"({SCHEMA_VERSION}); put back the version it had, or upgrade (`pip install --upgrade leadshift`)."
+            )
+        # The next command that saves this file writes it from the model: that must work too.
+        if codec.decode(codec.encode(model), schema, label, "This is a bug in leadshift.", context) != model:
+            raise LedgerWriteError(f"{label} would not read back as written; nothing was saved.")
+        return model
+
+    def _write_by_hand(self, path: Path, data: bytes, was_valid: bool) -> Path:
+        """Write `data` and return where the old version is kept (a broken one outside the rotation)."""
+        aside: Path | None = None
+        try:
+            durable.ensure_private_dir(path.parent)
+            if was_valid:
+                durable.write_atomic(path, data, self.backup_dir)
+                return durable.backups_of(self.backup_dir, durable.backup_name(path, self.home))[-1]
+            aside = durable.set_aside_broken(path, self.backup_dir)
+            durable.write_atomic(path, data)
+            return aside
+        except OSError as error:
+            if aside is not None:
+                aside.unlink(missing_ok=True)  # the file it copies is still in place
+            raise LedgerWriteError(
+                f"could not save {self._label(path)}: {error.strerror or error}; the file on disk is unchanged."
+            ) from None
 
     # -- helpers -------------------------------------------------------------
 
@@ -208,13 +383,32 @@ class Store:
         return codec.decode(data, model, self._label(path), hint, context)
 
 
+def _valid(data: bytes, schema: type, context: dict[str, Any] | None = None) -> bool:
+    try:
+        codec.decode(data, schema, "", "", context)
+    except LedgerFileError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class HandSaved:
+    """What `Store.replace_by_hand` did: where the old version is kept, and which other files are broken."""
+
+    kept: Path
+    kept_broken: bool  # the old version did not validate, so it is kept outside the rotation of backups
+    unchecked: list[str]  # other files that could not be checked against this one, because they are broken
+
+
 class Draft:
     """The ledger being changed inside `Store.change()`; records which files changed."""
 
     def __init__(self, ledger: Ledger) -> None:
+        self.original = ledger  # as read under the lock
         self.ledger = ledger
         self.book_changed = False
         self.changed_months: set[str] = set()
+        self.removed_ids: set[str] = set()
 
     @property
     def book(self) -> Book:
@@ -227,6 +421,8 @@ class Draft:
         self.ledger = Ledger(book, self.ledger.months)
         self.book_changed = True
 
-    def set_month(self, key: str, month: Month) -> None:
+    def set_month(self, key: str, month: Month, removed: Iterable[str] = ()) -> None:
+        """Replace a month; `removed`: the ids taken out on purpose (any other missing record refuses the save)."""
         self.ledger = Ledger(self.ledger.book, {**self.ledger.months, key: month})
         self.changed_months.add(key)
+        self.removed_ids.update(removed)

@@ -107,13 +107,14 @@ def session_of(ctx: typer.Context) -> Session:
 @functools.cache  # once per process: Typer rebuilds the whole tree on every call
 def register() -> typer.Typer:
     """Attach every command group; imported late so each module can use `app`."""
-    from leadshift.cli import clients, handoff, log, records, recovery, review, sayno, setup, team
+    from leadshift.cli import clients, edit, handoff, log, records, recovery, review, sayno, setup, team
 
     # Help lists commands, then groups, each in this order: the daily rhythm first.
     setup.register(app)
     review.register(app)
     sayno.register(app)
     records.register(app)
+    edit.register(app)
     recovery.register(app)
     app.add_typer(log.app, name="log")
     app.add_typer(handoff.app, name="handoff")

@@ -49,8 +49,10 @@ def add(
     from leadshift import edits
     from leadshift.model import ME
 
+    session = session_of(ctx)
     fields = given(name=name, owner=owner, needs=needs, weight=weight, weekly_hours=weekly_hours, backed_by=backed_by)
-    book = change_book(session_of(ctx), lambda ledger: edits.add_client(ledger.book, key, fields))
+    fields["added"] = session.today  # a client new today is not "quiet" for the weeks before it came
+    book = change_book(session, lambda ledger: edits.add_client(ledger.book, key, fields))
     owner_key = book.clients[key.strip().lower()].owner
     typer.echo(f"Added client {key.strip().lower()}, served by {'you' if owner_key == ME else owner_key}.")
 

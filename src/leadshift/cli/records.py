@@ -70,5 +70,5 @@ def _delete(ctx: typer.Context, choose) -> None:  # type: ignore[no-untyped-def]
     session = session_of(ctx)
     with session.store.change() as draft:
         key, record = choose(draft.ledger)
-        draft.set_month(key, edits.without_record(draft.month(key), record.id))
+        draft.set_month(key, edits.without_record(draft.month(key), record.id), removed=[record.id])
     session.say(Text("Removed ").append_text(summary(record)))

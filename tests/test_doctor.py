@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from leadshift.model import SCHEMA_VERSION
 from tests.conftest import snapshot
 from tests.handmade import SECRET, make_ledger, replace_line, tree
 from tests.test_store import start_holder
@@ -91,7 +92,7 @@ def client_removed(home: Path) -> None:
 
 
 def newer_month(home: Path) -> None:
-    replace_line(home / "log" / "2026-11.toml", "schema_version = 1", "schema_version = 7")
+    replace_line(home / "log" / "2026-11.toml", f"schema_version = {SCHEMA_VERSION}", "schema_version = 7")
 
 
 def open_file(home: Path) -> None:
@@ -129,8 +130,11 @@ def temp_in_log(home: Path) -> None:
     (home / "log" / ".2026-11.toml.1a2b3c4d.tmp").write_bytes(b"half a save")
 
 
-def temp_in_backups(home: Path) -> None:
-    (home / "backups" / ".ledger.toml.broken-000001.abcdabcd.tmp").write_bytes(b"")
+def copy_cut_short(home: Path) -> None:
+    """What a process killed while copying the ledger before a schema upgrade leaves."""
+    partial = home / "backups" / ".before-schema-2.abcdabcd.tmp" / "log"
+    partial.mkdir(parents=True)
+    (partial / "2026-10.toml").write_bytes(b"schema_version = 1\n")
 
 
 def linked_backup(home: Path) -> None:
@@ -178,9 +182,9 @@ CASES: list[tuple[Callable[[Path], None], dict]] = [
         {
             "code": "syntax",
             "file": "ledger.toml",
-            "line": 36,
-            "message": "ledger.toml, line 36, column 16: illegal character '\\n'.",
-            "fix": "correct line 36 of {home}/ledger.toml by hand, or go back to its newest sound backup with "
+            "line": 37,
+            "message": "ledger.toml, line 37, column 16: illegal character '\\n'.",
+            "fix": "correct line 37 of {home}/ledger.toml by hand, or go back to its newest sound backup with "
             "`leadshift restore ledger.toml.000004`.",
         },
     ),
@@ -211,7 +215,8 @@ CASES: list[tuple[Callable[[Path], None], dict]] = [
             "code": "newer-version",
             "file": "log/2026-11.toml",
             "line": None,
-            "message": "log/2026-11.toml was written by a newer leadshift (schema version 7; this one knows up to 1).",
+            "message": "log/2026-11.toml was written by a newer leadshift (schema version 7; this one knows up to "
+            f"{SCHEMA_VERSION}).",
             "fix": "upgrade leadshift (`pip install --upgrade leadshift`) to read and write it.",
         },
     ),
@@ -274,11 +279,11 @@ CASES: list[tuple[Callable[[Path], None], dict]] = [
         },
     ),
     (
-        temp_in_backups,
+        copy_cut_short,
         {
             "code": "temp-file",
-            "file": "backups/.ledger.toml.broken-000001.abcdabcd.tmp",
-            "fix": "`leadshift doctor --fix` removes it.",
+            "file": "backups/.before-schema-2.abcdabcd.tmp",
+            "fix": "`leadshift doctor --fix` removes it, as does the next command that saves.",
             "fixable": True,
         },
     ),
@@ -296,8 +301,8 @@ CASES: list[tuple[Callable[[Path], None], dict]] = [
         {
             "code": "temp-file",
             "file": "log/.2026-11.toml.1a2b3c4d.tmp",
-            "message": "log/.2026-11.toml.1a2b3c4d.tmp is left from a save that was cut short (the file it was to "
-            "replace is intact).",
+            "message": "log/.2026-11.toml.1a2b3c4d.tmp is left from a save that was cut short (the files it was to "
+            "replace are intact).",
             "fix": "`leadshift doctor --fix` removes it, as does the next command that saves.",
             "fixable": True,
         },
@@ -509,3 +514,28 @@ def test_the_temp_file_of_a_save_under_way_is_not_a_leftover(cli, ledger: Path) 
         holder.kill()
         holder.wait(timeout=60)
     assert [p["code"] for p in problems(cli)] == ["temp-file"]
+
+
+def test_the_copy_kept_before_a_schema_upgrade_is_known_and_kept_private(cli, ledger: Path) -> None:
+    copy = ledger / "backups" / "before-schema-2"
+    (copy / "log").mkdir(parents=True, mode=0o700)
+    for name in ("ledger.toml", "log/2026-10.toml"):
+        (copy / name).write_bytes(b"schema_version = 1\n")
+        os.chmod(copy / name, 0o600)
+    os.chmod(copy, 0o700)
+    assert cli("doctor").exit_code == 0
+    os.chmod(copy / "log" / "2026-10.toml", 0o644)
+    assert [(p["code"], p["file"]) for p in problems(cli)] == [
+        ("permissions", "backups/before-schema-2/log/2026-10.toml")
+    ]
+    assert cli("doctor", "--fix").exit_code == 0
+    assert stat.S_IMODE((copy / "log" / "2026-10.toml").stat().st_mode) == 0o600
+
+
+def test_fix_removes_a_copy_cut_short_and_keeps_the_rest(cli, ledger: Path) -> None:
+    copy_cut_short(ledger)
+    data = snapshot(ledger)
+    result = cli("doctor", "--fix")
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.splitlines()[0] == "Fixed: removed backups/.before-schema-2.abcdabcd.tmp."
+    assert snapshot(ledger) == {k: v for k, v in data.items() if not k.startswith("backups/.before-schema-2")}

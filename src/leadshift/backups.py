@@ -2,8 +2,8 @@
 
 `backups/` holds the last versions of each file the store replaced,
 `ledger.toml.000042` and `log-2026-11.toml.000007` (see durable.py), and the
-broken files `restore` set aside, `ledger.toml.broken-000001`, which stay out
-of the numbered rotation so they never push a good version out. Reading only.
+broken files `restore` and `edit` set aside, `ledger.toml.broken-000001`, which
+stay out of the numbered rotation so they never push a good version out. Reading only.
 """
 
 from __future__ import annotations
@@ -13,10 +13,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from leadshift.durable import BROKEN_TAG
 from leadshift.examine import UNREADABLE, Examined, examine_book, examine_month
 from leadshift.store import LEDGER_FILE, LOG_DIR, Store
 
-_NAME = re.compile(r"^(?:ledger\.toml|log-(?P<month>\d{4}-(?:0[1-9]|1[0-2]))\.toml)\.(?P<broken>broken-)?(?P<n>\d+)$")
+_NAME = re.compile(
+    rf"^(?:ledger\.toml|log-(?P<month>\d{{4}}-(?:0[1-9]|1[0-2]))\.toml)\.(?P<broken>{re.escape(BROKEN_TAG)})?(?P<n>\d+)$"
+)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ reads through one).
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import stat
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ UNKNOWN_FILE = "unknown-file"
 BAD_BACKUP = "bad-backup"
 
 FOLDER = "."  # the `file` of a problem with the ledger folder itself
+_COPY_BEFORE_MIGRATION = re.compile(r"^before-schema-\d+$")  # made by the store before upgrading a ledger
 
 
 @dataclass(frozen=True)
@@ -208,15 +210,14 @@ class _Inspection:
             return False
         if self.saving:
             return True
-        regular = path.is_file() and not path.is_symlink()
-        if not regular:
-            fix = f"remove it with `rm {_quote(path)}` (it is not a regular file, so leadshift leaves it alone)"
-        elif path.parent == self.store.backup_dir:
-            fix = "`leadshift doctor --fix` removes it"
-        else:
+        # As the store does: a file is a save cut short, a folder a copy before a migration cut short.
+        ours = (path.is_file() or path.is_dir()) and not path.is_symlink()
+        if ours:
             fix = "`leadshift doctor --fix` removes it, as does the next command that saves"
-        message = f"{rel} is left from a save that was cut short (the file it was to replace is intact)"
-        self.add(TEMP_FILE, rel, message, fix, fixable=regular)
+        else:
+            fix = f"remove it with `rm {_quote(path)}` (leadshift removes only files and folders it made)"
+        message = f"{rel} is left from a save that was cut short (the files it was to replace are intact)"
+        self.add(TEMP_FILE, rel, message, fix, fixable=ours)
         return True
 
     def backup_files(self) -> None:
@@ -226,6 +227,9 @@ class _Inspection:
             backup = judged.get(path.name)
             if backup is None:
                 if self.temp_file(path, rel):
+                    continue
+                if _COPY_BEFORE_MIGRATION.match(path.name) and path.is_dir() and not path.is_symlink():
+                    self.copy_before_migration(path, rel)
                     continue
                 if path.is_symlink() and parse_name(path.name):
                     self.add(
@@ -246,6 +250,16 @@ class _Inspection:
                     "do not restore it; delete it if you need nothing in it (newer saves rotate it out)",
                     line=backup.examined.line,
                 )
+
+    def copy_before_migration(self, folder: Path, rel: str) -> None:
+        """backups/before-schema-N/: the files as they were before an upgrade; private like the rest."""
+        self.permissions(folder, rel, f"{rel}/", folder.stat().st_mode, durable.PRIVATE_DIR)
+        for path in sorted(folder.rglob("*")):
+            mode = path.lstat().st_mode
+            wanted = durable.PRIVATE_DIR if stat.S_ISDIR(mode) else durable.PRIVATE_FILE
+            if stat.S_ISDIR(mode) or stat.S_ISREG(mode):
+                inner = str(path.relative_to(self.store.home))
+                self.permissions(path, inner, inner, mode, wanted)
 
     # -- helpers -----------------------------------------------------------------
 

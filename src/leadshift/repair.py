@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import stat
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,8 +23,6 @@ from leadshift.errors import Conflict, LedgerFileError, LedgerVersionError, Ledg
 from leadshift.examine import NEWER_VERSION, REFERENCE, Examined, examine_book, examine_month
 from leadshift.model import Book
 from leadshift.store import Store
-
-BROKEN_PREFIX = "broken-"  # `ledger.toml.broken-000001`: outside the numbered rotation of durable.py
 
 
 @dataclass(frozen=True)
@@ -56,7 +55,7 @@ def restore_backup(store: Store, name: str) -> Restored:
             return Restored(backup, saved, examined, *_replace(store, target, data, current, valid))
         except OSError as error:
             raise LedgerWriteError(
-                f"could not restore {backup.file}: {error.strerror or error}; the file on disk is unchanged."
+                f"could not restore {backup.file}: {durable.describe(error)}; the file on disk is unchanged."
             ) from None
 
 
@@ -70,7 +69,7 @@ def apply_safe_fixes(store: Store, problems: list[Problem]) -> list[Fixed]:
                 try:
                     done = _fix(store, problem)
                 except OSError as error:
-                    done = f"could not fix {problem.file}: {error.strerror or error}"
+                    done = f"could not fix {problem.file}: {durable.describe(error)}"
                 if done:
                     fixed.append(Fixed(problem, done))
     return fixed
@@ -194,12 +193,11 @@ def _replace(store: Store, target: Path, data: bytes, current: bytes | None, val
     if current is None:
         durable.write_atomic(target, data)
         return None, False
-    name = durable.backup_name(target, store.home)
     if valid:
         durable.write_atomic(target, data, store.backup_dir)  # the current version becomes the newest backup
-        return durable.backups_of(store.backup_dir, name)[-1].name, False
+        return durable.backups_of(store.backup_dir, durable.backup_name(target, store.home))[-1].name, False
     # A broken version never enters the rotation: it would push a sound backup out.
-    aside = _set_aside(target, store.backup_dir, f"{name}.{BROKEN_PREFIX}")
+    aside = durable.set_aside_broken(target, store.backup_dir)
     try:
         durable.write_atomic(target, data)
     except OSError:
@@ -208,23 +206,6 @@ def _replace(store: Store, target: Path, data: bytes, current: bytes | None, val
         aside.unlink(missing_ok=True)
         raise
     return aside.name, True
-
-
-def _set_aside(path: Path, backup_dir: Path, prefix: str) -> Path:
-    """Keep a broken file as backups/PREFIX000001 (`ledger.toml.broken-000001`), outside the rotation."""
-    durable.ensure_private_dir(backup_dir)
-    suffixes = [p.name.removeprefix(prefix) for p in backup_dir.iterdir() if p.name.startswith(prefix)]
-    numbers = [int(suffix) for suffix in suffixes if suffix.isdigit()]
-    target = backup_dir / f"{prefix}{max(numbers, default=0) + 1:06d}"
-    try:
-        os.link(path, target)  # a hard link: no copy that could be cut short, no read permission needed
-    except OSError as error:
-        if isinstance(error, FileExistsError):
-            raise  # never replace whatever holds that name
-        durable.write_atomic(target, path.read_bytes())
-    durable.tighten(target)
-    durable.fsync_dir(backup_dir)
-    return target
 
 
 def _read_or_empty(path: Path) -> bytes:
@@ -249,11 +230,14 @@ def _fix(store: Store, problem: Problem) -> str | None:
         return f"{problem.file} is now {durable.PRIVATE_FILE:04o}"
     if problem.code == TEMP_FILE:
         try:
-            regular = stat.S_ISREG(path.lstat().st_mode)
+            mode = path.lstat().st_mode
         except FileNotFoundError:
             return None  # its save finished while doctor looked
-        if not regular:
-            return None  # never unlink what was not checked to be ours
-        path.unlink()
+        if stat.S_ISDIR(mode):
+            shutil.rmtree(path)  # a copy before a migration, cut short (the store removes them too)
+        elif stat.S_ISREG(mode):
+            path.unlink()
+        else:
+            return None  # never remove what was not checked to be ours
         return f"removed {problem.file}"
     raise AssertionError(f"no safe fix for {problem.code}")

@@ -184,7 +184,7 @@ CASES: list[tuple[Callable[[Path], None], dict]] = [
             "file": "ledger.toml",
             "line": 37,
             "message": "ledger.toml, line 37, column 16: illegal character '\\n'.",
-            "fix": "correct line 37 of {home}/ledger.toml by hand, or go back to its newest sound backup with "
+            "fix": "correct line 37 with `leadshift edit ledger`, or go back to its newest sound backup with "
             "`leadshift restore ledger.toml.000004`.",
         },
     ),
@@ -205,8 +205,8 @@ CASES: list[tuple[Callable[[Path], None], dict]] = [
             "file": "log/2026-11.toml",
             "line": 4,
             "message": "log/2026-11.toml, line 4: record {id} names client 'initech', which is not in ledger.toml.",
-            "fix": "add the missing name back to ledger.toml, or correct line 4 of {home}/log/2026-11.toml by hand, "
-            "or `leadshift restore ledger.toml.000004` (the newest ledger.toml that has it).",
+            "fix": "add the missing name back with `leadshift edit ledger`, or correct line 4 with "
+            "`leadshift edit 2026-11`, or `leadshift restore ledger.toml.000004` (the newest ledger.toml that has it).",
         },
     ),
     (
@@ -393,9 +393,8 @@ def test_the_text_report_is_one_line_a_problem_then_the_verdict(cli, ledger: Pat
     result = cli("doctor")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        "ledger.toml, line 29 (clients.acme.weight): input should be less than or equal to 5. Fix: correct line 29 of "
-        f"{ledger}/ledger.toml by hand, or go back to its newest sound backup with "
-        "`leadshift restore ledger.toml.000004`.",
+        "ledger.toml, line 29 (clients.acme.weight): input should be less than or equal to 5. Fix: correct line 29 "
+        "with `leadshift edit ledger`, or go back to its newest sound backup with `leadshift restore ledger.toml.000004`.",
         f"log/2026-11.toml has permissions 0644, not 0600: other users can read it. Fix: run `leadshift doctor --fix`, "
         f"or `chmod 600 {ledger}/log/2026-11.toml`.",
         "log/notes.txt is not a file leadshift uses. Fix: move it out of the ledger folder.",

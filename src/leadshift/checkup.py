@@ -113,7 +113,7 @@ class _Inspection:
         if data is None:
             return None
         examined = examine_book(data, LEDGER_FILE)
-        self.content(examined, LEDGER_FILE, self.store.book_path)
+        self.content(examined, LEDGER_FILE)
         return examined.content if isinstance(examined.content, Book) else None
 
     def month(self, key: str, book: Book | None) -> int:
@@ -123,7 +123,7 @@ class _Inspection:
         if data is None:
             return 0
         examined = examine_month(data, rel, key, book)
-        self.content(examined, rel, path, data)
+        self.content(examined, rel, data)
         return len(examined.content.records()) if examined.valid else 0  # type: ignore[union-attr]
 
     def ledger_file(self, path: Path, rel: str) -> bytes | None:
@@ -157,17 +157,17 @@ class _Inspection:
             self.unreadable(path, rel, error)
             return None
 
-    def content(self, examined: Examined, rel: str, path: Path, data: bytes = b"") -> None:
+    def content(self, examined: Examined, rel: str, data: bytes = b"") -> None:
         if examined.valid:
             return
         if examined.code == NEWER_VERSION:
             fix = "upgrade leadshift (`pip install --upgrade leadshift`) to read and write it"
         elif examined.code == REFERENCE:
-            fix = f"add the missing name back to ledger.toml, or correct {self.place(path, examined.line)} by hand"
+            fix = f"add the missing name back with `leadshift edit ledger`, or {_edit(rel, examined.line)}"
             if backup := self.book_naming(data, rel):
                 fix += f", or `leadshift restore {backup}` (the newest ledger.toml that has it)"
         else:
-            fix = self.restore_or(rel, f"correct {self.place(path, examined.line)} by hand")
+            fix = self.restore_or(rel, _edit(rel, examined.line))
         self.add(examined.code, rel, examined.message.removesuffix("."), fix, line=examined.line)
 
     def lock(self) -> None:
@@ -303,9 +303,6 @@ class _Inspection:
                     return backup.name.name
         return None
 
-    def place(self, path: Path, line: int | None) -> str:
-        return f"line {line} of {_quote(path)}" if line else _quote(path)
-
     def add(
         self, code: str, rel: str, message: str, fix: str, *, line: int | None = None, fixable: bool = False
     ) -> None:
@@ -329,6 +326,12 @@ def _save_under_way(lock_path: Path) -> bool:
     finally:
         os.close(fd)  # closing releases a shared lock taken here
     return False
+
+
+def _edit(rel: str, line: int | None) -> str:
+    """The safe way to correct a file by hand: `leadshift edit` checks the copy before saving it."""
+    what = "ledger" if rel == LEDGER_FILE else Path(rel).stem
+    return f"correct {f'line {line}' if line else 'it'} with `leadshift edit {what}`"
 
 
 def _quote(path: Path) -> str:

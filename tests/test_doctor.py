@@ -184,8 +184,8 @@ CASES: list[tuple[Callable[[Path], None], dict]] = [
             "file": "ledger.toml",
             "line": 37,
             "message": "ledger.toml, line 37, column 16: illegal character '\\n'.",
-            "fix": "correct line 37 with `leadshift edit ledger`, or go back to its newest sound backup with "
-            "`leadshift restore ledger.toml.000004`.",
+            "fix": "correct line 37 with `leadshift edit ledger`, or "
+            "`leadshift restore ledger.toml.000004` (its newest backup that fits).",
         },
     ),
     (
@@ -206,7 +206,7 @@ CASES: list[tuple[Callable[[Path], None], dict]] = [
             "line": 4,
             "message": "log/2026-11.toml, line 4: record {id} names client 'initech', which is not in ledger.toml.",
             "fix": "add the missing name back with `leadshift edit ledger`, or correct line 4 with "
-            "`leadshift edit 2026-11`, or `leadshift restore ledger.toml.000004` (the newest ledger.toml that has it).",
+            "`leadshift edit 2026-11`, or `leadshift restore ledger.toml.000004` (the newest ledger.toml that has every name the months use).",
         },
     ),
     (
@@ -274,8 +274,7 @@ CASES: list[tuple[Callable[[Path], None], dict]] = [
             "code": "not-a-file",
             "file": "log/2026-11.toml",
             "message": "log/2026-11.toml is not a regular file.",
-            "fix": "move it away, then go back to its newest sound backup with "
-            "`leadshift restore log-2026-11.toml.000001`.",
+            "fix": "move it away, then `leadshift restore log-2026-11.toml.000001` (its newest backup that fits).",
         },
     ),
     (
@@ -362,8 +361,7 @@ CASES: list[tuple[Callable[[Path], None], dict]] = [
             "code": "missing",
             "file": "ledger.toml",
             "message": "ledger.toml is missing.",
-            "fix": "recreate it by hand, or go back to its newest sound backup with "
-            "`leadshift restore ledger.toml.000004`.",
+            "fix": "recreate it by hand, or `leadshift restore ledger.toml.000004` (its newest backup that fits).",
         },
     ),
 ]
@@ -394,7 +392,7 @@ def test_the_text_report_is_one_line_a_problem_then_the_verdict(cli, ledger: Pat
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         "ledger.toml, line 29 (clients.acme.weight): input should be less than or equal to 5. Fix: correct line 29 "
-        "with `leadshift edit ledger`, or go back to its newest sound backup with `leadshift restore ledger.toml.000004`.",
+        "with `leadshift edit ledger`, or `leadshift restore ledger.toml.000004` (its newest backup that fits).",
         f"log/2026-11.toml has permissions 0644, not 0600: other users can read it. Fix: run `leadshift doctor --fix`, "
         f"or `chmod 600 {ledger}/log/2026-11.toml`.",
         "log/notes.txt is not a file leadshift uses. Fix: move it out of the ledger folder.",
@@ -538,3 +536,14 @@ def test_fix_removes_a_copy_cut_short_and_keeps_the_rest(cli, ledger: Path) -> N
     assert result.exit_code == 0, result.stdout
     assert result.stdout.splitlines()[0] == "Fixed: removed backups/.before-schema-2.abcdabcd.tmp."
     assert snapshot(ledger) == {k: v for k, v in data.items() if not k.startswith("backups/.before-schema-2")}
+
+
+def test_doctor_suggests_only_a_backup_that_restore_would_take(cli, ledger: Path) -> None:
+    assert cli("log", "one-on-one", "bob", "held").exit_code == 0  # Bob is in no backup of ledger.toml
+    broken_toml(ledger)
+    [problem] = problems(cli)
+    assert (
+        problem["fix"]
+        == "correct line 37 with `leadshift edit ledger` (no backup of ledger.toml fits the ledger as it is)."
+    )
+    assert "would break log/2026-11.toml" in cli("restore", "ledger.toml.000004").stderr

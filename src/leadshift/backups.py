@@ -15,6 +15,7 @@ from pathlib import Path
 
 from leadshift.durable import BROKEN_TAG
 from leadshift.examine import UNREADABLE, Examined, examine_book, examine_month
+from leadshift.model import Book
 from leadshift.store import LEDGER_FILE, LOG_DIR, Store
 
 _NAME = re.compile(
@@ -83,6 +84,66 @@ def _judge(store: Store, name: BackupName) -> Examined:
             code=UNREADABLE, message=f"{store.backup_dir.name}/{name.name} cannot be read: {error.strerror}."
         )
     return examine_backup(store, name, data)
+
+
+@dataclass(frozen=True)
+class CurrentLedger:
+    """What a backup put back must fit: the current ledger.toml and months."""
+
+    book: Book | None  # None when ledger.toml is missing or broken
+    months: dict[str, bytes]  # the months sound on their own (whatever names they use), by key
+
+
+@dataclass(frozen=True)
+class Fit:
+    """Whether a backup can be put back as the ledger stands, and if not, why."""
+
+    examined: Examined  # the backup judged; a month's against the current ledger.toml when that is sound
+    breaks: Examined | None = None  # a ledger.toml backup: the first current month it would break
+    needs_book: bool = False  # a month's backup: ledger.toml is missing or broken, so it cannot be checked
+
+    @property
+    def ok(self) -> bool:
+        return self.examined.valid and self.breaks is None and not self.needs_book
+
+
+def current_ledger(store: Store) -> CurrentLedger:
+    book = examine_book(_read_regular(store.book_path), LEDGER_FILE).content
+    months = {}
+    for key in store.month_keys():
+        data = _read_regular(store.month_path(key))
+        if examine_month(data, f"{LOG_DIR}/{key}.toml", key, None).valid:
+            months[key] = data
+    return CurrentLedger(book if isinstance(book, Book) else None, months)
+
+
+def fit(name: BackupName, data: bytes, current: CurrentLedger) -> Fit:
+    """Judge a backup's bytes in the context of the current ledger.
+
+    A month's backup must name only clients and teammates the current ledger.toml has; a
+    ledger.toml backup must have every one the sound months name. (A month broken on its
+    own is neither mended nor worsened by another ledger.toml, so it does not count.)
+    """
+    label = f"backups/{name.name}"
+    if name.month is not None:
+        if current.book is None:
+            return Fit(examine_month(data, label, name.month, None), needs_book=True)
+        return Fit(examine_month(data, label, name.month, current.book))
+    examined = examine_book(data, label)
+    if isinstance(examined.content, Book):
+        for key, month in current.months.items():
+            judged = examine_month(month, f"{LOG_DIR}/{key}.toml", key, examined.content)
+            if not judged.valid:
+                return Fit(examined, breaks=judged)
+    return Fit(examined)
+
+
+def _read_regular(path: Path) -> bytes:
+    """A ledger file's bytes as the store reads them (through a link); empty, so invalid, if it cannot be had."""
+    try:
+        return path.read_bytes() if path.is_file() else b""  # never open a FIFO: it would hang
+    except OSError:
+        return b""
 
 
 def _files(folder: Path) -> list[Path]:

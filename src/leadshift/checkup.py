@@ -14,10 +14,11 @@ import re
 import shlex
 import stat
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from leadshift import durable
-from leadshift.backups import list_backups, parse_name
+from leadshift.backups import CurrentLedger, current_ledger, fit, list_backups, parse_name
 from leadshift.examine import NEWER_VERSION, REFERENCE, UNREADABLE, Examined, examine_book, examine_month
 from leadshift.model import Book
 from leadshift.store import BACKUP_DIR, LEDGER_FILE, LOCK_FILE, LOG_DIR, Store
@@ -123,7 +124,7 @@ class _Inspection:
         if data is None:
             return 0
         examined = examine_month(data, rel, key, book)
-        self.content(examined, rel, data)
+        self.content(examined, rel)
         return len(examined.content.records()) if examined.valid else 0  # type: ignore[union-attr]
 
     def ledger_file(self, path: Path, rel: str) -> bytes | None:
@@ -157,15 +158,15 @@ class _Inspection:
             self.unreadable(path, rel, error)
             return None
 
-    def content(self, examined: Examined, rel: str, data: bytes = b"") -> None:
+    def content(self, examined: Examined, rel: str) -> None:
         if examined.valid:
             return
         if examined.code == NEWER_VERSION:
             fix = "upgrade leadshift (`pip install --upgrade leadshift`) to read and write it"
         elif examined.code == REFERENCE:
             fix = f"add the missing name back with `leadshift edit ledger`, or {_edit(rel, examined.line)}"
-            if backup := self.book_naming(data, rel):
-                fix += f", or `leadshift restore {backup}` (the newest ledger.toml that has it)"
+            if backup := self.restorable(LEDGER_FILE):
+                fix += f", or `leadshift restore {backup}` (the newest ledger.toml that has every name the months use)"
         else:
             fix = self.restore_or(rel, _edit(rel, examined.line))
         self.add(examined.code, rel, examined.message.removesuffix("."), fix, line=examined.line)
@@ -285,23 +286,27 @@ class _Inspection:
         )
 
     def restore_or(self, rel: str, by_hand: str, *, then: bool = False) -> str:
-        """The fix by hand, or (`then`: followed by) `leadshift restore` of the newest sound backup of `rel`."""
-        newest = next((b for b in self.backups if b.name.file == rel and b.examined.valid and not b.name.broken), None)
-        if newest is None:
-            return f"{by_hand} (no sound backup of {rel} is left)"
-        return f"{by_hand}, {'then' if then else 'or'} go back to its newest sound backup with " + (
-            f"`leadshift restore {newest.name.name}`"
-        )
+        """The fix by hand, or (`then`: followed by) `leadshift restore` of the newest backup of `rel` that fits."""
+        backup = self.restorable(rel)
+        if backup is None:
+            return f"{by_hand} (no backup of {rel} fits the ledger as it is)"
+        return f"{by_hand}, {'then' if then else 'or'} `leadshift restore {backup}` (its newest backup that fits)"
 
-    def book_naming(self, month_data: bytes, rel: str) -> str | None:
-        """The newest backup of ledger.toml that has every name the month uses."""
-        key = Path(rel).stem
+    def restorable(self, rel: str) -> str | None:
+        """The newest backup of `rel` that `restore` would put back as the ledger stands."""
         for backup in self.backups:  # newest first
-            book = backup.examined.content
-            if backup.name.month is None and isinstance(book, Book) and not backup.name.broken:
-                if examine_month(month_data, rel, key, book).valid:
+            if backup.name.file == rel and backup.examined.valid and not backup.name.broken:
+                try:
+                    data = (self.store.backup_dir / backup.name.name).read_bytes()
+                except OSError:
+                    continue
+                if fit(backup.name, data, self.current).ok:
                     return backup.name.name
         return None
+
+    @cached_property
+    def current(self) -> CurrentLedger:
+        return current_ledger(self.store)
 
     def add(
         self, code: str, rel: str, message: str, fix: str, *, line: int | None = None, fixable: bool = False

@@ -8,7 +8,6 @@ the version it replaces, even a broken one, so no one's notes are ever lost.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import stat
@@ -17,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from leadshift import durable, lock
-from leadshift.backups import BackupName, parse_name
+from leadshift.backups import BackupName, current_ledger, fit, parse_name
 from leadshift.checkup import FOLDER, PERMISSIONS, TEMP_FILE, Problem
 from leadshift.errors import Conflict, LedgerFileError, LedgerVersionError, LedgerWriteError, NotFound, UsageError
 from leadshift.examine import NEWER_VERSION, REFERENCE, Examined, examine_book, examine_month
@@ -113,55 +112,36 @@ def _read_backup(store: Store, backup: BackupName) -> tuple[bytes, datetime]:
 
 def _check_in_context(store: Store, backup: BackupName, data: bytes) -> tuple[Examined, Book]:
     """Refuse a backup that is unsound, or that would not fit the rest of the ledger; it judged, and its book."""
-    label = f"backups/{backup.name}"
-    if backup.month is None:
-        examined = examine_book(data, label)
-        _refuse_unsound(examined, backup)
-        assert isinstance(examined.content, Book)
-        _refuse_orphans(store, backup, examined.content)
-        return examined, examined.content
-    book = examine_book(_read_or_empty(store.book_path), "ledger.toml")
-    if not isinstance(book.content, Book):
+    current = current_ledger(store)
+    judged = fit(backup, data, current)
+    examined = judged.examined
+    if judged.needs_book:
         raise LedgerFileError(
             f"ledger.toml is missing or broken, so {backup.name} cannot be checked against it: restore or fix "
             "ledger.toml first (`leadshift doctor` says what is wrong)."
         )
-    examined = examine_month(data, label, backup.month, book.content)
     if examined.code == REFERENCE:
         raise Conflict(
             f"{examined.message.removesuffix('.')}. Restore a backup of ledger.toml that has it first, or pick "
             f"another backup of {backup.file} (`leadshift restore` lists them)."
         )
-    _refuse_unsound(examined, backup)
-    return examined, book.content
-
-
-def _refuse_unsound(examined: Examined, backup: BackupName) -> None:
-    if examined.valid:
-        return
     if examined.code == NEWER_VERSION:
         raise LedgerVersionError(
             f"{examined.message} Upgrade leadshift (`pip install --upgrade leadshift`) to restore it."
         )
-    raise LedgerFileError(
-        f"{examined.message.removesuffix('.')}. This backup cannot be restored; pick another of {backup.file} "
-        "(`leadshift restore` lists them)."
-    )
-
-
-def _refuse_orphans(store: Store, backup: BackupName, book: Book) -> None:
-    """A ledger.toml restored must still have every client and teammate the current months name."""
-    for key in store.month_keys():
-        label = f"log/{key}.toml"
-        data = _read_or_empty(store.month_path(key))
-        if not examine_month(data, label, key, None).valid:
-            continue  # broken on its own: restoring ledger.toml neither mends nor worsens it
-        examined = examine_month(data, label, key, book)
-        if not examined.valid:
-            raise Conflict(
-                f"restoring {backup.name} would break {examined.message.removesuffix('.')}. Pick a newer backup "
-                "of ledger.toml (`leadshift restore` lists them)."
-            )
+    if not examined.valid:
+        raise LedgerFileError(
+            f"{examined.message.removesuffix('.')}. This backup cannot be restored; pick another of {backup.file} "
+            "(`leadshift restore` lists them)."
+        )
+    if judged.breaks is not None:
+        raise Conflict(
+            f"restoring {backup.name} would break {judged.breaks.message.removesuffix('.')}. Pick a newer backup "
+            "of ledger.toml (`leadshift restore` lists them)."
+        )
+    book = examined.content if isinstance(examined.content, Book) else current.book
+    assert book is not None
+    return examined, book
 
 
 def _current(store: Store, backup: BackupName, target: Path, book: Book) -> tuple[bytes | None, bool]:
@@ -206,14 +186,6 @@ def _replace(store: Store, target: Path, data: bytes, current: bytes | None, val
         aside.unlink(missing_ok=True)
         raise
     return aside.name, True
-
-
-def _read_or_empty(path: Path) -> bytes:
-    # Empty bytes fail validation like any broken file; the caller says what that means.
-    with contextlib.suppress(OSError):
-        if path.is_file():
-            return path.read_bytes()
-    return b""
 
 
 # -- doctor --fix ------------------------------------------------------------------

@@ -119,7 +119,7 @@ def build_cells(args: argparse.Namespace, workspace: Path, watson: Path | None) 
     monday = TODAY - timedelta(days=TODAY.weekday())
     for size, months in args.sizes:
         home = workspace / size / "ledger"
-        print(f"generating {size} ({months} months) in {home} ...", file=sys.stderr)
+        print(f"generating {size} ({months} month{'s' * (months != 1)}) in {home} ...", file=sys.stderr)
         home.parent.mkdir(parents=True)
         history = generate(home, Spec(months))
         records[size] = sum(len(month.records()) for month in history.values())

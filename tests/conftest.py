@@ -76,45 +76,49 @@ def snapshot(home: Path) -> dict[str, bytes]:
     }
 
 
+# The commands that make the `team` ledger, for tests that build it their own way.
+TEAM_SETUP: tuple[list[str], ...] = (
+    ["init", "--name", "Sam Lee", "--promoted-on", "2026-10-05"],
+    [
+        "teammate",
+        "add",
+        "alice",
+        "--name",
+        "Alice Martin",
+        "--skills",
+        "negotiation,analytics",
+        "--growing",
+        "pricing",
+        "--capacity-hours",
+        "30",
+        "--one-on-one-every",
+        "7",
+    ],
+    ["teammate", "add", "bob", "--name", "Bob Chen", "--skills", "support", "--capacity-hours", "20"],
+    [
+        "client",
+        "add",
+        "acme",
+        "--name",
+        "Acme Ltd",
+        "--weight",
+        "4",
+        "--weekly-hours",
+        "6",
+        "--needs",
+        "negotiation",
+        "--backed-by",
+        "alice",
+    ],
+    ["client", "add", "initech", "--name", "Initech", "--weight", "2", "--weekly-hours", "3"],
+    ["client", "add", "globex", "--name", "Globex", "--owner", "alice", "--weight", "5", "--weekly-hours", "8"],
+)
+
+
 @pytest.fixture
 def team(cli: Callable[..., Result], ledger_home: Path) -> Path:
     """A small ledger: Sam leads Alice and Bob; owns Acme and Initech; Globex is Alice's."""
-    for args in (
-        ["init", "--name", "Sam Lee", "--promoted-on", "2026-10-05"],
-        [
-            "teammate",
-            "add",
-            "alice",
-            "--name",
-            "Alice Martin",
-            "--skills",
-            "negotiation,analytics",
-            "--growing",
-            "pricing",
-            "--capacity-hours",
-            "30",
-            "--one-on-one-every",
-            "7",
-        ],
-        ["teammate", "add", "bob", "--name", "Bob Chen", "--skills", "support", "--capacity-hours", "20"],
-        [
-            "client",
-            "add",
-            "acme",
-            "--name",
-            "Acme Ltd",
-            "--weight",
-            "4",
-            "--weekly-hours",
-            "6",
-            "--needs",
-            "negotiation",
-            "--backed-by",
-            "alice",
-        ],
-        ["client", "add", "initech", "--name", "Initech", "--weight", "2", "--weekly-hours", "3"],
-        ["client", "add", "globex", "--name", "Globex", "--owner", "alice", "--weight", "5", "--weekly-hours", "8"],
-    ):
+    for args in TEAM_SETUP:
         result = cli(*args)
         assert result.exit_code == 0, (args, result.stdout, result.stderr)
     return ledger_home

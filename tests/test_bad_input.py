@@ -319,7 +319,7 @@ def test_a_pinned_today_at_the_end_of_the_calendar_is_refused(
     [
         (["--ledger", "x" * 10_000, "show"], "cannot be used: File name too long; choose another folder."),
         (["--ledger", "a\x00b", "show"], "a\\x00b' contains a NUL character; give a folder name without it."),
-        (["--ledger", "~nosuchuser/x", "show"], "starts with an unknown user's home; write the folder out in full."),
+        (["--ledger", "~nosuchuser/x", "show"], "starts with an unknown user's home; write the folder in full."),
     ],
 )
 def test_a_ledger_folder_the_system_cannot_use_is_one_error_line(
@@ -340,7 +340,7 @@ def test_an_unknown_users_home_in_the_environment_names_the_variable(
     result = cli("show")
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error: LEADSHIFT_HOME '~nosuchuser/ledger' starts with an unknown user's home; write the folder out in full.\n",
+        "Error: LEADSHIFT_HOME '~nosuchuser/ledger' starts with an unknown user's home; write the folder in full.\n",
     )
 
 

@@ -125,7 +125,9 @@ def test_parse_week_bad_format(text: str) -> None:
     assert caught.value.message == f"'{text}' is not a week: use YYYY-Www, for example 2026-W47."
 
 
-@pytest.mark.parametrize(("text", "week_starts"), [("9999-W52", "monday"), ("0001-W01", "sunday"), ("3000-W01", "monday")])
+@pytest.mark.parametrize(
+    ("text", "week_starts"), [("9999-W52", "monday"), ("0001-W01", "sunday"), ("3000-W01", "monday")]
+)
 def test_parse_week_at_the_ends_of_the_calendar_is_refused(text: str, week_starts: str) -> None:
     with pytest.raises(InvalidValue) as caught:
         parse_week(text, week_starts)

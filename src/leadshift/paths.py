@@ -33,7 +33,7 @@ def _expanded(text: str, source: str) -> Path:
     try:
         return Path(text).expanduser().absolute()
     except RuntimeError:  # `~name/...` for a user this system does not know
-        raise UsageError(f"{source} '{text}' starts with an unknown user's home; write the folder out in full.") from None
+        raise UsageError(f"{source} '{text}' starts with an unknown user's home; write the folder in full.") from None
 
 
 def _usable(home: Path, source: str) -> Path:

@@ -19,7 +19,7 @@ _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _JOINERS = {"\u200c", "\u200d"}  # needed by emoji sequences and some scripts; harmless
 _FLAG_TAGS = range(0xE0020, 0xE0080)  # the invisible letters of subdivision flags (🏴 Scotland)
 QUOTED_LIMIT = 80  # characters of a quoted value an error message shows
-_QUOTED = re.compile(r"'([^'\n]{%d,})'" % (QUOTED_LIMIT + 1))
+_QUOTED = re.compile(rf"'([^'\n]{{{QUOTED_LIMIT + 1},}})'")
 
 
 def visible(value: object) -> str:

@@ -45,6 +45,8 @@ def check_targets(home: Path, svg: Path | None, html: Path | None) -> list[tuple
 
 def save(view: RenderableType, targets: list[tuple[Path, str]]) -> None:
     """Render `view` in colour at 80 columns, whatever the terminal, and write each file 0600."""
+    if not targets:
+        return  # rendering the report a second time, for no file, was half the time of a plain `review`
     import io
 
     from rich.console import Console

@@ -51,6 +51,16 @@ def cli() -> Callable[..., Result]:
 
 
 @pytest.fixture
+def one_command_tree(monkeypatch: pytest.MonkeyPatch) -> None:
+    """For modules that run hundreds of commands: Click's tree built once, not on every `cli` call."""
+    import typer.main
+    import typer.testing
+
+    tree = typer.main.get_command(register())
+    monkeypatch.setattr(typer.testing, "_get_command", lambda app: tree)
+
+
+@pytest.fixture
 def run_process() -> Callable[..., subprocess.CompletedProcess[str]]:
     """Run leadshift as a real process (for crashes, concurrency and terminals)."""
 

@@ -90,6 +90,7 @@ VALID: dict[tuple[str, ...], dict[str, Any]] = {
 }
 CREATES = {("init",)}  # run on an empty folder: on the team ledger they would stop at "already exists"
 ROOT_PROBES = (("show",), ("init",), ("log", "client"))  # what runs after a malformed root option
+pytestmark = pytest.mark.usefixtures("one_command_tree")
 CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # every C0/C1 control but newline
 
 
@@ -223,7 +224,6 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
     """An empty ledger folder, in memory where the system has one: 1,800 cases write with fsync."""
-    monkeypatch.setattr("typer.testing._get_command", lambda app: root())  # one tree, not one per call
     cwd = tmp_path / "cwd" / "deeper"  # relative paths typed in a case land here, never in the repository
     cwd.mkdir(parents=True)
     monkeypatch.chdir(cwd)

@@ -225,6 +225,8 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
     """An empty ledger folder, in memory where the system has one: 1,800 cases write with fsync."""
     cwd = tmp_path / "cwd" / "deeper"  # relative paths typed in a case land here, never in the repository
+    for editor in ("VISUAL", "EDITOR"):  # a command that opens an editor must not wait for a person
+        monkeypatch.setenv(editor, "true")
     cwd.mkdir(parents=True)
     monkeypatch.chdir(cwd)
     shm = Path("/dev/shm")

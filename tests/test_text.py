@@ -116,3 +116,5 @@ def test_brief_cuts_a_long_quoted_value_and_keeps_the_rest_of_the_message() -> N
     assert brief(message) == f"'{'x' * 60}…' (10000 characters) is not a week: use YYYY-Www, for example 2026-W47."
     assert brief(f"no client '{'a' * 80}'.") == f"no client '{'a' * 80}'."  # up to 80 characters: whole
     assert brief("'' is not a date") == "'' is not a date"
+    apostrophes = f"the teammate's 1:1 {'z' * 90} can't be moved"  # no quote in it: left whole
+    assert brief(apostrophes) == apostrophes

@@ -19,7 +19,8 @@ _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _JOINERS = {"\u200c", "\u200d"}  # needed by emoji sequences and some scripts; harmless
 _FLAG_TAGS = range(0xE0020, 0xE0080)  # the invisible letters of subdivision flags (🏴 Scotland)
 QUOTED_LIMIT = 80  # characters of a quoted value an error message shows
-_QUOTED = re.compile(rf"'([^'\n]{{{QUOTED_LIMIT + 1},}})'")
+# A quote opens after no letter and closes before none: the apostrophes of "user's" and "can't" are not quotes.
+_QUOTED = re.compile(rf"(?<!\w)'([^'\n]{{{QUOTED_LIMIT + 1},}})'(?!\w)")
 
 
 def visible(value: object) -> str:

@@ -51,6 +51,16 @@ def cli() -> Callable[..., Result]:
 
 
 @pytest.fixture
+def one_command_tree(monkeypatch: pytest.MonkeyPatch) -> None:
+    """For modules that run hundreds of commands: Click's tree built once, not on every `cli` call."""
+    import typer.main
+    import typer.testing
+
+    tree = typer.main.get_command(register())
+    monkeypatch.setattr(typer.testing, "_get_command", lambda app: tree)
+
+
+@pytest.fixture
 def run_process() -> Callable[..., subprocess.CompletedProcess[str]]:
     """Run leadshift as a real process (for crashes, concurrency and terminals)."""
 
@@ -76,49 +86,54 @@ def snapshot(home: Path) -> dict[str, bytes]:
     }
 
 
+# The commands that make the `team` ledger, for tests that build it their own way (on TEAM_SET_UP_ON).
+TEAM_SET_UP_ON = "2026-11-02"
+TEAM_SETUP: tuple[list[str], ...] = (
+    ["init", "--name", "Sam Lee", "--promoted-on", "2026-10-05"],
+    [
+        "teammate",
+        "add",
+        "alice",
+        "--name",
+        "Alice Martin",
+        "--skills",
+        "negotiation,analytics",
+        "--growing",
+        "pricing",
+        "--capacity-hours",
+        "30",
+        "--one-on-one-every",
+        "7",
+    ],
+    ["teammate", "add", "bob", "--name", "Bob Chen", "--skills", "support", "--capacity-hours", "20"],
+    [
+        "client",
+        "add",
+        "acme",
+        "--name",
+        "Acme Ltd",
+        "--weight",
+        "4",
+        "--weekly-hours",
+        "6",
+        "--needs",
+        "negotiation",
+        "--backed-by",
+        "alice",
+    ],
+    ["client", "add", "initech", "--name", "Initech", "--weight", "2", "--weekly-hours", "3"],
+    ["client", "add", "globex", "--name", "Globex", "--owner", "alice", "--weight", "5", "--weekly-hours", "8"],
+)
+
+
 @pytest.fixture
 def team(cli: Callable[..., Result], ledger_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A small ledger: Sam leads Alice and Bob; owns Acme and Initech; Globex is Alice's.
 
     Set up on Monday 2026-11-02, before the days the tests log (so clients were known then).
     """
-    monkeypatch.setenv("LEADSHIFT_TODAY", "2026-11-02")
-    for args in (
-        ["init", "--name", "Sam Lee", "--promoted-on", "2026-10-05"],
-        [
-            "teammate",
-            "add",
-            "alice",
-            "--name",
-            "Alice Martin",
-            "--skills",
-            "negotiation,analytics",
-            "--growing",
-            "pricing",
-            "--capacity-hours",
-            "30",
-            "--one-on-one-every",
-            "7",
-        ],
-        ["teammate", "add", "bob", "--name", "Bob Chen", "--skills", "support", "--capacity-hours", "20"],
-        [
-            "client",
-            "add",
-            "acme",
-            "--name",
-            "Acme Ltd",
-            "--weight",
-            "4",
-            "--weekly-hours",
-            "6",
-            "--needs",
-            "negotiation",
-            "--backed-by",
-            "alice",
-        ],
-        ["client", "add", "initech", "--name", "Initech", "--weight", "2", "--weekly-hours", "3"],
-        ["client", "add", "globex", "--name", "Globex", "--owner", "alice", "--weight", "5", "--weekly-hours", "8"],
-    ):
+    monkeypatch.setenv("LEADSHIFT_TODAY", TEAM_SET_UP_ON)
+    for args in TEAM_SETUP:
         result = cli(*args)
         assert result.exit_code == 0, (args, result.stdout, result.stderr)
     monkeypatch.setenv("LEADSHIFT_TODAY", TODAY)

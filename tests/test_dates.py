@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from leadshift.dates import WEEKDAYS, month_key, parse_date, parse_week, week_label, week_of
-from leadshift.errors import UsageError
+from leadshift.errors import InvalidValue, UsageError
 
 TODAY = date(2026, 11, 20)  # a Friday
 
@@ -61,6 +61,19 @@ def test_parse_date_rejects_with_a_helpful_message(text: str) -> None:
     assert caught.value.exit_code == 2
 
 
+@pytest.mark.parametrize("text", ["0001-01-01", "1899-12-31", "3000-01-01", "9999-12-31"])
+def test_parse_date_refuses_the_ends_of_the_calendar(text: str) -> None:
+    # Reports and plans do arithmetic around a date; near years 1 and 9999 it would overflow.
+    with pytest.raises(InvalidValue) as caught:
+        parse_date(text, TODAY)
+    assert caught.value.message == f"'{text}' is outside the years leadshift handles (1900 to 2999)."
+
+
+@pytest.mark.parametrize(("text", "expected"), [("1900-01-01", date(1900, 1, 1)), ("2999-12-31", date(2999, 12, 31))])
+def test_parse_date_accepts_the_first_and_last_day_it_handles(text: str, expected: date) -> None:
+    assert parse_date(text, TODAY) == expected
+
+
 # -- parse_week -----------------------------------------------------------------
 
 
@@ -112,14 +125,18 @@ def test_parse_week_bad_format(text: str) -> None:
     assert caught.value.message == f"'{text}' is not a week: use YYYY-Www, for example 2026-W47."
 
 
-def test_parse_week_at_the_end_of_the_calendar_is_a_usage_error() -> None:
-    with pytest.raises(UsageError):
-        parse_week("9999-W52")
+@pytest.mark.parametrize(
+    ("text", "week_starts"), [("9999-W52", "monday"), ("0001-W01", "sunday"), ("3000-W01", "monday")]
+)
+def test_parse_week_at_the_ends_of_the_calendar_is_refused(text: str, week_starts: str) -> None:
+    with pytest.raises(InvalidValue) as caught:
+        parse_week(text, week_starts)
+    assert caught.value.message == f"'{text}' is outside the years leadshift handles (1900 to 2999)."
 
 
-def test_parse_week_at_the_start_of_the_calendar_is_a_usage_error() -> None:
-    with pytest.raises(UsageError):
-        parse_week("0001-W01", "sunday")
+def test_parse_week_in_the_first_and_last_years_it_handles() -> None:
+    assert parse_week("1900-W01", "sunday") == (date(1899, 12, 31), date(1900, 1, 6))
+    assert parse_week("2999-W52") == (date(2999, 12, 23), date(2999, 12, 29))
 
 
 # -- week_of / week_label -----------------------------------------------------------

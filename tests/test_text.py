@@ -107,3 +107,14 @@ def test_literal_keeps_its_style() -> None:
 def test_subdivision_flags_stay_whole() -> None:
     scotland = "\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"
     assert visible(f"Glasgow {scotland}") == f"Glasgow {scotland}"
+
+
+def test_brief_cuts_a_long_quoted_value_and_keeps_the_rest_of_the_message() -> None:
+    from leadshift.render.text import brief
+
+    message = f"'{'x' * 10_000}' is not a week: use YYYY-Www, for example 2026-W47."
+    assert brief(message) == f"'{'x' * 60}…' (10000 characters) is not a week: use YYYY-Www, for example 2026-W47."
+    assert brief(f"no client '{'a' * 80}'.") == f"no client '{'a' * 80}'."  # up to 80 characters: whole
+    assert brief("'' is not a date") == "'' is not a date"
+    apostrophes = f"the teammate's 1:1 {'z' * 90} can't be moved"  # no quote in it: left whole
+    assert brief(apostrophes) == apostrophes

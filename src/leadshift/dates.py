@@ -8,6 +8,10 @@ from datetime import date, timedelta
 from leadshift.errors import InvalidValue, UsageError
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# The years a typed date may fall in. Reports reach back from a day (trends, 1:1
+# cadences) and plans forward (handoffs) by up to a few years: near the ends of
+# Python's calendar, years 1 and 9999, that arithmetic would overflow.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$", re.IGNORECASE)
 
 
@@ -19,9 +23,17 @@ def parse_date(text: str, today: date) -> date:
     if word == "yesterday":
         return today - timedelta(days=1) if today > date.min else _bad_date(text)
     try:
-        return date.fromisoformat(word) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", word) else _bad_date(text)
+        day = date.fromisoformat(word) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", word) else _bad_date(text)
     except ValueError:
         return _bad_date(text)
+    if not in_calendar(day):
+        raise InvalidValue(f"'{text}' is outside the years leadshift handles ({FIRST_YEAR} to {LAST_YEAR}).")
+    return day
+
+
+def in_calendar(day: date) -> bool:
+    """Whether `day` lies in the years leadshift handles (see FIRST_YEAR)."""
+    return FIRST_YEAR <= day.year <= LAST_YEAR
 
 
 def parse_day_logged(text: str | None, today: date) -> date:
@@ -50,6 +62,8 @@ def parse_week(text: str, week_starts: str = "monday") -> tuple[date, date]:
     if not match:
         raise UsageError(f"'{text}' is not a week: use YYYY-Www, for example 2026-W47.")
     year, number = int(match.group(1)), int(match.group(2))
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise InvalidValue(f"'{text}' is outside the years leadshift handles ({FIRST_YEAR} to {LAST_YEAR}).")
     try:
         thursday = date.fromisocalendar(year, number, 4)
         # A week that starts on another day than Monday is named after the ISO
@@ -57,8 +71,6 @@ def parse_week(text: str, week_starts: str = "monday") -> tuple[date, date]:
         return week_of(thursday, week_starts)
     except ValueError:
         raise UsageError(f"'{text}' is not a week: year {year} has no week {number}.") from None
-    except OverflowError:
-        raise UsageError(f"'{text}' is outside the calendar leadshift can handle (years 1 to 9999).") from None
 
 
 def week_of(day: date, week_starts: str = "monday") -> tuple[date, date]:

@@ -35,9 +35,9 @@ class LeadshiftGroup(TyperGroup):
             session = ctx.obj if isinstance(ctx.obj, Session) else None
             if session is not None and session.debug:
                 raise
-            from leadshift.render.text import visible
+            from leadshift.render.text import brief, visible
 
-            typer.echo(f"Error: {visible(error.message)}", err=True)
+            typer.echo(f"Error: {brief(visible(error.message))}", err=True)
             ctx.exit(error.exit_code)
 
 
@@ -46,9 +46,9 @@ def _parse_error(error: Exception) -> NoReturn:
     if type(error).__name__ == "NoArgsIsHelpError":  # a bare group: its help is the answer
         raise error
     ctx = getattr(error, "ctx", None)
-    from leadshift.render.text import visible
+    from leadshift.render.text import brief, visible
 
-    message = visible(error.format_message()).rstrip(".")  # type: ignore[attr-defined]
+    message = brief(visible(error.format_message())).rstrip(".")  # type: ignore[attr-defined]
     where = f"; see `{ctx.command_path} -h`" if ctx is not None else ""
     typer.echo(f"Error: {message}{where}.", err=True)
     raise typer.Exit(2)

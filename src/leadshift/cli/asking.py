@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from rich.text import Text
 
 from leadshift.errors import LeadshiftError
+from leadshift.render.text import literal
 
 if TYPE_CHECKING:
     from leadshift.cli.session import Session
@@ -28,7 +29,7 @@ def until_valid(asker: Asker, question: Text, default: str, read: Callable[[str]
         try:
             return read(answer)
         except LeadshiftError as error:
-            asker.say(Text(error.message, style="red"))
+            asker.say(literal(error.message, "red"))  # it quotes what was typed
 
 
 class TerminalAsker:

@@ -25,7 +25,13 @@ def check_targets(home: Path, svg: Path | None, html: Path | None) -> list[tuple
         raise UsageError("--svg and --html name the same file; give each its own.")
     ledger = home.resolve()
     for path, kind in targets:
-        where = path.resolve()
+        if not path.name.strip():
+            raise UsageError(f"--{kind} needs a file name, like review.{kind}.")
+        try:
+            where = path.resolve()
+            where.is_dir()  # a name too long for the system fails here, not halfway through the export
+        except OSError as error:
+            raise InvalidValue(f"--{kind} '{path}' cannot be used: {error.strerror}; choose another file.") from None
         if where == ledger or ledger in where.parents:
             raise InvalidValue(f"--{kind} {path} is inside the ledger folder; save the report somewhere else.")
         if where.is_dir():
@@ -39,6 +45,8 @@ def check_targets(home: Path, svg: Path | None, html: Path | None) -> list[tuple
 
 def save(view: RenderableType, targets: list[tuple[Path, str]]) -> None:
     """Render `view` in colour at 80 columns, whatever the terminal, and write each file 0600."""
+    if not targets:
+        return  # rendering the report a second time, for no file, was half the time of a plain `review`
     import io
 
     from rich.console import Console

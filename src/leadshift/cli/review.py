@@ -59,8 +59,10 @@ def review(
     view = review_view(report)
     session.console.print(view)
     exports.save(view, targets)
+    from leadshift.render.text import visible
+
     for path, _ in targets:
-        typer.echo(f"Saved {path}", err=True)
+        typer.echo(f"Saved {visible(path)}", err=True)
 
 
 def build_review(session: Session, week: str | None, on: str | None, weeks: int) -> Review:

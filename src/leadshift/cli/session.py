@@ -46,10 +46,15 @@ class Session:
         pinned = os.environ.get(ENV_TODAY)
         if not pinned:
             return date.today()
+        from leadshift.dates import FIRST_YEAR, LAST_YEAR, in_calendar
+
         try:
-            return date.fromisoformat(pinned)
+            today = date.fromisoformat(pinned)
         except ValueError:
             raise UsageError(f"{ENV_TODAY} must be a date like 2026-11-20, got '{pinned}'.") from None
+        if not in_calendar(today):
+            raise UsageError(f"{ENV_TODAY} must be a date from {FIRST_YEAR} to {LAST_YEAR}, got '{pinned}'.")
+        return today
 
     @cached_property
     def console(self) -> Console:

@@ -35,6 +35,7 @@ def init(
     from leadshift.edits import build
     from leadshift.model import Book, Profile
     from leadshift.parsing import parse_choice, parse_share
+    from leadshift.render.text import visible
     from leadshift.terms import WEEKDAY_NAMES
 
     session = session_of(ctx)
@@ -42,14 +43,14 @@ def init(
         Profile,
         {
             "name": name.strip(),
-            "promoted_on": parse_date(promoted_on, session.today) if promoted_on else None,
+            "promoted_on": parse_date(promoted_on, session.today) if promoted_on is not None else None,
             "workday_hours": workday_hours,
             "client_share_limit": parse_share(client_share_limit),
             "week_starts": parse_choice("weekday", week_starts, WEEKDAY_NAMES),
         },
     )
     session.store.create(Book(profile=profile))
-    typer.echo(f"Created your ledger in {session.home}")
+    typer.echo(f"Created your ledger in {visible(session.home)}")
     typer.echo("Next: add your team (`leadshift teammate add`) and clients (`leadshift client add`).")
 
 

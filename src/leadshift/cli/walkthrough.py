@@ -78,7 +78,7 @@ def interview(ledger: Ledger, today: date, asker: Asker) -> DayAnswers:
         try:
             key = require_client(book, other)
         except LeadshiftError as error:
-            asker.say(Text(error.message, style="red"))
+            asker.say(literal(error.message, "red"))  # it quotes what was typed
             continue
         _ask_hours(asker, answers, answers.client_hours, key, Text("  ").append_text(literal(book.clients[key].name)))
 

@@ -8,6 +8,7 @@ must not move the cursor, recolour the terminal or reorder what is shown.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,9 @@ if TYPE_CHECKING:
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _JOINERS = {"\u200c", "\u200d"}  # needed by emoji sequences and some scripts; harmless
 _FLAG_TAGS = range(0xE0020, 0xE0080)  # the invisible letters of subdivision flags (🏴 Scotland)
+QUOTED_LIMIT = 80  # characters of a quoted value an error message shows
+# A quote opens after no letter and closes before none: the apostrophes of "user's" and "can't" are not quotes.
+_QUOTED = re.compile(rf"(?<!\w)'([^'\n]{{{QUOTED_LIMIT + 1},}})'(?!\w)")
 
 
 def visible(value: object) -> str:
@@ -41,3 +45,12 @@ def literal(value: object, style: str = "") -> Text:
     from rich.text import Text  # error messages use `visible` without paying for Rich
 
     return Text(visible(value), style=style)
+
+
+def brief(message: str) -> str:
+    """`message` with each quoted value over QUOTED_LIMIT characters cut short.
+
+    Error messages quote what was typed; a 10,000-character value would bury
+    the rest of the line, which says how to fix it.
+    """
+    return _QUOTED.sub(lambda m: f"'{m.group(1)[: QUOTED_LIMIT - 20]}…' ({len(m.group(1))} characters)", message)

@@ -71,7 +71,8 @@ def store(ledger_home: Path) -> Store:
 
 
 def hint(store: Store, path: Path) -> str:
-    return f"Fix it by hand in {path}, or copy its latest good version from {store.backup_dir}/."
+    which = "ledger" if path == store.book_path else path.stem
+    return f"Fix it with `leadshift edit {which}`, or put back a backup (`leadshift restore` lists them)."
 
 
 def mode(path: Path) -> int:

@@ -375,7 +375,8 @@ class Store:
         return str(path.relative_to(self.home)) if path.is_relative_to(self.home) else str(path)
 
     def _decode(self, path: Path, model: type, context: dict[str, Any] | None = None) -> Any:
-        hint = f"Fix it by hand in {path}, or copy its latest good version from {self.backup_dir}/."
+        which = "ledger" if path == self.book_path else path.stem
+        hint = f"Fix it with `leadshift edit {which}`, or put back a backup (`leadshift restore` lists them)."
         try:
             data = path.read_bytes()
         except OSError as error:

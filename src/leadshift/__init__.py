@@ -1,3 +1,3 @@
 """leadshift: a command-line coach for newly promoted client-services leaders."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

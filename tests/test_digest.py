@@ -19,7 +19,7 @@ from benchmarks.ledgers import Spec, generate
 from leadshift.cadence import due_one_on_ones
 from leadshift.catalog import facts_of
 from leadshift.dates import month_key, week_of
-from leadshift.digest import digest
+from leadshift.digest import digest, extremes, holding_extremes
 from leadshift.edits import add_client, add_records, add_teammate
 from leadshift.model import HoursRecord, Ledger, Month, OneOnOneRecord
 from leadshift.review import weekly_review
@@ -30,9 +30,12 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "src" / "leadshift" / "exampl
 
 
 def digested(full: Ledger, first: date, end: date) -> Ledger:
-    """What `load(first, end, history=True)` should give: whole months from `first`, digests before."""
+    """What `load(first, end, history=True)` should give: whole months from `first`, before them the
+    digests of the months holding history's extremes."""
     cut, last = month_key(first), month_key(end)
-    return Ledger(full.book, {k: m if k >= cut else digest(m) for k, m in full.months.items() if k <= last})
+    older = {k: m for k, m in full.months.items() if k < cut}
+    history = {k: digest(older[k]) for k in holding_extremes({k: extremes(m) for k, m in older.items()})}
+    return Ledger(full.book, {**history, **{k: m for k, m in full.months.items() if cut <= k <= last}})
 
 
 def whole(full: Ledger, end: date) -> Ledger:
@@ -111,8 +114,9 @@ def test_the_store_loads_history_as_the_digests_whether_cached_or_not(three_year
     cold = store.load(start, end, full.book, history=True)  # parses the files and fills the cache
     warm = store.load(start, end, full.book, history=True)  # from the cache
     assert dict(cold.months) == dict(warm.months) == dict(expected.months)
-    most = len(full.book.teammates) + len(full.book.clients) + 1  # a last 1:1 each, a last client day each, a first
-    assert all(len(m.records()) <= most for k, m in warm.months.items() if k < "2026-11")
+    history = [k for k in warm.months if k < "2026-11"]
+    assert "2023-11" in history and "2024-03" in history  # the first day; the last 1:1 with ola, Old Co's hours
+    assert len(history) <= 5 < len(full.months) - 1
 
 
 def test_a_digest_keeps_the_first_record_each_last_held_one_on_one_and_each_last_client_day() -> None:
@@ -127,7 +131,24 @@ def test_a_digest_keeps_the_first_record_each_last_held_one_on_one_and_each_last
         ]
     )
     assert [r.id for r in digest(month).records()] == ["00000002", "00000003", "00000004", "00000006"]
-    assert digest(Month()) == Month()
+    assert extremes(month) == {
+        "first": "2026-03-02",
+        "worked:acme": "2026-03-20",
+        "held:ana": "2026-03-10",
+        "held:bo": "2026-03-12",
+    }
+    assert digest(Month()) == Month() and extremes(Month()) == {}
+
+
+def test_only_months_holding_an_extreme_are_needed() -> None:
+    slots = {
+        "2025-01": {"first": "2025-01-06", "held:ana": "2025-01-20", "worked:acme": "2025-01-21"},
+        "2025-02": {"first": "2025-02-03", "held:ana": "2025-02-17", "worked:acme": "2025-02-03"},
+        "2025-03": {"first": "2025-03-03", "worked:acme": "2025-03-10"},
+    }
+    assert holding_extremes(slots) == {"2025-01", "2025-02", "2025-03"}
+    assert holding_extremes({k: v for k, v in slots.items() if k != "2025-01"}) == {"2025-02", "2025-03"}
+    assert holding_extremes({"2025-01": slots["2025-01"], "2025-02": {"first": "2025-02-03"}}) == {"2025-01"}
 
 
 def test_facts_know_every_id_and_key_named() -> None:

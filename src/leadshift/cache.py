@@ -77,7 +77,7 @@ class Cache:
     def facts(self, key: str, source: Source) -> dict[str, Any] | None:
         """What month `key` held when validated, if its file is still exactly that one."""
         entry = self._changed.get(key) or self._entries().get(key)
-        return entry if isinstance(entry, dict) and source.matches(entry) else None
+        return entry if isinstance(entry, dict) and source.matches(entry) and _well_formed(entry) else None
 
     def month_json(self, key: str, source: Source) -> bytes | None:
         """The validated month `key` as JSON, if made from exactly this file."""
@@ -122,6 +122,20 @@ class Cache:
         except OSError:
             return
         self._index, self._changed, self._month_files = entries, {}, {}
+
+
+def _well_formed(entry: dict[str, Any]) -> bool:
+    """An entry holds every fact, of the right type (anything else is treated as not cached)."""
+    ids, refs, slots = entry.get("ids"), entry.get("refs"), entry.get("extremes")
+    return (
+        type(entry.get("schema_version")) is int
+        and isinstance(ids, str)
+        and len(ids) % 8 == 0
+        and isinstance(refs, dict)
+        and all(isinstance(keys, dict) for keys in refs.values())
+        and isinstance(slots, dict)
+        and all(isinstance(day, str) for day in slots.values())
+    )
 
 
 def _pack(body: bytes, tag: str) -> bytes:

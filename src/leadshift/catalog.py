@@ -8,7 +8,8 @@ the cache allows, and always about the file as it is on disk now:
   names is still in ledger.toml; otherwise the file is parsed and validated.
 - `month(key)`: the whole validated month (from the cached JSON, validated
   again by Pydantic, which is much faster than parsing TOML).
-- `digest(key)`: the few records the reports read from history (digest.py).
+- `history(keys)`: the digests of those months that hold the extremes the
+  reports read from history (digest.py), chosen from the cached facts.
 
 A file that fails any check is decoded from its TOML, so the error names the
 file, the line and the fix exactly as an uncached read would.
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from leadshift.cache import Cache, Source
-from leadshift.digest import digest
+from leadshift.digest import digest, extremes, holding_extremes
 from leadshift.model import Book, Month
 
 if TYPE_CHECKING:
@@ -64,13 +65,10 @@ class MonthReader:
                 pass  # parsed below, so that the error is worded from the TOML
         return self._months[key] if key in self._months else self._parse(key)
 
-    def digest(self, key: str) -> Month:
-        """The records of month `key` that history is read for."""
-        facts = self.facts(key)
-        try:
-            return Month.model_validate_json(facts["digest"], context=self._context(key))
-        except (ValidationError, KeyError, TypeError):
-            return digest(self._parse(key))
+    def history(self, keys: list[str]) -> dict[str, Month]:
+        """For months `keys` (each verified): the digests of the few that hold history's extremes."""
+        slots = {key: self.facts(key)["extremes"] for key in keys}
+        return {key: digest(self.month(key)) for key in sorted(holding_extremes(slots))}
 
     def save(self) -> None:
         """Keep what was parsed for the next command (never fails)."""
@@ -95,13 +93,8 @@ class MonthReader:
 
 def names_known_keys(facts: dict[str, Any], book: Book) -> bool:
     """Whether every key a month names is in `book` (validity apart from ledger.toml was cached)."""
-    refs = facts.get("refs")
-    if not isinstance(refs, dict):
-        return False
     known = {"client": book.clients, "teammate": book.teammates}
-    return all(
-        kind in known and isinstance(keys, dict) and keys.keys() <= known[kind].keys() for kind, keys in refs.items()
-    )
+    return all(kind in known and keys.keys() <= known[kind].keys() for kind, keys in facts["refs"].items())
 
 
 def facts_of(month: Month) -> dict[str, Any]:
@@ -117,7 +110,7 @@ def facts_of(month: Month) -> dict[str, Any]:
         "schema_version": month.schema_version,
         "ids": "".join(r.id for r in records),  # every id is 8 hex digits
         "refs": refs,
-        "digest": digest(month).model_dump_json(),
+        "extremes": extremes(month),
     }
 
 

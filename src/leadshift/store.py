@@ -88,20 +88,24 @@ class Store:
         """The book and the months that overlap [start, end]; an open end reaches the first or last month.
 
         `book`: the ledger.toml the caller has just read, so it is not read twice.
-        `history`: also every month before `start`, each as its digest (digest.py): the few records
-        the reports read from history, so that a report on a ten-year ledger reads as much as on a new one.
+        `history`: also the months before `start`, as digests (digest.py): the few records the
+        reports read from history, so that a report on ten years reads about as much as on one month.
+        Every month before `start` is still verified (from the cache when unchanged).
         """
         book = book if book is not None else self.read_book()
         first, last = (month_key(start) if start else ""), (month_key(end) if end else "9999-99")
         reader = MonthReader(self, book)
         months: dict[str, Month] = {}
+        older = []
         for key in self.month_keys():  # YYYY-MM sorts as dates do
             if first <= key <= last:
                 months[key] = reader.month(key)
             elif history and key < first:
-                months[key] = reader.digest(key)
+                reader.facts(key)  # a broken file is reported in order, as reading it whole would
+                older.append(key)
+        ledger = Ledger(book, {**reader.history(older), **months})
         reader.save()
-        return Ledger(book, months)
+        return ledger
 
     def month_source(self, key: str) -> Source:
         """The bytes of a month file and their fingerprint (for the cache)."""

@@ -57,12 +57,16 @@ class MonthReader:
     def month(self, key: str) -> Month:
         """The whole month `key`, validated."""
         if key not in self._months:
-            cached = self.cache.month_json(key, self._source(key))
+            source = self._source(key)
+            cached = self.cache.month_json(key, source)
             try:
                 if cached is not None:
                     self._months[key] = Month.model_validate_json(cached, context=self._context(key))
             except ValidationError:
                 pass  # parsed below, so that the error is worded from the TOML
+            else:
+                if cached is not None and self.cache.facts(key, source) is None:  # the index lost it: rebuild
+                    self.cache.put(key, source, facts_of(self._months[key]), cached)
         return self._months[key] if key in self._months else self._parse(key)
 
     def history(self, keys: list[str]) -> dict[str, Month]:

@@ -2,8 +2,8 @@
 
 Parsing TOML costs about as much as the rest of a command, so what a month
 file held when it was last validated is kept here: its record ids, the keys
-it names, its digest (the few records history is read for, see digest.py) in
-`index.json`, and the whole validated month, as JSON, in `months/YYYY-MM.json`.
+it names, its digest (the few records history is read for, see digest.py) and
+the dates of those records in `index.json`, and the whole validated month, as JSON, in `months/YYYY-MM.json`.
 
 An entry is trusted only while the file's size, mtime_ns AND blake2b hash are
 those it was made from: a hand edit, even one that keeps the size and the
@@ -47,9 +47,15 @@ class Source:
     @classmethod
     def read(cls, path: Path) -> Source:
         """Read `path`; the size and mtime are those of the bytes read (fstat of the same open file)."""
-        with open(path, "rb") as file:
-            info = os.fstat(file.fileno())
-            data = file.read()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        try:
+            info = os.fstat(fd)
+            chunks = []
+            while chunk := os.read(fd, max(info.st_size + 1, 65536)):  # one read, unless the file grew
+                chunks.append(chunk)
+        finally:
+            os.close(fd)
+        data = b"".join(chunks)
         return cls(data, info.st_size, info.st_mtime_ns, hashlib.blake2b(data, digest_size=20).hexdigest())
 
     def matches(self, entry: dict[str, Any]) -> bool:
@@ -129,6 +135,7 @@ def _well_formed(entry: dict[str, Any]) -> bool:
     ids, refs, slots = entry.get("ids"), entry.get("refs"), entry.get("extremes")
     return (
         type(entry.get("schema_version")) is int
+        and isinstance(entry.get("digest"), str)
         and isinstance(ids, str)
         and len(ids) % 8 == 0
         and isinstance(refs, dict)

@@ -9,7 +9,7 @@ the cache allows, and always about the file as it is on disk now:
 - `month(key)`: the whole validated month (from the cached JSON, validated
   again by Pydantic, which is much faster than parsing TOML).
 - `history(keys)`: the digests of those months that hold the extremes the
-  reports read from history (digest.py), chosen from the cached facts.
+  reports read from history (digest.py), chosen and read from the cached facts.
 
 A file that fails any check is decoded from its TOML, so the error names the
 file, the line and the fix exactly as an uncached read would.
@@ -43,16 +43,19 @@ class MonthReader:
         self.cache = Cache(store.home)
         self._sources: dict[str, Source] = {}
         self._months: dict[str, Month] = {}  # read in full by this command
+        self._facts: dict[str, dict[str, Any]] = {}  # verified by this command
 
     def facts(self, key: str) -> dict[str, Any]:
         """What month `key` holds, its file verified; raises LedgerFileError if it is broken."""
-        source = self._source(key)
-        facts = self.cache.facts(key, source)
-        if facts is None or not names_known_keys(facts, self.book):
-            self._parse(key)
+        if key not in self._facts:
+            source = self._source(key)
             facts = self.cache.facts(key, source)
-            assert facts is not None  # _parse just put them
-        return facts
+            if facts is None or not names_known_keys(facts, self.book):
+                self._parse(key)
+                facts = self.cache.facts(key, source)
+                assert facts is not None  # _parse just put them
+            self._facts[key] = facts
+        return self._facts[key]
 
     def month(self, key: str) -> Month:
         """The whole month `key`, validated."""
@@ -72,7 +75,13 @@ class MonthReader:
     def history(self, keys: list[str]) -> dict[str, Month]:
         """For months `keys` (each verified): the digests of the few that hold history's extremes."""
         slots = {key: self.facts(key)["extremes"] for key in keys}
-        return {key: digest(self.month(key)) for key in sorted(holding_extremes(slots))}
+        return {key: self._digest(key) for key in sorted(holding_extremes(slots))}
+
+    def _digest(self, key: str) -> Month:
+        try:
+            return Month.model_validate_json(self.facts(key)["digest"], context=self._context(key))
+        except ValidationError:
+            return digest(self._parse(key))  # raises the TOML's own error if the file is broken
 
     def save(self) -> None:
         """Keep what was parsed for the next command (never fails)."""
@@ -115,6 +124,7 @@ def facts_of(month: Month) -> dict[str, Any]:
         "ids": "".join(r.id for r in records),  # every id is 8 hex digits
         "refs": refs,
         "extremes": extremes(month),
+        "digest": digest(month).model_dump_json(),
     }
 
 

@@ -11,6 +11,8 @@ def main() -> None:
     # included, and looking for them scans every installed package's entry points (~20-40 ms).
     # PYDANTIC_DISABLE_PLUGINS="" in the environment lets them in again.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    from leadshift.cli.app import register
+    import sys
 
-    register()(prog_name="leadshift")
+    from leadshift.cli.app import command_in, register
+
+    register(command_in(sys.argv[1:]))(prog_name="leadshift")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import sys
 from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
@@ -12,10 +14,12 @@ import pytest
 
 from benchmarks import targets
 from benchmarks.ledgers import TODAY, Spec, generate
-from benchmarks.run import parse_sizes
+from benchmarks.run import parse_sizes, restore
+from benchmarks.timing import BenchmarkError, run_once
 from benchmarks.watson_frames import frames_of
 from leadshift.model import HoursRecord
 from leadshift.store import Store
+from tests.conftest import snapshot
 
 
 def test_a_generated_month_is_a_valid_ledger_of_about_six_records_a_working_day(ledger_home: Path, cli) -> None:
@@ -123,3 +127,27 @@ def test_targets_that_a_run_cannot_judge_say_so() -> None:
     assert unjudged["leadshift review: longest/shortest <= 1.15x"] == "needs two history lengths"
     assert unjudged["leadshift review on 1y <= 0.25 of watson report (same frames)"] == "td-watson not measured"
     assert len(unjudged) == len(verdicts) - 2  # review at 10x python on 1y, and --help, are judged
+
+
+def test_restore_puts_back_the_ledger_a_log_wrote_into(tmp_path: Path, run_process) -> None:
+    template, copy = tmp_path / "template", tmp_path / "copy"
+    generate(template, Spec(months=1))
+    before = snapshot(template)
+    restore(template, copy)
+    logged = run_process("log", "client", "northwind", "1.5", env={"LEADSHIFT_HOME": str(copy)})
+    assert logged.returncode == 0, logged.stderr
+    assert snapshot(copy) != before
+
+    restore(template, copy)
+
+    assert snapshot(copy) == before
+    assert (
+        copy.joinpath("log", "2026-11.toml").stat().st_mtime_ns
+        == template.joinpath("log", "2026-11.toml").stat().st_mtime_ns
+    )
+
+
+def test_a_failing_command_stops_the_benchmark_with_its_message(tmp_path: Path) -> None:
+    argv = [sys.executable, "-c", "import sys; sys.exit('Error: no ledger here')"]
+    with pytest.raises(BenchmarkError, match=r"exited 1: Error: no ledger here"):
+        run_once(argv, dict(os.environ), tmp_path, tmp_path / "out.stdout")

@@ -28,15 +28,15 @@ def decode(data: bytes, model: type[M], label: str, hint: str, context: dict[str
         text = data.decode("utf-8-sig")  # editors on Windows may add a byte-order mark
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise LedgerFileError(f"{label}, line {line}: the file is not UTF-8 text. {hint}") from None
+        raise LedgerFileError(f"{label}, line {line}: the file is not UTF-8 text. {hint}", line) from None
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise LedgerFileError(_toml_message(str(error), label, hint)) from None
+        raise LedgerFileError(*_toml_message(str(error), label, hint)) from None
     try:
         return model.model_validate(raw, context=context)
     except ValidationError as error:
-        raise LedgerFileError(_schema_message(error, text, label, hint)) from None
+        raise LedgerFileError(*_schema_message(error, text, label, hint)) from None
 
 
 _LAST_KEYS = ("note", "added")  # bookkeeping after the facts, when a person reads a record
@@ -65,14 +65,15 @@ def _prune(value: Any) -> Any:
     return value
 
 
-def _toml_message(message: str, label: str, hint: str) -> str:
+def _toml_message(message: str, label: str, hint: str) -> tuple[str, int | None]:
     match = _TOML_POSITION.search(message)
     what = _TOML_POSITION.sub("", message).rstrip(".")
-    where = f"line {match.group(1)}, column {match.group(2)}" if match and match.group(1) else "end of file"
-    return f"{label}, {where}: {_lower_first(what)}. {hint}"
+    line = int(match.group(1)) if match and match.group(1) else None
+    where = f"line {line}, column {match.group(2)}" if match and line else "end of file"
+    return f"{label}, {where}: {_lower_first(what)}. {hint}", line
 
 
-def _schema_message(error: ValidationError, text: str, label: str, hint: str) -> str:
+def _schema_message(error: ValidationError, text: str, label: str, hint: str) -> tuple[str, int | None]:
     problems = error.errors(include_input=False, include_url=False)
     first = problems[0]
     loc = tuple(part for part in first["loc"] if part != "[key]")
@@ -81,7 +82,7 @@ def _schema_message(error: ValidationError, text: str, label: str, hint: str) ->
     place = f"{label}, line {line}" if line else label
     field = f" ({_dotted(loc)})" if loc else ""
     more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-    return f"{place}{field}: {message}{more}. {hint}"
+    return f"{place}{field}: {message}{more}. {hint}", line
 
 
 def _describe(problem: dict[str, Any]) -> str:

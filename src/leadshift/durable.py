@@ -164,6 +164,29 @@ def _back_up(path: Path, backup_dir: Path) -> Path:
     return target
 
 
+BROKEN_TAG = "broken-"
+
+
+def set_aside_broken(path: Path, backup_dir: Path) -> Path:
+    """Keep an invalid version of `path` as backups/NAME.broken-000001, outside the rotation.
+
+    A broken file may still hold the only copy of someone's notes, but it must never
+    push a valid backup out of the last BACKUPS_KEPT: `backups_of` and pruning skip these names.
+    """
+    ensure_private_dir(backup_dir)
+    name = f"{backup_name(path, backup_dir.parent)}.{BROKEN_TAG}"
+    numbers = [p.name[len(name) :] for p in backup_dir.iterdir() if p.name.startswith(name)]
+    taken = [int(number) for number in numbers if number.isdigit()]
+    target = backup_dir / f"{name}{max(taken, default=0) + 1:06d}"
+    try:
+        os.link(path, target)
+    except OSError:
+        shutil.copyfile(path, target)
+    tighten(target)
+    fsync_dir(backup_dir)
+    return target
+
+
 def backups_of(backup_dir: Path, name: str) -> list[Path]:
     """The backups of one file, oldest first."""
     if not backup_dir.is_dir():

@@ -59,6 +59,10 @@ class LedgerFileError(LeadshiftError):
     the ledger holds private notes about people.
     """
 
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line  # where the file breaks, when known (`doctor --json` reports it)
+
 
 class LedgerVersionError(LeadshiftError):
     """The ledger was written by a newer leadshift."""
@@ -72,3 +76,11 @@ class Cancelled(LeadshiftError):
     """The user stopped an interactive command; nothing was written."""
 
     exit_code = ExitCode.INTERRUPTED
+
+
+class InvalidEdit(LeadshiftError):
+    """A file edited by hand does not validate; nothing was written, and editing it again may fix it."""
+
+
+class LedgerChanged(LeadshiftError):
+    """A file changed on disk while a copy of it was being edited by hand; nothing was written."""

@@ -14,6 +14,8 @@ ledger, validate the new content, and replace only the files that changed.
 A month file unchanged since it was last validated (same size, mtime and
 content hash) is checked through the cache instead of being parsed again,
 and a month is read in full only when the command looks at it (catalog.py).
+The one other write, `Store.replace_by_hand()` (`leadshift edit`), replaces one
+file with hand-edited bytes under the same lock and the same validation.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import re
 import shutil
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -32,7 +35,15 @@ from leadshift import codec, durable, lock
 from leadshift.cache import CACHE_DIR, MONTHS_DIR, Source
 from leadshift.catalog import MonthReader, Months, facts_of
 from leadshift.dates import month_key
-from leadshift.errors import LedgerExists, LedgerFileError, LedgerMissing, LedgerVersionError, LedgerWriteError
+from leadshift.errors import (
+    InvalidEdit,
+    LedgerChanged,
+    LedgerExists,
+    LedgerFileError,
+    LedgerMissing,
+    LedgerVersionError,
+    LedgerWriteError,
+)
 from leadshift.model import SCHEMA_VERSION, Book, Ledger, Month
 
 LEDGER_FILE = "ledger.toml"
@@ -322,6 +333,110 @@ class Store:
                 f"writes version {SCHEMA_VERSION}). Upgrade with `pip install --upgrade leadshift`."
             )
 
+    # -- editing by hand -----------------------------------------------------
+
+    def read_bytes(self, path: Path) -> bytes:
+        """A ledger file exactly as it is on disk, to be edited by hand."""
+        try:
+            return path.read_bytes()
+        except OSError as error:
+            raise LedgerFileError(f"cannot read {self._label(path)}: {error.strerror}.") from None
+
+    def replace_by_hand(self, path: Path, expected: bytes, new: bytes) -> HandSaved:
+        """Replace ledger.toml or a month file with `new`, a hand-edited version of `expected`.
+
+        Under the lock: refuse if the file no longer holds `expected` (another command wrote
+        meanwhile), validate `new` as every file is validated, and write it through the atomic path
+        as typed (comments kept). Unlike change(), a broken *other* file does not block: editing is
+        how people fix broken files, and they may have to fix two, in either order.
+        """
+        with lock.exclusive(self.lock_path):
+            try:
+                current: bytes | None = path.read_bytes()
+            except FileNotFoundError:
+                current = None
+            if current != expected:
+                raise LedgerChanged(
+                    f"{self._label(path)} changed on disk while you were editing it "
+                    "(another leadshift command or program wrote to it); nothing was saved."
+                )
+            self._refuse_symlinks([path])
+            self._remove_stale_temp_files()
+            if path == self.book_path:
+                was_valid, unchecked = self._check_book_by_hand(expected, new)
+            else:
+                was_valid, unchecked = self._check_month_by_hand(path, expected, new)
+            kept = self._write_by_hand(path, new, was_valid)
+            self._make_private([path])
+        return HandSaved(kept, not was_valid, unchecked)
+
+    def _check_book_by_hand(self, old: bytes, new: bytes) -> tuple[bool, list[str]]:
+        """The new book must keep every month that reads on its own valid; a broken month is not checked."""
+        book = self._hand_copy(new, Book, self.book_path)
+        months: dict[str, Month] = {}
+        unchecked: list[str] = []
+        for key in self.month_keys():
+            try:
+                months[key] = self._decode(self.month_path(key), Month, {"month": key})
+            except LedgerFileError:
+                unchecked.append(self._label(self.month_path(key)))
+        self._refuse_newer([book.schema_version, *(m.schema_version for m in months.values())])
+        for key, month in months.items():
+            try:
+                self._refuse_orphans(Ledger(book, {key: month}))
+            except LedgerWriteError as error:
+                raise InvalidEdit(
+                    f"{error.message} Keep that client or teammate in ledger.toml, or first change those records "
+                    f"with `leadshift edit {key}`."
+                ) from None
+        return _valid(old, Book), unchecked
+
+    def _check_month_by_hand(self, path: Path, old: bytes, new: bytes) -> tuple[bool, list[str]]:
+        """The month is checked against the book; if the book is broken, against everything but its names."""
+        try:
+            book: Book | None = self.read_book()
+        except LedgerFileError:
+            book = None
+        if book is not None:
+            self._refuse_newer([book.schema_version])
+        context = {"month": path.stem, "book": book}
+        self._hand_copy(new, Month, path, context)
+        return _valid(old, Month, context), [] if book is not None else [LEDGER_FILE]
+
+    def _hand_copy(self, data: bytes, schema: type, path: Path, context: dict[str, Any] | None = None) -> Any:
+        label = f"your copy of {self._label(path)}"
+        try:
+            model = codec.decode(data, schema, label, "", context)
+        except LedgerFileError as error:
+            raise InvalidEdit(error.message.rstrip()) from None
+        if model.schema_version > SCHEMA_VERSION:
+            raise InvalidEdit(
+                f"{label} has schema_version = {model.schema_version}, newer than this leadshift writes "
+                f"({SCHEMA_VERSION}); put back the version it had, or upgrade (`pip install --upgrade leadshift`)."
+            )
+        # The next command that saves this file writes it from the model: that must work too.
+        if codec.decode(codec.encode(model), schema, label, "This is a bug in leadshift.", context) != model:
+            raise LedgerWriteError(f"{label} would not read back as written; nothing was saved.")
+        return model
+
+    def _write_by_hand(self, path: Path, data: bytes, was_valid: bool) -> Path:
+        """Write `data` and return where the old version is kept (a broken one outside the rotation)."""
+        aside: Path | None = None
+        try:
+            durable.ensure_private_dir(path.parent)
+            if was_valid:
+                durable.write_atomic(path, data, self.backup_dir)
+                return durable.backups_of(self.backup_dir, durable.backup_name(path, self.home))[-1]
+            aside = durable.set_aside_broken(path, self.backup_dir)
+            durable.write_atomic(path, data)
+            return aside
+        except OSError as error:
+            if aside is not None:
+                aside.unlink(missing_ok=True)  # the file it copies is still in place
+            raise LedgerWriteError(
+                f"could not save {self._label(path)}: {error.strerror or error}; the file on disk is unchanged."
+            ) from None
+
     # -- helpers -------------------------------------------------------------
 
     def _label(self, path: Path) -> str:
@@ -337,6 +452,23 @@ class Store:
     def _decode_data(self, path: Path, data: bytes, model: type, context: dict[str, Any] | None = None) -> Any:
         hint = f"Fix it by hand in {path}, or copy its latest good version from {self.backup_dir}/."
         return codec.decode(data, model, self._label(path), hint, context)
+
+
+def _valid(data: bytes, schema: type, context: dict[str, Any] | None = None) -> bool:
+    try:
+        codec.decode(data, schema, "", "", context)
+    except LedgerFileError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class HandSaved:
+    """What `Store.replace_by_hand` did: where the old version is kept, and which other files are broken."""
+
+    kept: Path
+    kept_broken: bool  # the old version did not validate, so it is kept outside the rotation of backups
+    unchecked: list[str]  # other files that could not be checked against this one, because they are broken
 
 
 class Draft:

@@ -1,0 +1,157 @@
+"""`leadshift edit [ledger|MONTH]`: change a ledger file by hand, checked before it is saved.
+
+The editor gets a private copy; the real file is replaced only when the copy
+validates and nobody else wrote the file meanwhile. Until then the copy is
+the user's work: it is kept, and they are told where, unless they discard it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from leadshift.cli.app import session_of
+from leadshift.errors import LeadshiftError
+
+if TYPE_CHECKING:
+    from leadshift.cli.asking import Asker
+    from leadshift.cli.editor import Editor
+    from leadshift.store import HandSaved, Store
+
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+LEDGER = "ledger"
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(edit)
+
+
+def edit(
+    ctx: typer.Context,
+    what: Annotated[
+        str, typer.Argument(metavar="ledger|MONTH", help="`ledger` (the default) or a month like 2026-11.")
+    ] = LEDGER,
+) -> None:
+    """Edit ledger.toml or a month by hand; saved only if valid.
+
+    `ledger` is ledger.toml; a month like 2026-11 is log/2026-11.toml. The editor is $VISUAL, else
+    $EDITOR, else vi. It gets a private copy: if the copy does not validate you can edit it again,
+    and if another command changed the file meanwhile nothing is overwritten.
+    """
+    from leadshift.cli.asking import TerminalAsker
+    from leadshift.cli.editor import choose_editor
+
+    session = session_of(ctx)
+    path = file_to_edit(session.store, what)
+    original = session.store.read_bytes(path)
+    editor = choose_editor()
+    asker = TerminalAsker(session) if session.interactive() else None
+    saved = edit_copy(session.store, path, original, editor, asker)
+    label = _label(session.store, path)
+    if saved is None:
+        typer.echo(f"No changes to {label}; nothing was written.")
+        return
+    kept = _label(session.store, saved.kept)
+    if saved.kept_broken:
+        typer.echo(f"Saved {label}. The previous version did not validate; it is kept as {kept}.")
+    else:
+        typer.echo(f"Saved {label}. The previous version is kept as {kept}.")
+    for other in saved.unchecked:
+        fix = LEDGER if other == "ledger.toml" else Path(other).stem
+        typer.echo(f"{other} is broken, so it was not checked against this file; fix it with `leadshift edit {fix}`.")
+
+
+def file_to_edit(store: Store, what: str) -> Path:
+    """ledger.toml for `ledger`, log/YYYY-MM.toml for a month that has a file."""
+    from leadshift.errors import NotFound, UsageError
+
+    word = what.strip().lower()
+    if word == LEDGER:
+        if not store.exists():
+            store.read_book()  # raises the "no ledger" message
+        return store.book_path
+    if not _MONTH.match(word):
+        raise UsageError(f"'{what}' is not something to edit: give `ledger` or a month like 2026-11.")
+    if word not in store.month_keys():
+        if not store.exists():
+            store.read_book()
+        raise NotFound(
+            f"{_label(store, store.month_path(word))} does not exist, so there is nothing to edit: "
+            f"add records to {word} with `leadshift log` first (see `leadshift log --help`)."
+        )
+    return store.month_path(word)
+
+
+def edit_copy(store: Store, path: Path, original: bytes, editor: Editor, asker: Asker | None) -> HandSaved | None:
+    """Edit a private copy until it saves, is unchanged, or is given up; None when unchanged.
+
+    `asker` None (no terminal): an invalid copy is reported, not re-opened.
+    """
+    from leadshift.cli.editor import EditorFailed, EditorMissing, discard, private_copy
+    from leadshift.errors import Cancelled, InvalidEdit
+
+    copy = private_copy(path.name, original)
+    try:
+        saved = _edit_until_valid(store, path, original, copy, editor, asker)
+    except (EditorFailed, EditorMissing, Discarded, Cancelled):
+        discard(copy)  # the user gave up, or the editor never ran
+        raise
+    except InvalidEdit as error:
+        raise InvalidEdit(f"{error.message} Nothing was saved. {_kept_note(store, path, copy)}") from None
+    except LeadshiftError as error:  # the file changed meanwhile, the disk is full...: the edit itself was fine
+        raise type(error)(f"{error.message} {_kept_note(store, path, copy)}") from None
+    except BaseException:
+        typer.echo(_kept_note(store, path, copy), err=True)  # a bug or Ctrl-C: their edit survives anyway
+        raise
+    discard(copy)
+    return saved
+
+
+class Discarded(LeadshiftError):
+    """The user chose not to edit an invalid copy again."""
+
+
+def _edit_until_valid(
+    store: Store, path: Path, original: bytes, copy: Path, editor: Editor, asker: Asker | None
+) -> HandSaved | None:
+    from rich.text import Text
+
+    from leadshift.cli.editor import EditorFailed, run_editor
+    from leadshift.errors import Cancelled, InvalidEdit
+
+    while True:
+        run_editor(editor, copy)
+        try:
+            edited = copy.read_bytes()
+        except OSError as error:
+            raise EditorFailed(f"cannot read the edited copy {copy}: {error.strerror}; nothing was saved.") from None
+        if edited == original:
+            return None
+        try:
+            return store.replace_by_hand(path, original, edited)
+        except InvalidEdit as error:
+            if asker is None:
+                raise
+            asker.say(Text(error.message, style="red"))
+            try:
+                again = asker.confirm("Edit again?", True)
+            except (KeyboardInterrupt, EOFError):
+                asker.say("")
+                raise Cancelled(f"cancelled; your edit was discarded and {_label(store, path)} is unchanged.") from None
+            if not again:
+                raise Discarded(f"your edit was discarded; {_label(store, path)} is unchanged.") from None
+
+
+def _kept_note(store: Store, path: Path, copy: Path) -> str:
+    what = LEDGER if path == store.book_path else path.stem
+    return (
+        f"Your edited copy is kept at {copy}: run `leadshift edit {what}` again and redo your changes "
+        f"(`diff {copy} {path}` shows them)."
+    )
+
+
+def _label(store: Store, path: Path) -> str:
+    return str(path.relative_to(store.home))

@@ -78,11 +78,16 @@ def run_process() -> Callable[..., subprocess.CompletedProcess[str]]:
 
 
 def snapshot(home: Path) -> dict[str, bytes]:
-    """Every file under the ledger directory and its bytes, to prove nothing changed."""
+    """Every file of the ledger directory and its bytes, to prove nothing changed.
+
+    Leaves out the lock and `.cache/`: derived data that any read may refresh (tests/test_cache.py covers it).
+    """
     if not home.exists():
         return {}
     return {
-        str(p.relative_to(home)): p.read_bytes() for p in sorted(home.rglob("*")) if p.is_file() and p.name != ".lock"
+        str(p.relative_to(home)): p.read_bytes()
+        for p in sorted(home.rglob("*"))
+        if p.is_file() and p.name != ".lock" and p.relative_to(home).parts[0] != ".cache"
     }
 
 

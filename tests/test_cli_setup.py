@@ -111,3 +111,30 @@ def test_a_copied_ledger_folder_is_made_private_on_the_next_write(cli, team: Pat
     assert cli("log", "client", "acme", "1").exit_code == 0
     assert (team.stat().st_mode & 0o777) == 0o700
     assert ((team / "log").stat().st_mode & 0o777) == 0o700
+
+
+def test_a_run_builds_only_its_command_and_it_is_the_same_command() -> None:
+    from typer.testing import CliRunner
+
+    from leadshift.cli.app import COMMANDS, command_in
+
+    full = list(_all_commands(register()))
+    assert [c[0] for c in full if len(c) == 1] == list(COMMANDS)  # every command, in help's order
+    runner = CliRunner()
+    for command in full:
+        alone = register(command[0])
+        # The command and those defined beside it (init, where and demo are one module).
+        assert {c[0] for c in _all_commands(alone)} == {n for n, m in COMMANDS.items() if m == COMMANDS[command[0]]}
+        helps = [
+            runner.invoke(tree, [*command, "--help"], prog_name="leadshift").stdout for tree in (register(), alone)
+        ]
+        assert helps[0] == helps[1], command
+    assert command_in(["--ledger", "log", "review", "--json"]) == "review"
+    assert command_in(["--debug", "--ledger=/x", "log", "client"]) == "log"
+    assert command_in(["--version"]) is None and command_in(["lgo"]) == "lgo"
+
+
+def test_a_misspelt_command_still_gets_suggestions(run_process) -> None:
+    result = run_process("reveiw")
+    assert result.returncode == 2
+    assert "No such command 'reveiw'" in result.stderr and "review" in result.stderr

@@ -547,3 +547,12 @@ def test_doctor_suggests_only_a_backup_that_restore_would_take(cli, ledger: Path
         == "correct line 37 with `leadshift edit ledger` (no backup of ledger.toml fits the ledger as it is)."
     )
     assert "would break log/2026-11.toml" in cli("restore", "ledger.toml.000004").stderr
+
+
+def test_the_cache_is_part_of_a_healthy_ledger_but_must_stay_private(cli, ledger: Path) -> None:
+    assert cli("review", "--json").exit_code == 0
+    assert (ledger / ".cache" / "index.json").is_file()
+    assert cli("doctor").exit_code == 0
+    (ledger / ".cache").chmod(0o755)  # it holds what each month held, notes included
+    [problem] = problems(cli)
+    assert problem["file"] == ".cache" and "0755" in problem["message"]

@@ -144,6 +144,10 @@ def test_everything_is_private_whatever_the_umask(ledger_home: Path, umask: int)
         "log/2026-11.toml": 0o600,
         "backups": 0o700,
         **{name: 0o600 for name in backups},
+        ".cache": 0o700,  # holds notes too: what each month held when last validated
+        ".cache/index.json": 0o600,
+        ".cache/months": 0o700,
+        ".cache/months/2026-11.json": 0o600,
     }
 
 

@@ -11,7 +11,6 @@ import re
 import tomllib
 from typing import Any, TypeVar
 
-import tomli_w
 from pydantic import BaseModel, ValidationError
 
 from leadshift.errors import LedgerFileError
@@ -47,6 +46,8 @@ _OPTIONAL_TABLES = ("handoffs",)
 
 def encode(model: BaseModel) -> bytes:
     """The TOML a person would write: no empty notes or tables, no unset optional keys."""
+    import tomli_w  # only writes need it
+
     data = model.model_dump(mode="python", exclude_none=True)
     data = {k: _prune(v) for k, v in data.items() if v != [] and not (k in _OPTIONAL_TABLES and v == {})}
     return tomli_w.dumps(data).encode("utf-8")

@@ -40,8 +40,11 @@ def tighten(path: Path) -> None:
         os.chmod(path, PRIVATE_FILE)
 
 
-def write_atomic(path: Path, data: bytes, backup_dir: Path | None = None) -> None:
-    """Replace `path` with `data` so that a crash leaves the old or the new file, never a mix."""
+def write_atomic(path: Path, data: bytes, backup_dir: Path | None = None, sync: bool = True) -> None:
+    """Replace `path` with `data` so that a crash leaves the old or the new file, never a mix.
+
+    `sync=False` skips the fsyncs, for files that may be lost (the cache, which checks its own bytes).
+    """
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
     # O_EXCL and O_NOFOLLOW: a file or symlink planted at the temp path is never written through.
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -53,7 +56,8 @@ def write_atomic(path: Path, data: bytes, backup_dir: Path | None = None) -> Non
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view) :]
-            os.fsync(fd)
+            if sync:
+                os.fsync(fd)
         finally:
             os.close(fd)
         if backup_dir is not None and path.exists():
@@ -65,7 +69,8 @@ def write_atomic(path: Path, data: bytes, backup_dir: Path | None = None) -> Non
                 with contextlib.suppress(OSError):
                     os.unlink(leftover)
         raise
-    fsync_dir(path.parent)
+    if sync:
+        fsync_dir(path.parent)
     if backup is not None:
         # Pruning waits until the new version is in place: a failed write
         # leaves backups/ exactly as it was.

@@ -6,10 +6,14 @@ Layout of a ledger directory (0700, every file 0600):
     log/YYYY-MM.toml     the records of one month              (a Month)
     backups/             the last versions of each file replaced
     .lock                taken by every write, never the data itself
+    .cache/              what each month file held when last validated (cache.py); safe to delete
 
 Every write runs inside `Store.change()`: take the lock, re-read and validate
 every file (no write while any file is broken), let the caller change the
 ledger, validate the new content, and replace only the files that changed.
+A month file unchanged since it was last validated (same size, mtime and
+content hash) is checked through the cache instead of being parsed again,
+and a month is read in full only when the command looks at it (catalog.py).
 The one other write, `Store.replace_by_hand()` (`leadshift edit`), replaces one
 file with hand-edited bytes under the same lock and the same validation.
 """
@@ -27,7 +31,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from leadshift import codec, durable, lock, migrations
+from leadshift import codec, durable, lock
+from leadshift.cache import CACHE_DIR, MONTHS_DIR, Source
+from leadshift.catalog import MonthReader, Months, facts_of
 from leadshift.dates import month_key
 from leadshift.errors import (
     InvalidEdit,
@@ -80,20 +86,49 @@ class Store:
         return self._decode(self.book_path, Book)
 
     def read_month(self, key: str, book: Book) -> Month:
-        path = self.month_path(key)
-        if not path.exists():
+        if not self.month_path(key).exists():
             return Month()
-        return self._decode(path, Month, {"month": key, "book": book})
+        reader = MonthReader(self, book)
+        month = reader.month(key)
+        reader.save()
+        return month
 
-    def load(self, start: date | None = None, end: date | None = None, book: Book | None = None) -> Ledger:
+    def load(
+        self, start: date | None = None, end: date | None = None, book: Book | None = None, history: bool = False
+    ) -> Ledger:
         """The book and the months that overlap [start, end]; an open end reaches the first or last month.
 
         `book`: the ledger.toml the caller has just read, so it is not read twice.
+        `history`: also the months before `start`, as digests (digest.py): the few records the
+        reports read from history, so that a report on ten years reads about as much as on one month.
+        Every month before `start` is still verified (from the cache when unchanged).
         """
         book = book if book is not None else self.read_book()
         first, last = (month_key(start) if start else ""), (month_key(end) if end else "9999-99")
-        keys = [key for key in self.month_keys() if first <= key <= last]  # YYYY-MM sorts as dates do
-        return Ledger(book, {key: self.read_month(key, book) for key in keys})
+        reader = MonthReader(self, book)
+        months: dict[str, Month] = {}
+        older = []
+        for key in self.month_keys():  # YYYY-MM sorts as dates do
+            if first <= key <= last:
+                months[key] = reader.month(key)
+            elif history and key < first:
+                reader.facts(key)  # a broken file is reported in order, as reading it whole would
+                older.append(key)
+        ledger = Ledger(book, {**reader.history(older), **months})
+        reader.save()
+        return ledger
+
+    def month_source(self, key: str) -> Source:
+        """The bytes of a month file and their fingerprint (for the cache)."""
+        path = self.month_path(key)
+        try:
+            return Source.read(path)
+        except OSError as error:
+            raise LedgerFileError(f"cannot read {self._label(path)}: {error.strerror}.") from None
+
+    def decode_month(self, key: str, data: bytes, book: Book) -> Month:
+        """Parse and validate the bytes of month file `key`; errors name its line and the fix."""
+        return self._decode_data(self.month_path(key), data, Month, {"month": key, "book": book})
 
     # -- writing -------------------------------------------------------------
 
@@ -122,22 +157,39 @@ class Store:
 
     @contextmanager
     def change(self) -> Iterator[Draft]:
-        """Lock, load everything, let the caller edit a Draft, then save what changed."""
+        """Lock, check every file, let the caller edit a Draft, then save what changed.
+
+        The draft's months are read in full only when looked at (catalog.Months);
+        every month file is verified before the caller runs, from the cache when
+        it is unchanged since it was last validated.
+        """
         if not self.exists():
             self.read_book()  # raises the "no ledger" message
         with lock.exclusive(self.lock_path):
-            ledger = self.load()
-            files = [self.book_path, *map(self.month_path, ledger.months)]  # load() read every month
-            self._refuse_newer(ledger)
+            book = self.read_book()
+            reader = MonthReader(self, book)
+            keys = self.month_keys()
+            for key in keys:
+                reader.facts(key)  # raises on the first broken file, as reading them all would
+            months = Months(reader, keys)
+            files = [self.book_path, *map(self.month_path, keys)]
+            versions = [book.schema_version, *months.schema_versions()]
+            self._refuse_newer(versions)
             self._refuse_symlinks(files)
             self._remove_stale_temp_files()
-            draft = self._upgraded(ledger)
+            if min(versions) < SCHEMA_VERSION:  # a migration reads every month
+                draft = self._upgraded(Ledger(book, dict(months.items())))
+            else:
+                draft = Draft(Ledger(book, months))
             yield draft
-            self._save(draft)
+            self._save(draft, reader)
             self._make_private(files)  # files written now are 0600 already; older ones may not be
+            reader.save()
 
     def _upgraded(self, ledger: Ledger) -> Draft:
         """A draft of `ledger` at the current schema version, outdated files marked to be written."""
+        from leadshift import migrations
+
         draft = Draft(ledger)
         if outdated := migrations.outdated(ledger):
             self._keep_copy_before_migration(outdated)
@@ -149,12 +201,13 @@ class Store:
                     draft.set_month(key, upgraded.months[key])
         return draft
 
-    def _save(self, draft: Draft) -> None:
+    def _save(self, draft: Draft, reader: MonthReader) -> None:
         # Months first: a book at the current version then means every month was migrated.
         for key in sorted(draft.changed_months):
             month = draft.ledger.months[key]
             self._refuse_lost_records(key, draft.original.months.get(key, Month()), month, draft.removed_ids)
-            self._write(self.month_path(key), month, Month, {"month": key, "book": draft.ledger.book})
+            data = self._write(self.month_path(key), month, Month, {"month": key, "book": draft.ledger.book})
+            self._remember(reader, key, data, month)
         if draft.book_changed:
             self._refuse_orphans(draft.ledger)
             self._write(self.book_path, draft.ledger.book, Book)
@@ -169,7 +222,8 @@ class Store:
         for path in [*files, *backups]:
             durable.tighten(path)
 
-    def _write(self, path: Path, model: Any, schema: type, context: dict[str, Any] | None = None) -> None:
+    def _write(self, path: Path, model: Any, schema: type, context: dict[str, Any] | None = None) -> bytes:
+        """Validate, write and read back `model`; the bytes written."""
         label = self._label(path)
         try:
             data = codec.encode(model)
@@ -201,6 +255,16 @@ class Store:
                 path.unlink()
             undone = "the previous version was put back" if existed else "the new file was removed"
             raise LedgerWriteError(f"{label} did not read back as written; {undone}. Check the disk, then try again.")
+        return data
+
+    def _remember(self, reader: MonthReader, key: str, data: bytes, month: Month) -> None:
+        """Cache the month just written and validated, so the next command need not parse it."""
+        try:
+            source = Source.read(self.month_path(key))
+        except OSError:
+            return
+        if source.data == data:  # under the lock only a hand edit could differ: leave that to be parsed
+            reader.cache.put(key, source, facts_of(month), month.model_dump_json().encode())
 
     def _refuse_symlinks(self, files: list[Path]) -> None:
         # An atomic replace swaps the link for a plain file: the linked copy
@@ -214,8 +278,9 @@ class Store:
 
     def _remove_stale_temp_files(self) -> None:
         # Only a writer killed mid-save leaves these; under the lock none is in progress.
-        for folder in (self.home, self.log_dir, self.backup_dir):
-            if folder.is_dir():
+        cache = self.home / CACHE_DIR
+        for folder in (self.home, self.log_dir, self.backup_dir, cache, cache / MONTHS_DIR):
+            if folder.is_dir() and not folder.is_symlink():
                 for temp in folder.glob(f".*{durable.TEMP_SUFFIX}"):
                     if temp.is_symlink() or not (temp.is_file() or temp.is_dir()):
                         continue
@@ -227,7 +292,11 @@ class Store:
     def _refuse_orphans(self, ledger: Ledger) -> None:
         # The edit rules already refuse this; the store checks again because a
         # month file naming a removed client would make the whole ledger unreadable.
-        for key, month in ledger.months.items():
+        months = ledger.months
+        # Months unchanged on disk are checked by the keys their cached facts name; only suspects are read.
+        suspects = months.needing_check(ledger.book) if isinstance(months, Months) else list(months)
+        for key in suspects:
+            month = months[key]
             try:
                 Month.model_validate(month.model_dump(), context={"month": key, "book": ledger.book})
             except ValidationError as error:
@@ -257,8 +326,7 @@ class Store:
                 f"{durable.describe(error)}; nothing was changed."
             ) from None
 
-    def _refuse_newer(self, ledger: Ledger) -> None:
-        versions = [ledger.book.schema_version, *(m.schema_version for m in ledger.months.values())]
+    def _refuse_newer(self, versions: list[int]) -> None:
         if max(versions) > SCHEMA_VERSION:
             raise LedgerVersionError(
                 f"this ledger was written by a newer leadshift (schema version {max(versions)}; this one "
@@ -312,7 +380,7 @@ class Store:
                 months[key] = self._decode(self.month_path(key), Month, {"month": key})
             except LedgerFileError:
                 unchecked.append(self._label(self.month_path(key)))
-        self._refuse_newer(Ledger(book, months))
+        self._refuse_newer([book.schema_version, *(m.schema_version for m in months.values())])
         for key, month in months.items():
             try:
                 self._refuse_orphans(Ledger(book, {key: month}))
@@ -330,7 +398,7 @@ class Store:
         except LedgerFileError:
             book = None
         if book is not None:
-            self._refuse_newer(Ledger(book))
+            self._refuse_newer([book.schema_version])
         context = {"month": path.stem, "book": book}
         self._hand_copy(new, Month, path, context)
         return _valid(old, Month, context), [] if book is not None else [LEDGER_FILE]
@@ -375,12 +443,15 @@ class Store:
         return str(path.relative_to(self.home)) if path.is_relative_to(self.home) else str(path)
 
     def _decode(self, path: Path, model: type, context: dict[str, Any] | None = None) -> Any:
-        which = "ledger" if path == self.book_path else path.stem
-        hint = f"Fix it with `leadshift edit {which}`, or put back a backup (`leadshift restore` lists them)."
         try:
             data = path.read_bytes()
         except OSError as error:
             raise LedgerFileError(f"cannot read {self._label(path)}: {error.strerror}.") from None
+        return self._decode_data(path, data, model, context)
+
+    def _decode_data(self, path: Path, data: bytes, model: type, context: dict[str, Any] | None = None) -> Any:
+        which = "ledger" if path == self.book_path else path.stem
+        hint = f"Fix it with `leadshift edit {which}`, or put back a backup (`leadshift restore` lists them)."
         return codec.decode(data, model, self._label(path), hint, context)
 
 
@@ -424,6 +495,9 @@ class Draft:
 
     def set_month(self, key: str, month: Month, removed: Iterable[str] = ()) -> None:
         """Replace a month; `removed`: the ids taken out on purpose (any other missing record refuses the save)."""
-        self.ledger = Ledger(self.ledger.book, {**self.ledger.months, key: month})
+        months = self.ledger.months
+        # Months read lazily stay lazy: copying them into a dict would read every one.
+        updated = months.with_month(key, month) if isinstance(months, Months) else {**months, key: month}
+        self.ledger = Ledger(self.ledger.book, updated)
         self.changed_months.add(key)
         self.removed_ids.update(removed)

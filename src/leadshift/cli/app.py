@@ -66,11 +66,32 @@ def new_app(help_text: str, **settings: object) -> typer.Typer:
     )
 
 
-app = new_app(
+HELP = (
     "A coach for newly promoted client-services leaders. Log each day in two minutes "
-    "(`leadshift log`); see whether you are leading your team or still doing their client work.",
-    cls=LeadshiftGroup,
+    "(`leadshift log`); see whether you are leading your team or still doing their client work."
 )
+
+# Every command and the module of leadshift.cli that defines it, in the order help lists them:
+# the daily rhythm first, commands before groups (tests/test_cli_setup.py checks it against the tree).
+COMMANDS = {
+    "demo": "setup",
+    "init": "setup",
+    "where": "setup",
+    "review": "review",
+    "yes": "sayno",
+    "check": "sayno",
+    "show": "records",
+    "remove": "records",
+    "undo": "records",
+    "edit": "edit",
+    "doctor": "recovery",
+    "restore": "recovery",
+    "log": "log",
+    "handoff": "handoff",
+    "teammate": "team",
+    "client": "clients",
+}
+GROUPS = {"log", "handoff", "teammate", "client"}  # their module's `app` is the group
 
 
 def _show_version(value: bool) -> None:
@@ -79,7 +100,6 @@ def _show_version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def root(
     ctx: typer.Context,
     ledger: Annotated[
@@ -104,20 +124,35 @@ def session_of(ctx: typer.Context) -> Session:
     return obj
 
 
-@functools.cache  # once per process: Typer rebuilds the whole tree on every call
-def register() -> typer.Typer:
-    """Attach every command group; imported late so each module can use `app`."""
-    from leadshift.cli import clients, edit, handoff, log, records, recovery, review, sayno, setup, team
+@functools.cache  # once per process and tree: Typer rebuilds the whole tree on every call
+def register(only: str | None = None) -> typer.Typer:
+    """The command tree; with `only`, a command's name, the tree of just that command's module.
 
-    # Help lists commands, then groups, each in this order: the daily rhythm first.
-    setup.register(app)
-    review.register(app)
-    sayno.register(app)
-    records.register(app)
-    edit.register(app)
-    recovery.register(app)
-    app.add_typer(log.app, name="log")
-    app.add_typer(handoff.app, name="handoff")
-    app.add_typer(team.app, name="teammate")
-    app.add_typer(clients.app, name="client")
-    return app
+    Typer builds every command of the tree on each run, so a run of `log` gets a tree
+    of `log` alone, and imports no other module (tests/test_cli_setup.py checks it is the same `log`).
+    Any other `only` (None, a typo) gets every command, for help and Click's suggestions.
+    """
+    from importlib import import_module
+
+    tree = new_app(HELP, cls=LeadshiftGroup)
+    tree.callback()(root)
+    names = [only] if only in COMMANDS else list(COMMANDS)
+    for module_name in dict.fromkeys(COMMANDS[name] for name in names):
+        module = import_module(f"leadshift.cli.{module_name}")
+        group = next((name for name in GROUPS if COMMANDS[name] == module_name), None)
+        if group is not None:
+            tree.add_typer(module.app, name=group)
+        else:
+            module.register(tree)
+    return tree
+
+
+def command_in(args: list[str]) -> str | None:
+    """The command a command line runs: its first word after the global options (None: none)."""
+    words = iter(args)
+    for word in words:
+        if word == "--ledger":
+            next(words, None)  # its value
+        elif not word.startswith("-"):
+            return word
+    return None

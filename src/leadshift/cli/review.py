@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -80,7 +81,8 @@ def build_review(session: Session, week: str | None, on: str | None, weeks: int)
         day = parse_date(on, session.today) if on is not None else session.today
         start, end = week_of(day, book.profile.week_starts)
     require_started(start, session.today)
-    # Every month up to the week's end: the last held 1:1 or the last hours on
-    # a client may lie anywhere before it.
-    ledger = session.store.load(None, end, book)
+    # The trend's weeks in full; before them, the digest of every month: the last
+    # held 1:1 or the last hours on a client may lie anywhere before the week.
+    first = start - timedelta(weeks=weeks - 1) if start.toordinal() > 7 * weeks else date.min
+    ledger = session.store.load(first, end, book, history=True)
     return weekly_review(ledger, start, end, session.today, weeks)

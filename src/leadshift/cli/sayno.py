@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
@@ -105,7 +105,7 @@ def _ask(
     from leadshift.errors import Cancelled
     from leadshift.render.text import literal
 
-    ledger = load_with_history(session.store, session.store.read_book(), day, day, day)
+    ledger = load_with_history(session.store, session.store.read_book(), day, day)
     book = ledger.book
     client = require_client(book, client)  # unknown keys fail before any question
     teammate = require_teammate(book, teammate) if teammate else None
@@ -200,7 +200,7 @@ def check(
     else:
         start, end = parse_week(week, week_starts) if week is not None else week_of(today, week_starts)
         require_started(start, today)
-    ledger = load_with_history(session.store, book, start, end, min(end, today))
+    ledger = load_with_history(session.store, book, start, end)
     report = said_no(ledger, start, end, today)
     if json:
         from leadshift.render.data import plain
@@ -212,17 +212,6 @@ def check(
         session.console.print(said_no_view(report, ledger.book))
 
 
-def load_with_history(store: Store, book: Book, start: date, end: date, as_of: date) -> Ledger:
-    """The months of [start, end], and enough before them to know each teammate's last held 1:1 by `as_of`."""
-    from leadshift.cadence import last_held_by_teammate
-
-    longest = max((t.one_on_one_every for t in book.teammates.values()), default=0)
-    try:
-        earliest = start - timedelta(days=longest)
-    except OverflowError:
-        earliest = date.min
-    ledger = store.load(earliest, end, book)
-    # A teammate with no held 1:1 in that window is overdue, but by how much only older months can say.
-    if set(book.teammates) <= set(last_held_by_teammate(ledger, as_of)):
-        return ledger
-    return store.load(None, end, book)
+def load_with_history(store: Store, book: Book, start: date, end: date) -> Ledger:
+    """The months of [start, end], and the digest of every month before: each teammate's last held 1:1."""
+    return store.load(start, end, book, history=True)

@@ -23,7 +23,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from leadshift import codec, durable, lock
+from leadshift import codec, durable, interrupts, lock
 from leadshift.dates import month_key
 from leadshift.errors import LedgerExists, LedgerFileError, LedgerMissing, LedgerVersionError, LedgerWriteError
 from leadshift.model import SCHEMA_VERSION, Book, Ledger, Month
@@ -106,7 +106,8 @@ class Store:
                     f"a ledger already exists at {self.home}; leadshift never overwrites one. "
                     "Use `leadshift teammate/client ...` to change it, or --ledger DIR for another."
                 )
-            self._write(self.book_path, book, Book)
+            with interrupts.held():
+                self._write(self.book_path, book, Book)
 
     @contextmanager
     def change(self) -> Iterator[Draft]:
@@ -121,7 +122,8 @@ class Store:
             self._remove_stale_temp_files()
             draft = Draft(ledger)
             yield draft
-            self._save(draft)
+            with interrupts.held():  # a Ctrl-C lands after the save: it is finished or never begun
+                self._save(draft)
             self._make_private(files)  # files written now are 0600 already; older ones may not be
 
     def _save(self, draft: Draft) -> None:

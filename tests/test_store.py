@@ -268,7 +268,7 @@ def test_a_failed_replace_is_a_write_error_and_changes_no_data(store: Store, mon
         put_month(store, "2026-11", hours("0000000c", date(2026, 11, 19)))
     assert (
         caught.value.message
-        == "could not save log/2026-11.toml: No space left on device; the file on disk is unchanged."
+        == "could not save log/2026-11.toml: the disk is full (free some space, then try again); the file on disk is unchanged."
     )
     monkeypatch.undo()
     assert {p: p.read_bytes() for p in [store.book_path, *store.log_dir.iterdir()]} == data

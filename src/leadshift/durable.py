@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-import shutil
 import stat
 from pathlib import Path
 
@@ -56,7 +55,8 @@ def write_atomic(path: Path, data: bytes, backup_dir: Path | None = None) -> Non
         finally:
             os.close(fd)
         if backup_dir is not None and path.exists():
-            backup = _back_up(path, backup_dir)
+            backup = _next_backup(path, backup_dir)  # named first, so a failure below removes it
+            _back_up(path, backup)
         os.replace(temp, path)
     except BaseException:
         for leftover in (temp, backup):
@@ -82,7 +82,8 @@ def fsync_dir(path: Path) -> None:
     except OSError:
         pass
     finally:
-        os.close(fd)
+        with contextlib.suppress(OSError):  # the rename is done either way: nothing to report
+            os.close(fd)
 
 
 def backup_name(path: Path, home: Path) -> str:
@@ -90,21 +91,25 @@ def backup_name(path: Path, home: Path) -> str:
     return str(path.relative_to(home)).replace(os.sep, "-")
 
 
-def _back_up(path: Path, backup_dir: Path) -> Path:
-    """Keep the current version of `path` (validated by the store) as the next backup."""
+def _next_backup(path: Path, backup_dir: Path) -> Path:
+    """Where the current version of `path` goes: the next number after its newest backup."""
     ensure_private_dir(backup_dir)
     name = backup_name(path, backup_dir.parent)
     existing = backups_of(backup_dir, name)
     # Numbered, not timestamped: the order survives clock changes and time zones.
     number = int(_numbered(existing[-1])[1]) + 1 if existing else 1
-    target = backup_dir / f"{name}.{number:06d}"
+    return backup_dir / f"{name}.{number:06d}"
+
+
+def _back_up(path: Path, target: Path) -> None:
+    """Keep the current version of `path` (validated by the store) as `target`."""
     try:
         os.link(path, target)  # a hard link: no copy that could be cut short
     except OSError:
-        shutil.copyfile(path, target)
+        # No hard links here (FAT, some network shares): a copy, written whole or not at all.
+        write_atomic(target, path.read_bytes())
     tighten(target)
-    fsync_dir(backup_dir)
-    return target
+    fsync_dir(target.parent)
 
 
 def backups_of(backup_dir: Path, name: str) -> list[Path]:

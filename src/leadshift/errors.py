@@ -6,6 +6,7 @@ with the error's code. Anything else is a bug and keeps its traceback.
 
 from __future__ import annotations
 
+import errno
 from enum import IntEnum
 
 
@@ -72,3 +73,16 @@ class Cancelled(LeadshiftError):
     """The user stopped an interactive command; nothing was written."""
 
     exit_code = ExitCode.INTERRUPTED
+
+
+# What a few system errors mean to someone at a terminal, and what to do; the others say it well enough.
+_IN_WORDS = {
+    errno.ENOSPC: "the disk is full (free some space, then try again)",
+    errno.EDQUOT: "your disk quota is used up (free some space, then try again)",
+    errno.EFBIG: "the file would be larger than this system allows (see `ulimit -f`)",
+}
+
+
+def in_words(error: OSError) -> str:
+    """Why a file operation failed, for an error message: 'the disk is full ...', 'Permission denied'."""
+    return _IN_WORDS.get(error.errno or 0) or error.strerror or str(error)

@@ -25,7 +25,14 @@ from pydantic import ValidationError
 
 from leadshift import codec, durable, interrupts, lock
 from leadshift.dates import month_key
-from leadshift.errors import LedgerExists, LedgerFileError, LedgerMissing, LedgerVersionError, LedgerWriteError
+from leadshift.errors import (
+    LedgerExists,
+    LedgerFileError,
+    LedgerMissing,
+    LedgerVersionError,
+    LedgerWriteError,
+    in_words,
+)
 from leadshift.model import SCHEMA_VERSION, Book, Ledger, Month
 
 LEDGER_FILE = "ledger.toml"
@@ -156,7 +163,7 @@ class Store:
             durable.write_atomic(path, data, self.backup_dir)
         except OSError as error:
             raise LedgerWriteError(
-                f"could not save {self._label(path)}: {error.strerror or error}; the file on disk is unchanged."
+                f"could not save {self._label(path)}: {in_words(error)}; the file on disk is unchanged."
             ) from None
 
     def _refuse_symlinks(self, files: list[Path]) -> None:
@@ -171,7 +178,7 @@ class Store:
 
     def _remove_stale_temp_files(self) -> None:
         # Only a writer killed mid-save leaves these; under the lock none is in progress.
-        for folder in (self.home, self.log_dir):
+        for folder in (self.home, self.log_dir, self.backup_dir):
             if folder.is_dir():
                 for temp in folder.glob(f".*{durable.TEMP_SUFFIX}"):
                     if temp.is_file() and not temp.is_symlink():

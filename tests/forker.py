@@ -42,7 +42,11 @@ def serve() -> None:
         job = Job(**json.loads(line))
         pid = os.fork()
         if pid == 0:
-            os._exit(_child(job))
+            code = 1
+            try:
+                code = _child(job)
+            finally:
+                os._exit(code)  # never back into this loop
         print(pid, flush=True)
         _, status = os.waitpid(pid, 0)
         print(os.waitstatus_to_exitcode(status), flush=True)

@@ -95,9 +95,8 @@ def observed(store: Store) -> State:
     return State(ledger.book, months)
 
 
-def backups_are_earlier_versions(store: Store, last: int) -> int:
-    """Every file in backups/ validates and is the whole of some earlier version; returns how many there are."""
-    found = 0
+def backups_are_earlier_versions(store: Store, last: int) -> None:
+    """Every file in backups/ validates and is the whole of some version before save `last`, or of that one."""
     for path in sorted(store.backup_dir.iterdir()) if store.backup_dir.is_dir() else []:
         name, _, number = path.name.rpartition(".")
         assert number.isdigit(), f"not a numbered backup: {path.name}"
@@ -112,20 +111,25 @@ def backups_are_earlier_versions(store: Store, last: int) -> int:
             newest = State(book(-1), {key: kept}).last_save()
             assert kept == records(key, newest), path.name
             assert newest <= last, path.name
-        found += 1
-    return found
 
 
 def temp_files(store: Store) -> list[Path]:
-    return [p for p in store.home.rglob(f"*{durable.TEMP_SUFFIX}")]
+    return list(store.home.rglob(f"*{durable.TEMP_SUFFIX}"))
+
+
+def written_by(store: Store, n: int) -> Path:
+    """The one file save n replaces."""
+    return store.book_path if changes_book(n) else store.month_path(month_of(n))
+
+
+def backups(store: Store, path: Path) -> list[Path]:
+    """The backups of one ledger file, oldest first."""
+    return durable.backups_of(store.backup_dir, durable.backup_name(path, store.home))
 
 
 def stray_backups(store: Store) -> list[str]:
     """Backups that are the current file itself: left by a save that linked a backup but never replaced the file."""
     files = [store.book_path, *(store.month_path(key) for key in store.month_keys())]
-    stray = []
-    for path in files:
-        kept = durable.backups_of(store.backup_dir, durable.backup_name(path, store.home))
-        if kept and kept[-1].read_bytes() == path.read_bytes():
-            stray.append(kept[-1].name)
-    return stray
+    return [
+        kept[-1].name for path in files if (kept := backups(store, path)) and kept[-1].read_bytes() == path.read_bytes()
+    ]

@@ -32,14 +32,7 @@ class HookedOS:
 
     def __getattr__(self, name: str) -> Any:
         real = getattr(os, name)
-        if name not in OS_CALLS:
-            return real
-
-        def hooked(*args: Any, **kwargs: Any) -> Any:
-            self._hook(name, args)
-            return real(*args, **kwargs)
-
-        return hooked
+        return _wrapped(name, real, self._hook) if name in OS_CALLS else real
 
 
 def _wrapped(name: str, real: Callable[..., Any], hook: Hook) -> Callable[..., Any]:

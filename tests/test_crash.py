@@ -73,8 +73,7 @@ def next_write_succeeds(store: Store, n: int) -> None:
     saves.save(store, n)
     assert saves.temp_files(store) == []
     assert saves.observed(store) == saves.expected(n)
-    written = store.book_path if saves.changes_book(n) else store.month_path(saves.month_of(n))
-    assert len(durable.backups_of(store.backup_dir, durable.backup_name(written, store.home))) <= durable.BACKUPS_KEPT
+    assert len(saves.backups(store, saves.written_by(store, n))) <= durable.BACKUPS_KEPT
 
 
 def signal_at_random(
@@ -100,6 +99,7 @@ def signal_at_random(
         last = check_survivor(store, cli, before)
         if sig == signal.SIGKILL:
             landed[phase(steps)] += 1
+            figures["SIGKILLs that left a temp file (the next write removed it)"] += bool(saves.temp_files(store))
         else:  # where a held Ctrl-C arrived is not visible; what it left is
             landed["the save under way finished" if last > before else "no save under way"] += 1
         next_write_succeeds(store, last + 1)
@@ -113,19 +113,19 @@ def signal_at_random(
 def test_sigkill_at_random_moments(
     store: Store, cli: Cli, forker: Forker, tmp_path: Path, thorough: bool, figures: Counter[str]
 ) -> None:
-    count = kills(thorough, 200)
-    landed = signal_at_random(signal.SIGKILL, count, store, cli, forker, tmp_path, figures)
-    assert sum(landed.values()) == count
-    # Kills fall inside saves, not only between them (a save is mostly its fsync and validation).
-    assert sum(landed[where] for where in PHASES if where != "between saves") >= count // 2
+    landed = signal_at_random(signal.SIGKILL, kills(thorough, 200), store, cli, forker, tmp_path, figures)
+    # The kills fell inside saves, in several of their parts, not only between saves.
+    inside = {where: times for where, times in landed.items() if where != "between saves"}
+    assert sum(inside.values()) >= sum(landed.values()) // 2
+    assert len(inside) >= 3, landed
 
 
 def test_sigint_at_random_moments(
     store: Store, cli: Cli, forker: Forker, tmp_path: Path, thorough: bool, figures: Counter[str]
 ) -> None:
-    count = kills(thorough, 100)
-    landed = signal_at_random(signal.SIGINT, count, store, cli, forker, tmp_path, figures)
-    assert sum(landed.values()) == count
+    landed = signal_at_random(signal.SIGINT, kills(thorough, 100), store, cli, forker, tmp_path, figures)
+    if thorough:  # a hundred interrupts: some during a save, some outside one
+        assert len(landed) == 2, landed
 
 
 # -- at each exact step of one save ------------------------------------------------------------
@@ -134,10 +134,7 @@ def test_sigint_at_random_moments(
 def ledger_with_full_backups(store: Store) -> int:
     """Saves until the next one writes a month that already has its 10 backups (so it links, replaces, prunes)."""
     n = 0
-    while not (
-        not saves.changes_book(n)
-        and len(durable.backups_of(store.backup_dir, f"log-{saves.month_of(n)}.toml")) == durable.BACKUPS_KEPT
-    ):
+    while saves.changes_book(n) or len(saves.backups(store, saves.written_by(store, n))) < durable.BACKUPS_KEPT:
         saves.save(store, n)
         n += 1
     return n
@@ -156,6 +153,7 @@ def test_a_signal_at_each_step_of_a_save(
     assert {"flock ", "encode ", "write ", "fsync ", "link ", "replace ", "prune "} <= set(steps)
     # Step numbers count from 1, like kill_at: a kill "at step s" lands after steps 1 .. s-1 have run.
     temp_opened = steps.index("open temp") + 1
+    linked = steps.index("link ") + 1
     replaced = steps.index("replace ") + 1
     save_begins = steps.index("encode ") + 1  # from here the save holds Ctrl-C and SIGTERM until it is done
     for step in range(1, len(steps) + 1):
@@ -166,6 +164,8 @@ def test_a_signal_at_each_step_of_a_save(
             assert code == -sig
             finished = step > replaced
             assert bool(saves.temp_files(store)) == (temp_opened < step <= replaced), steps[step - 1]
+            # A backup linked for a replace that never came is a copy of the current file: harmless.
+            assert bool(saves.stray_backups(store)) == (linked < step <= replaced), steps[step - 1]
         else:
             assert code == (130 if sig == signal.SIGINT else -sig), steps[step - 1]
             finished = step >= save_begins
@@ -238,12 +238,12 @@ def log_ledger(cli: Cli, ledger_home: Path) -> Store:
 
 
 def test_sigkill_during_real_log_commands(log_ledger: Store, cli: Cli, thorough: bool, figures: Counter[str]) -> None:
-    count = kills(thorough, 40)
-    outcomes = signal_log_commands(signal.SIGKILL, count, log_ledger, cli, figures)
-    assert sum(outcomes.values()) == count
+    outcomes = signal_log_commands(signal.SIGKILL, kills(thorough, 40), log_ledger, cli, figures)
+    if thorough:  # forty kills: some before the record was saved, some after
+        assert {outcome.endswith(", saved") for outcome in outcomes} == {True, False}, outcomes
 
 
 def test_sigint_during_real_log_commands(log_ledger: Store, cli: Cli, thorough: bool, figures: Counter[str]) -> None:
-    count = kills(thorough, 20)
-    outcomes = signal_log_commands(signal.SIGINT, count, log_ledger, cli, figures)
-    assert sum(outcomes.values()) == count
+    outcomes = signal_log_commands(signal.SIGINT, kills(thorough, 20), log_ledger, cli, figures)
+    if thorough:  # twenty interrupts: some before the record was saved, some after
+        assert {outcome.endswith(", saved") for outcome in outcomes} == {True, False}, outcomes

@@ -4,7 +4,8 @@ Every byte leadshift writes to a ledger directory goes through `write_atomic`.
 The new content goes to a temp file in the same directory, is fsynced, then
 replaces the old file with one `os.replace`, and the directory is fsynced: at
 any moment the file on disk is either the old or the new version. The old
-version is kept in `backups/` first (hard-linked, so no copy can be cut short).
+version is kept in `backups/` first (hard-linked, so no copy can be cut short;
+where the disk has no hard links, copied the same atomic way).
 """
 
 from __future__ import annotations

@@ -23,16 +23,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from leadshift import codec, durable, interrupts, lock
+from leadshift import codec, durable, errors, interrupts, lock
 from leadshift.dates import month_key
-from leadshift.errors import (
-    LedgerExists,
-    LedgerFileError,
-    LedgerMissing,
-    LedgerVersionError,
-    LedgerWriteError,
-    in_words,
-)
+from leadshift.errors import LedgerExists, LedgerFileError, LedgerMissing, LedgerVersionError, LedgerWriteError
 from leadshift.model import SCHEMA_VERSION, Book, Ledger, Month
 
 LEDGER_FILE = "ledger.toml"
@@ -163,7 +156,7 @@ class Store:
             durable.write_atomic(path, data, self.backup_dir)
         except OSError as error:
             raise LedgerWriteError(
-                f"could not save {self._label(path)}: {in_words(error)}; the file on disk is unchanged."
+                f"could not save {self._label(path)}: {errors.in_words(error)}; the file on disk is unchanged."
             ) from None
 
     def _refuse_symlinks(self, files: list[Path]) -> None:

@@ -97,14 +97,15 @@ def signal_at_random(
             assert saves.temp_files(store) == []
             assert saves.stray_backups(store) == []
         last = check_survivor(store, cli, before)
-        if sig == signal.SIGKILL:
-            landed[phase(steps)] += 1
-            figures["SIGKILLs that left a temp file (the next write removed it)"] += bool(saves.temp_files(store))
-        else:  # where a held Ctrl-C arrived is not visible; what it left is
-            landed["the save under way finished" if last > before else "no save under way"] += 1
+        left_a_temp_file = bool(saves.temp_files(store))
         next_write_succeeds(store, last + 1)
         n = last + 2
         figures[f"{sig.name}s at random moments survived"] += 1
+        if sig == signal.SIGKILL:
+            landed[phase(steps)] += 1
+            figures["SIGKILLs at random moments that left a temp file (the next write removed it)"] += left_a_temp_file
+        else:  # where a held Ctrl-C arrived is not visible; what it left is
+            landed["the save under way finished" if last > before else "no save under way"] += 1
     for where in sorted(landed, key=lambda where: PHASES.index(where) if where in PHASES else 0):
         figures[f"{sig.name}s at random moments: {where}"] += landed[where]
     return landed

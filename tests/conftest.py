@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,35 @@ from typer.testing import CliRunner
 from leadshift.cli.app import register
 
 TODAY = "2026-11-20"  # a Friday
+
+# What the crash, fault and concurrency tests went through, printed at the end of the run.
+FIGURES: Counter[str] = Counter()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--thorough",
+        action="store_true",
+        help="Full counts for the crash, fault and concurrency tests (what CI runs); the default is a quick run.",
+    )
+
+
+@pytest.fixture
+def thorough(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--thorough"))
+
+
+@pytest.fixture
+def figures() -> Counter[str]:
+    """Add to the figures printed at the end of the run (kills survived, faults injected...)."""
+    return FIGURES
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if FIGURES:
+        terminalreporter.write_sep("-", "robustness figures")
+        for what, count in FIGURES.items():
+            terminalreporter.write_line(f"{count:6d}  {what}")
 
 
 @pytest.fixture(autouse=True)

@@ -196,6 +196,6 @@ def test_a_write_error_while_copying_changes_nothing(v1: Path, monkeypatch: pyte
     monkeypatch.undo()
     assert caught.value.message == (
         f"could not keep a copy of the ledger before upgrading it to schema version {SCHEMA_VERSION}: the disk is "
-        "full (free some space and run the command again); nothing was changed."
+        "full (free some space, then try again); nothing was changed."
     )
     assert snapshot(v1) == before

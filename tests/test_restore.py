@@ -379,7 +379,7 @@ def test_a_failed_replace_changes_nothing(cli, ledger: Path, monkeypatch, broken
     # `refused` also proves no temp file, backup or broken copy was left behind.
     assert refused(cli, ledger, "ledger.toml.000004") == (
         1,
-        "could not restore ledger.toml: the disk is full (free some space and run the command again); the file on "
+        "could not restore ledger.toml: the disk is full (free some space, then try again); the file on "
         "disk is unchanged.",
     )
 

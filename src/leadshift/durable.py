@@ -4,13 +4,13 @@ Every byte leadshift writes to a ledger directory goes through `write_atomic`.
 The new content goes to a temp file in the same directory, is fsynced, then
 replaces the old file with one `os.replace`, and the directory is fsynced: at
 any moment the file on disk is either the old or the new version. The old
-version is kept in `backups/` first (hard-linked, so no copy can be cut short).
+version is kept in `backups/` first (hard-linked, so no copy can be cut short;
+where the disk has no hard links, copied the same atomic way).
 """
 
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import secrets
 import shutil
@@ -61,7 +61,8 @@ def write_atomic(path: Path, data: bytes, backup_dir: Path | None = None, sync: 
         finally:
             os.close(fd)
         if backup_dir is not None and path.exists():
-            backup = _back_up(path, backup_dir)
+            backup = _next_backup(path, backup_dir)  # named first, so a failure below removes it
+            _back_up(path, backup)
         os.replace(temp, path)
     except BaseException:
         for leftover in (temp, backup):
@@ -77,21 +78,6 @@ def write_atomic(path: Path, data: bytes, backup_dir: Path | None = None, sync: 
         _prune_backups(backup.parent, _numbered(backup)[0])
 
 
-_PLAIN_WORDS = {
-    errno.ENOSPC: "the disk is full (free some space and run the command again)",
-    errno.EDQUOT: "your disk quota is used up (free some space and run the command again)",
-    errno.EFBIG: "the file would exceed the file-size limit of this system or shell (ulimit -f)",
-    errno.EROFS: "the file system is read-only",
-    errno.EACCES: "permission denied (check the folder's owner and permissions)",
-    errno.EPERM: "the operation is not permitted (check the folder's owner and permissions)",
-}
-
-
-def describe(error: OSError) -> str:
-    """What went wrong, in words a user can act on."""
-    return _PLAIN_WORDS.get(error.errno or 0) or (error.strerror or str(error)).rstrip(".")
-
-
 def put_back_last_backup(path: Path, backup_dir: Path) -> None:
     """Replace `path` with its newest backup (the version `write_atomic` just replaced).
 
@@ -103,8 +89,9 @@ def put_back_last_backup(path: Path, backup_dir: Path) -> None:
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
     try:
         os.link(kept[-1], temp)
-    except OSError:
-        shutil.copyfile(kept[-1], temp)
+    except OSError:  # no hard links here: write the backup's bytes back, whole or not at all
+        write_atomic(path, kept[-1].read_bytes())
+        return
     os.replace(temp, path)
     fsync_dir(path.parent)
 
@@ -139,7 +126,8 @@ def fsync_dir(path: Path) -> None:
     except OSError:
         pass
     finally:
-        os.close(fd)
+        with contextlib.suppress(OSError):  # the rename is done either way: nothing to report
+            os.close(fd)
 
 
 def backup_name(path: Path, home: Path) -> str:
@@ -147,21 +135,25 @@ def backup_name(path: Path, home: Path) -> str:
     return str(path.relative_to(home)).replace(os.sep, "-")
 
 
-def _back_up(path: Path, backup_dir: Path) -> Path:
-    """Keep the current version of `path` (validated by the store) as the next backup."""
+def _next_backup(path: Path, backup_dir: Path) -> Path:
+    """Where the current version of `path` goes: the next number after its newest backup."""
     ensure_private_dir(backup_dir)
     name = backup_name(path, backup_dir.parent)
     existing = backups_of(backup_dir, name)
     # Numbered, not timestamped: the order survives clock changes and time zones.
     number = int(_numbered(existing[-1])[1]) + 1 if existing else 1
-    target = backup_dir / f"{name}.{number:06d}"
+    return backup_dir / f"{name}.{number:06d}"
+
+
+def _back_up(path: Path, target: Path) -> None:
+    """Keep the current version of `path` (validated by the store) as `target`."""
     try:
         os.link(path, target)  # a hard link: no copy that could be cut short
     except OSError:
-        shutil.copyfile(path, target)
+        # No hard links here (FAT, some network shares): a copy, written whole or not at all.
+        write_atomic(target, path.read_bytes())
     tighten(target)
-    fsync_dir(backup_dir)
-    return target
+    fsync_dir(target.parent)
 
 
 BROKEN_TAG = "broken-"
@@ -178,12 +170,7 @@ def set_aside_broken(path: Path, backup_dir: Path) -> Path:
     numbers = [p.name[len(name) :] for p in backup_dir.iterdir() if p.name.startswith(name)]
     taken = [int(number) for number in numbers if number.isdigit()]
     target = backup_dir / f"{name}{max(taken, default=0) + 1:06d}"
-    try:
-        os.link(path, target)
-    except OSError:
-        shutil.copyfile(path, target)
-    tighten(target)
-    fsync_dir(backup_dir)
+    _back_up(path, target)
     return target
 
 

@@ -6,6 +6,7 @@ with the error's code. Anything else is a bug and keeps its traceback.
 
 from __future__ import annotations
 
+import errno
 from enum import IntEnum
 
 
@@ -84,3 +85,17 @@ class InvalidEdit(LeadshiftError):
 
 class LedgerChanged(LeadshiftError):
     """A file changed on disk while a copy of it was being edited by hand; nothing was written."""
+
+
+# What a few system errors mean to someone at a terminal, and what to do; the others say it well enough.
+_IN_WORDS = {
+    errno.ENOSPC: "the disk is full (free some space, then try again)",
+    errno.EDQUOT: "your disk quota is used up (free some space, then try again)",
+    errno.EFBIG: "the file would be larger than this system allows (see `ulimit -f`)",
+    errno.EROFS: "the file system is read-only",
+}
+
+
+def in_words(error: OSError) -> str:
+    """Why a file operation failed, for an error message: 'the disk is full ...', 'Permission denied'."""
+    return _IN_WORDS.get(error.errno or 0) or error.strerror or str(error)

@@ -6,6 +6,7 @@ the process dies, so a lock left by a killed command never blocks the next one.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import time
@@ -14,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from leadshift.durable import PRIVATE_FILE
-from leadshift.errors import LedgerWriteError, UsageError
+from leadshift.errors import LedgerWriteError, UsageError, in_words
 
 DEFAULT_TIMEOUT = 10.0
 ENV_TIMEOUT = "LEADSHIFT_LOCK_TIMEOUT"
@@ -44,7 +45,7 @@ def exclusive(path: Path, timeout: float | None = None) -> Iterator[None]:
     try:
         fd = os.open(path, flags, PRIVATE_FILE)
     except OSError as error:
-        raise LedgerWriteError(f"cannot open the lock file {path}: {error.strerror}.") from None
+        raise LedgerWriteError(f"cannot open the lock file {path}: {in_words(error)}.") from None
     try:
         os.fchmod(fd, PRIVATE_FILE)
         deadline = time.monotonic() + timeout
@@ -61,4 +62,5 @@ def exclusive(path: Path, timeout: float | None = None) -> Iterator[None]:
                 time.sleep(0.02)
         yield
     finally:
-        os.close(fd)  # closing releases the lock
+        with contextlib.suppress(OSError):  # the descriptor, and the lock, are released even on an error
+            os.close(fd)

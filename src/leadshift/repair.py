@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from leadshift import durable, lock
+from leadshift import durable, errors, lock
 from leadshift.backups import BackupName, current_ledger, fit, parse_name
 from leadshift.checkup import FOLDER, PERMISSIONS, TEMP_FILE, Problem
 from leadshift.errors import Conflict, LedgerFileError, LedgerVersionError, LedgerWriteError, NotFound, UsageError
@@ -54,7 +54,7 @@ def restore_backup(store: Store, name: str) -> Restored:
             return Restored(backup, saved, examined, *_replace(store, target, data, current, valid))
         except OSError as error:
             raise LedgerWriteError(
-                f"could not restore {backup.file}: {durable.describe(error)}; the file on disk is unchanged."
+                f"could not restore {backup.file}: {errors.in_words(error)}; the file on disk is unchanged."
             ) from None
 
 
@@ -68,7 +68,7 @@ def apply_safe_fixes(store: Store, problems: list[Problem]) -> list[Fixed]:
                 try:
                     done = _fix(store, problem)
                 except OSError as error:
-                    done = f"could not fix {problem.file}: {durable.describe(error)}"
+                    done = f"could not fix {problem.file}: {errors.in_words(error)}"
                 if done:
                     fixed.append(Fixed(problem, done))
     return fixed

@@ -31,7 +31,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from leadshift import codec, durable, lock
+from leadshift import codec, durable, errors, interrupts, lock
 from leadshift.cache import CACHE_DIR, MONTHS_DIR, Source
 from leadshift.catalog import MonthReader, Months, facts_of
 from leadshift.dates import month_key
@@ -153,7 +153,8 @@ class Store:
                     f"a ledger already exists at {self.home}; leadshift never overwrites one. "
                     "Use `leadshift teammate/client ...` to change it, or --ledger DIR for another."
                 )
-            self._write(self.book_path, book, Book)
+            with interrupts.held():
+                self._write(self.book_path, book, Book)
 
     @contextmanager
     def change(self) -> Iterator[Draft]:
@@ -182,7 +183,8 @@ class Store:
             else:
                 draft = Draft(Ledger(book, months))
             yield draft
-            self._save(draft, reader)
+            with interrupts.held():  # a Ctrl-C lands after the save: it is finished or never begun
+                self._save(draft, reader)
             self._make_private(files)  # files written now are 0600 already; older ones may not be
             reader.save()
 
@@ -244,7 +246,7 @@ class Store:
             written = path.read_bytes()
         except OSError as error:
             raise LedgerWriteError(
-                f"could not save {label}: {durable.describe(error)}; the file on disk is unchanged."
+                f"could not save {label}: {errors.in_words(error)}; the file on disk is unchanged."
             ) from None
         if written != data:
             # Read back after the write (as jrnl does): a disk or file system that
@@ -323,7 +325,7 @@ class Store:
         except OSError as error:
             raise LedgerWriteError(
                 f"could not keep a copy of the ledger before upgrading it to schema version {SCHEMA_VERSION}: "
-                f"{durable.describe(error)}; nothing was changed."
+                f"{errors.in_words(error)}; nothing was changed."
             ) from None
 
     def _refuse_newer(self, versions: list[int]) -> None:

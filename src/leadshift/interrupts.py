@@ -1,0 +1,29 @@
+"""Holding Ctrl-C and termination signals while a save runs, so that a save is finished or never begun.
+
+An atomic replace already makes a crash leave the old file or the new one. A Ctrl-C is different: it
+raises KeyboardInterrupt between any two lines, including the lines that clean up after a failed write,
+so an interrupted save could leave its temp file, or a backup of the file it never replaced. Blocked
+signals stay pending: the save runs to its end (a few milliseconds) and the signal acts right after.
+SIGKILL cannot be blocked; for it the atomic replace is enough.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+HELD = frozenset(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+@contextmanager
+def held() -> Iterator[None]:
+    """Run the block with Ctrl-C, SIGTERM and SIGHUP held; any that arrived act when it ends."""
+    if not hasattr(signal, "pthread_sigmask"):  # not POSIX: nothing to hold
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from leadshift import codec, durable
+from leadshift.cache import CACHE_DIR
 from leadshift.model import Book, Client, HoursRecord, Month, Profile
 from leadshift.store import Draft, Store
 
@@ -60,8 +61,9 @@ def apply(draft: Draft, n: int) -> None:
         draft.set_book(book(n))
     else:
         key = month_of(n)
-        kept = [*draft.month(key).records(), record(n)][-WINDOW:]
-        draft.set_month(key, Month().with_records(kept))
+        every = [*draft.month(key).records(), record(n)]
+        kept = every[-WINDOW:]  # a sliding window keeps the files small: the oldest record is removed, on purpose
+        draft.set_month(key, Month().with_records(kept), removed=[r.id for r in every[:-WINDOW]])
 
 
 def save(store: Store, n: int) -> None:
@@ -113,8 +115,10 @@ def backups_are_earlier_versions(store: Store, last: int) -> None:
             assert newest <= last, path.name
 
 
-def temp_files(store: Store) -> list[Path]:
-    return list(store.home.rglob(f"*{durable.TEMP_SUFFIX}"))
+def temp_files(store: Store, cache: bool = False) -> list[Path]:
+    """Temp files of ledger files; with `cache`, of the cache too (written after the save, safe to lose)."""
+    every = store.home.rglob(f"*{durable.TEMP_SUFFIX}")
+    return [p for p in every if cache or CACHE_DIR not in p.relative_to(store.home).parts]
 
 
 def written_by(store: Store, n: int) -> Path:

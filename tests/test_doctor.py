@@ -13,7 +13,7 @@ import pytest
 from leadshift.model import SCHEMA_VERSION
 from tests.conftest import snapshot
 from tests.handmade import SECRET, make_ledger, replace_line, tree
-from tests.test_store import start_holder
+from tests.test_concurrency import start_holder
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from leadshift.model import SCHEMA_VERSION
 from leadshift.store import Store
 from tests.conftest import snapshot
 from tests.handmade import make_ledger, replace_line, tree
-from tests.test_store import start_holder
+from tests.test_concurrency import start_holder
 
 
 @pytest.fixture

@@ -185,8 +185,8 @@ class Store:
             yield draft
             with interrupts.held():  # a Ctrl-C lands after the save: it is finished or never begun
                 self._save(draft, reader)
+                reader.save()  # the cache too: an interrupted write of it would leave a temp file
             self._make_private(files)  # files written now are 0600 already; older ones may not be
-            reader.save()
 
     def _upgraded(self, ledger: Ledger) -> Draft:
         """A draft of `ledger` at the current schema version, outdated files marked to be written."""

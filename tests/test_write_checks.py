@@ -172,3 +172,26 @@ def test_paths_stay_inside_the_ledger(store: Store, tmp_path: Path) -> None:  # 
     (store.log_dir / "..2026-11.toml").write_bytes(b"x")
     (store.log_dir / "2026-11.toml.bak").write_bytes(b"x")
     assert store.month_keys() == ["2026-10", "2026-11"]
+
+
+@pytest.mark.parametrize("content", [b"", b"\n\n  \n", b"# only a comment\n"], ids=["zeroed", "blank", "comment"])
+def test_a_month_cut_to_nothing_is_broken_not_empty(cli, team: Path, content: bytes) -> None:
+    """Timewarrior lost data to files zeroed by a full disk: an empty month must not pass for 'no records'."""
+    for day in ("2026-11-16", "2026-11-17"):
+        assert cli("log", "client", "acme", "1", "--date", day).exit_code == 0
+    month = team / "log" / "2026-11.toml"
+    month.write_bytes(content)
+    before = snapshot(team)
+    for args in (["show", "--week", "2026-W47"], ["review", "--json"], ["log", "client", "acme", "1"]):
+        result = cli(*args)
+        assert result.exit_code == 1, args
+        assert result.stderr == (
+            "Error: log/2026-11.toml is empty; it may have been cut short by a crash or a full disk. Fix it with "
+            "`leadshift edit 2026-11`, or put back a backup (`leadshift restore` lists them).\n"
+        )
+    assert snapshot(team) == before  # in particular, no empty backup pushed out a good one
+    doctor = cli("doctor")
+    assert doctor.exit_code == 1
+    assert "log/2026-11.toml is empty" in doctor.stdout
+    assert cli("restore", "log-2026-11.toml.000001").exit_code == 0
+    assert len(Store(team).load().months["2026-11"].records()) == 1  # the version before the last save

@@ -33,6 +33,10 @@ def decode(data: bytes, model: type[M], label: str, hint: str, context: dict[str
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise LedgerFileError(*_toml_message(str(error), label, hint)) from None
+    if not raw:
+        # leadshift always writes schema_version: an empty file was cut short (a full disk, a
+        # crash in another program) and must not pass for a month with no records.
+        raise LedgerFileError(f"{label} is empty; it may have been cut short by a crash or a full disk. {hint}")
     try:
         return model.model_validate(raw, context=context)
     except ValidationError as error:

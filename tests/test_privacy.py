@@ -83,3 +83,17 @@ def test_a_broken_name_in_ledger_toml_is_not_printed(cli: Callable[..., Result],
         assert result.exit_code == 1
         assert SECRET not in result.stdout + result.stderr
         assert result.stderr.startswith("Error: ledger.toml, line ")
+
+
+@pytest.mark.parametrize("where", ["ledger.toml", "log/2026-11.toml"])
+def test_a_value_nested_a_thousand_deep_is_a_broken_file_not_a_crash(
+    cli: Callable[..., Result], noted: Path, where: str
+) -> None:
+    path = noted / where
+    path.write_bytes(path.read_bytes() + b"\nx = " + b"[" * 1000 + b"]" * 1000 + b"\n")
+    before = snapshot(noted)
+    for args in (["show", "--week", "2026-W47"], ["log", "client", "acme", "1"], ["doctor"]):
+        result = cli(*args)
+        assert result.exit_code == 1, args
+        assert f"{where}: a value is nested too deeply to be a ledger value." in result.stdout + result.stderr
+    assert snapshot(noted) == before

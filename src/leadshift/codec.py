@@ -33,6 +33,8 @@ def decode(data: bytes, model: type[M], label: str, hint: str, context: dict[str
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise LedgerFileError(*_toml_message(str(error), label, hint)) from None
+    except RecursionError:  # tomllib recurses once per nested array or table: `x = [[[[...` crashes it
+        raise LedgerFileError(f"{label}: a value is nested too deeply to be a ledger value. {hint}") from None
     if not raw:
         # leadshift always writes schema_version: an empty file was cut short (a full disk, a
         # crash in another program) and must not pass for a month with no records.

@@ -79,5 +79,5 @@ def _examine(data: bytes, model: type[Book] | type[Month], label: str, context: 
 def _toml(data: bytes) -> dict[str, Any] | None:
     try:
         return tomllib.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):  # codec.decode then says which
         return None

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import errno
+
+# Writing the output failed: stdout is a full disk, a file over `ulimit -f`, a broken device.
+_OUTPUT_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
 
 def main() -> None:
     """Entry point of the `leadshift` script and `python -m leadshift`."""
@@ -15,4 +20,16 @@ def main() -> None:
 
     from leadshift.cli.app import command_in, register
 
-    register(command_in(sys.argv[1:]))(prog_name="leadshift")
+    app = register(command_in(sys.argv[1:]))
+    try:
+        try:
+            app(prog_name="leadshift")
+        finally:
+            sys.stdout.flush()  # now, not at exit: output cut short must fail the command, not pass unseen
+    except OSError as error:
+        if error.errno not in _OUTPUT_ERRORS:
+            raise
+        from leadshift.errors import ExitCode, in_words
+
+        print(f"Error: could not write the output: {in_words(error)}.", file=sys.stderr)
+        sys.exit(ExitCode.PROBLEM)

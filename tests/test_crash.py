@@ -248,3 +248,23 @@ def test_sigint_during_real_log_commands(log_ledger: Store, cli: Cli, thorough: 
     outcomes = signal_log_commands(signal.SIGINT, kills(thorough, 20), log_ledger, cli, figures)
     if thorough:  # twenty interrupts: some before the record was saved, some after
         assert {outcome.endswith(", saved") for outcome in outcomes} == {True, False}, outcomes
+
+
+def test_a_ctrl_c_during_a_save_says_the_change_was_saved(
+    cli: Cli, team: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without a word, someone who pressed Ctrl-C would think nothing was logged, and log it again."""
+    real_write_atomic = durable.write_atomic
+
+    def interrupted_meanwhile(*args: object, **kwargs: object) -> None:
+        os.kill(os.getpid(), signal.SIGINT)  # held until the save is done
+        real_write_atomic(*args, **kwargs)  # type: ignore[arg-type]
+
+    with monkeypatch.context() as patch:
+        patch.setattr(durable, "write_atomic", interrupted_meanwhile)
+        result = cli("log", "client", "acme", "1.5", "--date", "2026-11-19")
+    assert result.exit_code == 130
+    assert result.stderr == (
+        "Error: interrupted (Ctrl-C) just after saving: the change is in the ledger; `leadshift show` lists it.\n"
+    )
+    assert [r.hours for r in Store(team).load().records()] == [1.5]

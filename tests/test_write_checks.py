@@ -195,3 +195,39 @@ def test_a_month_cut_to_nothing_is_broken_not_empty(cli, team: Path, content: by
     assert "log/2026-11.toml is empty" in doctor.stdout
     assert cli("restore", "log-2026-11.toml.000001").exit_code == 0
     assert len(Store(team).load().months["2026-11"].records()) == 1  # the version before the last save
+
+
+def test_an_edit_that_changes_nothing_writes_nothing(cli, team: Path) -> None:
+    assert cli("log", "client", "acme", "1", "--date", "2026-11-16").exit_code == 0
+    book = team / "ledger.toml"
+    book.write_bytes(book.read_bytes() + b"# my own comment\n")
+    before = snapshot(team)
+    for args in (
+        ["client", "edit", "acme", "--weight", "4"],  # already 4
+        ["teammate", "edit", "bob", "--name", "Bob Chen"],
+    ):
+        for _ in range(12):  # more than the backups kept
+            assert cli(*args).exit_code == 0
+    assert snapshot(team) == before  # no backup rotated, the comment kept
+
+
+def test_a_failed_init_does_not_block_the_next(cli, ledger_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "replace", disk_full)
+        failed = cli("init", "--name", "Sam Lee")
+    assert failed.exit_code == 1
+    assert sorted(p.name for p in ledger_home.iterdir()) == [".lock"]
+    assert cli("init", "--name", "Sam Lee").exit_code == 0
+
+
+def test_init_in_a_folder_kept_in_git(cli, ledger_home: Path) -> None:
+    (ledger_home / ".git").mkdir(parents=True)
+    (ledger_home / ".gitignore").write_text(".cache/\n")
+    assert cli("init", "--name", "Sam Lee").exit_code == 0
+    doctor = cli("doctor")
+    assert doctor.exit_code == 0, doctor.stdout

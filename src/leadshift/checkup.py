@@ -22,7 +22,7 @@ from leadshift.backups import CurrentLedger, current_ledger, fit, list_backups, 
 from leadshift.cache import CACHE_DIR
 from leadshift.examine import NEWER_VERSION, REFERENCE, UNREADABLE, Examined, examine_book, examine_month
 from leadshift.model import Book
-from leadshift.store import BACKUP_DIR, LEDGER_FILE, LOCK_FILE, LOG_DIR, Store
+from leadshift.store import BACKUP_DIR, LEDGER_FILE, LOCK_FILE, LOG_DIR, VERSION_CONTROL, Store
 
 # The kinds of problem besides a file's content (examine.py), codes of `doctor --json`.
 MISSING = "missing"
@@ -83,7 +83,7 @@ class _Inspection:
         self.folder(store.home, FOLDER)
         book = self.book()
         self.lock()
-        self.strays(store.home, {LEDGER_FILE, LOG_DIR, BACKUP_DIR, LOCK_FILE, CACHE_DIR})
+        self.strays(store.home, {LEDGER_FILE, LOG_DIR, BACKUP_DIR, LOCK_FILE, CACHE_DIR, *VERSION_CONTROL})
         self.folder(store.home / CACHE_DIR, CACHE_DIR)  # what months held when validated: notes, so private
         months, records = 0, 0
         if self.folder(store.log_dir, LOG_DIR):

@@ -13,6 +13,8 @@ import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from leadshift.errors import InterruptedAfterSave
+
 HELD = frozenset(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
@@ -25,5 +27,11 @@ def held() -> Iterator[None]:
     before = signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
     try:
         yield
+        if signal.SIGINT in signal.sigpending() and signal.SIGINT not in before:
+            # The save is done: say so, or the person who pressed Ctrl-C sees nothing and logs it twice.
+            signal.sigwait({signal.SIGINT})  # takes the pending Ctrl-C (it returns at once)
+            raise InterruptedAfterSave(
+                "interrupted (Ctrl-C) just after saving: the change is in the ledger; `leadshift show` lists it."
+            )
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)

@@ -51,6 +51,8 @@ LOG_DIR = "log"
 BACKUP_DIR = "backups"
 LOCK_FILE = ".lock"
 _MONTH_FILE = re.compile(r"^(\d{4}-(0[1-9]|1[0-2]))\.toml$")
+# What a person may keep in the ledger folder on purpose: the README suggests putting it in git.
+VERSION_CONTROL = frozenset({".git", ".gitignore", ".gitattributes", ".hg", ".hgignore"})
 
 
 class Store:
@@ -134,7 +136,9 @@ class Store:
 
     def create(self, book: Book) -> None:
         """Write a new ledger; refuse if one is already there, or if the folder holds other files."""
-        strangers = sorted(p.name for p in self.home.iterdir()) if self.home.is_dir() else []
+        # A lock left by an init that failed (a full disk) or version control is not someone else's data.
+        ours = {LOCK_FILE, *VERSION_CONTROL}
+        strangers = sorted(p.name for p in self.home.iterdir() if p.name not in ours) if self.home.is_dir() else []
         if strangers and not self.exists():
             # Never chmod or fill someone's unrelated folder.
             raise LedgerExists(
@@ -186,7 +190,7 @@ class Store:
             with interrupts.held():  # a Ctrl-C lands after the save: it is finished or never begun
                 self._save(draft, reader)
                 reader.save()  # the cache too: an interrupted write of it would leave a temp file
-            self._make_private(files)  # files written now are 0600 already; older ones may not be
+                self._make_private(files)  # files written now are 0600 already; older ones may not be
 
     def _upgraded(self, ledger: Ledger) -> Draft:
         """A draft of `ledger` at the current schema version, outdated files marked to be written."""
@@ -204,13 +208,17 @@ class Store:
         return draft
 
     def _save(self, draft: Draft, reader: MonthReader) -> None:
+        # A change that changes nothing writes nothing: ten of them would push every real
+        # version out of backups/, and a hand-edited file keeps its comments.
         # Months first: a book at the current version then means every month was migrated.
         for key in sorted(draft.changed_months):
             month = draft.ledger.months[key]
+            if key in draft.original.months and month == draft.original.months[key]:
+                continue
             self._refuse_lost_records(key, draft.original.months.get(key, Month()), month, draft.removed_ids)
             data = self._write(self.month_path(key), month, Month, {"month": key, "book": draft.ledger.book})
             self._remember(reader, key, data, month)
-        if draft.book_changed:
+        if draft.book_changed and draft.ledger.book != draft.original.book:
             self._refuse_orphans(draft.ledger)
             self._write(self.book_path, draft.ledger.book, Book)
 

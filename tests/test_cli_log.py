@@ -114,7 +114,7 @@ BAD_INPUT = [
     ),
     (["log", "one-on-one", "bob", "held", "--because", "acme"], 2, "--because is for a cancelled or interrupted 1:1"),
     (["log", "escalation", "bob"], 2, "say how you answered with one of --asked"),
-    (["log", "escalation", "bob", "--asked", "--told"], 2, "say how you answered with one of --asked"),
+    (["log", "escalation", "bob", "--asked", "--told"], 2, "give --asked or --told, not both"),
     (["init", "--name", "Sam again"], 1, "a ledger already exists"),
     (["show", "--week", "2026-47"], 2, "use YYYY-Www"),
     (["show", "--week", "2026-W60"], 2, "2026 has no week 60"),

@@ -85,7 +85,8 @@ def _overdue_one_on_ones(review: Review, book: Book) -> Iterator[Finding]:  # pr
         yield Finding(
             "one-on-one-overdue",
             "alert" if mate.days_overdue >= mate.cadence_days else "warn",
-            f"Your 1:1 with {mate.name} is {mate.days_overdue} days overdue ({last}; every {mate.cadence_days} days).",
+            f"Your 1:1 with {mate.name} is {plural(mate.days_overdue, 'day')} overdue ({last}; every "
+            f"{plural(mate.cadence_days, 'day')}).",
             f"Put a 1:1 with {mate.name} in the calendar this week and treat it as the one meeting "
             "a client call cannot move.",
         )

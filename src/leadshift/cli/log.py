@@ -175,6 +175,8 @@ def escalation(
     from leadshift.errors import UsageError
     from leadshift.model import EscalationRecord
 
+    if asked and told:
+        raise UsageError("give --asked or --told, not both: did you ask for their solution first?")
     if asked == told:
         raise UsageError("say how you answered with one of --asked (you asked for their solution first) or --told.")
     session = session_of(ctx)

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from leadshift.handoff import Assignment, HandoffPlan
 from leadshift.model import Book
+from leadshift.parsing import plural
 from leadshift.render.tables import plain_table
 from leadshift.render.text import literal
 from leadshift.stages import GUIDANCE, STAGE_WEEKS, HandoffStatus
@@ -219,7 +220,7 @@ def _standing(status: HandoffStatus, today: date) -> Text:
     if status.since > today:
         return Text(f"starts {status.since}", style="dim")
     if status.until < today:
-        return Text(f"late {(today - status.until).days} days", style="red")
+        return Text(f"late {plural((today - status.until).days, 'day')}", style="red")
     return Text("under way", style="green")
 
 

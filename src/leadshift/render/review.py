@@ -81,7 +81,7 @@ def _yourself(review: Review) -> RenderableType:
     long_days = per_day > review.workday_hours
     lines.add_row(
         "Logged",
-        Text(f"{hours.total:g} h over {review.days_logged} days: ").append(
+        Text(f"{hours.total:g} h over {plural(review.days_logged, 'day')}: ").append(
             f"{per_day:.1f} h a day", style="red" if long_days else "green"
         )
         + Text(f" (workday {review.workday_hours:g} h)"),

@@ -427,9 +427,37 @@ def test_a_symlink_planted_at_the_lock_is_not_followed(store: Store, tmp_path: P
     before = snapshot(store.home)
     with pytest.raises(LedgerWriteError) as caught:
         put_month(store, "2026-11", hours("0000000c", date(2026, 11, 19)))
-    assert caught.value.message == f"cannot open the lock file {store.lock_path}: Too many levels of symbolic links."
+    assert caught.value.message == (
+        f".lock is a symbolic link, which leadshift will not follow; nothing was written. Remove it "
+        f"(`rm {store.lock_path}`) and try again: the next write makes a new lock file."
+    )
     assert victim.read_bytes() == b"precious"
     assert mode(victim) == 0o644
+    assert snapshot(store.home) == before
+
+
+def test_a_fifo_at_the_lock_is_refused_without_hanging(store: Store) -> None:
+    # Doctor says every write fails with a FIFO there: the store must agree, not lock the FIFO.
+    store.lock_path.unlink()
+    os.mkfifo(store.lock_path)
+    os.chmod(store.lock_path, 0o644)
+    before = snapshot(store.home)
+    with pytest.raises(LedgerWriteError) as caught:
+        put_month(store, "2026-11", hours("0000000c", date(2026, 11, 19)))
+    assert caught.value.message == (
+        f".lock is not a regular file (a FIFO, socket or device), so it cannot serve as the lock; nothing was "
+        f"written. Remove it (`rm {store.lock_path}`) and try again: the next write makes a new lock file."
+    )
+    assert stat.S_ISFIFO(store.lock_path.lstat().st_mode) and mode(store.lock_path) == 0o644
+    assert snapshot(store.home) == before
+
+
+def test_a_folder_at_the_lock_is_refused(store: Store) -> None:
+    store.lock_path.unlink()
+    store.lock_path.mkdir()
+    before = snapshot(store.home)
+    with pytest.raises(LedgerWriteError, match=r"^\.lock is a folder, not a lock file; nothing was written\. "):
+        put_month(store, "2026-11", hours("0000000c", date(2026, 11, 19)))
     assert snapshot(store.home) == before
 
 

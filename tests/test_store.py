@@ -658,6 +658,59 @@ def test_a_symlinked_ledger_file_is_refused_for_writing(tmp_path: Path) -> None:
     assert Store(linked).read_book().profile.name == "Sam Lee"  # reading through the link is fine
 
 
+def folder_contents(folder: Path) -> tuple[int, dict[str, tuple[int, bytes]]]:
+    """A folder's mode, and every file under it with its mode and bytes."""
+    files = {str(p.relative_to(folder)): (p.lstat().st_mode, p.read_bytes()) for p in folder.rglob("*") if p.is_file()}
+    return folder.stat().st_mode, files
+
+
+def link_out(store: Store, name: str, outside: Path) -> None:
+    """Move the ledger's folder `name` to `outside` (0755, as a shared folder would be) and link it back."""
+    (store.home / name).rename(outside)
+    os.chmod(outside, 0o755)
+    (store.home / name).symlink_to(outside)
+
+
+@pytest.mark.parametrize("name", ["log", "backups"])
+def test_no_write_goes_through_a_linked_folder(store: Store, tmp_path: Path, name: str) -> None:
+    put_month(store, "2026-10", hours("0000000d", date(2026, 10, 31)))  # a backup, so backups/ exists
+    outside = tmp_path / "shared"
+    link_out(store, name, outside)
+    before, outside_before = snapshot(store.home), folder_contents(outside)
+    book_bytes = store.book_path.read_bytes()
+    month = store.month_path("2026-11")
+    expected = (
+        f"{name}/ is a symbolic link, and leadshift will not write through it into another folder; nothing was "
+        f"written. Replace the link with a real folder holding the same files (`rm {store.home / name} && cp -Rp "
+        f"{outside} {store.home / name}`), then try again."
+    )
+    with pytest.raises(LedgerWriteError) as caught:
+        put_month(store, "2026-11", hours("0000000c", date(2026, 11, 19)))
+    assert caught.value.message == expected
+    with pytest.raises(LedgerWriteError) as caught:
+        store.replace_by_hand(store.book_path, book_bytes, book_bytes.replace(b"Sam Lee", b"Sam Leigh"))
+    assert caught.value.message == expected
+    with pytest.raises(LedgerWriteError) as caught:
+        store.replace_by_hand(month, month.read_bytes(), month.read_bytes().replace(b"hours = 1.0", b"hours = 2.0"))
+    assert caught.value.message == expected
+    assert snapshot(store.home) == before
+    assert folder_contents(outside) == outside_before
+    assert stat.S_IMODE(outside.stat().st_mode) == 0o755
+    assert len(store.load().months) == 2  # reading through the link still works
+
+
+def test_a_new_ledger_is_not_made_beside_a_linked_folder(tmp_path: Path) -> None:
+    outside = tmp_path / "shared"
+    outside.mkdir(mode=0o755)
+    home = tmp_path / "ledger"
+    home.mkdir()
+    (home / "backups").symlink_to(outside)
+    with pytest.raises(LedgerExists, match="already holds other files"):
+        Store(home).create(sample_book())
+    assert sorted(p.name for p in home.iterdir()) == ["backups"] and list(outside.iterdir()) == []
+    assert stat.S_IMODE(outside.stat().st_mode) == 0o755
+
+
 def test_old_backups_and_the_log_folder_are_tightened_on_write(tmp_path: Path) -> None:
     store = Store(tmp_path / "ledger")
     store.create(sample_book())

@@ -44,6 +44,7 @@ def restore_backup(store: Store, name: str) -> Restored:
     """Put backup `name` (as `leadshift restore` lists it) back in place of the file it is a version of."""
     backup = _backup_named(store, name)
     with lock.exclusive(store.lock_path):
+        store.refuse_linked_folders()
         data, saved = _read_backup(store, backup)
         examined, book = _check_in_context(store, backup, data)
         target = store.home / backup.file
@@ -62,6 +63,7 @@ def apply_safe_fixes(store: Store, problems: list[Problem]) -> list[Fixed]:
     """Tighten permissions and remove temp files of interrupted saves; never touch what a file holds."""
     fixed: list[Fixed] = []
     with lock.exclusive(store.lock_path):
+        store.refuse_linked_folders()
         # Under the lock no save is under way: a temp file still there is from one that died.
         for problem in problems:
             if problem.fixable:
@@ -193,6 +195,8 @@ def _replace(store: Store, target: Path, data: bytes, current: bytes | None, val
 
 def _fix(store: Store, problem: Problem) -> str | None:
     path = store.home if problem.file == FOLDER else store.home / problem.file
+    if path.is_symlink():
+        return None  # a chmod or removal would reach whatever the link points to, outside the ledger
     if problem.code == PERMISSIONS:
         if path.is_dir():
             durable.ensure_private_dir(path)

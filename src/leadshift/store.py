@@ -21,6 +21,7 @@ file with hand-edited bytes under the same lock and the same validation.
 from __future__ import annotations
 
 import re
+import shlex
 import shutil
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -167,6 +168,7 @@ class Store:
         if not self.exists():
             self.read_book()  # raises the "no ledger" message
         with lock.exclusive(self.lock_path):
+            self.refuse_linked_folders()
             book = self.read_book()
             reader = MonthReader(self, book)
             keys = self.month_keys()
@@ -268,6 +270,20 @@ class Store:
         if source.data == data:  # under the lock only a hand edit could differ: leave that to be parsed
             reader.cache.put(key, source, facts_of(month), month.model_dump_json().encode())
 
+    def refuse_linked_folders(self) -> None:
+        """Refuse to write while log/ or backups/ is a symbolic link (called under the lock by every write).
+
+        Writing through one would put the ledger's files, and their 0700 chmod, in a folder outside it.
+        """
+        for folder in (self.log_dir, self.backup_dir):
+            if folder.is_symlink():
+                raise LedgerWriteError(
+                    f"{folder.name}/ is a symbolic link, and leadshift will not write through it into another "
+                    f"folder; nothing was written. Replace the link with a real folder holding the same files "
+                    f"(`rm {shlex.quote(str(folder))} && cp -Rp {shlex.quote(str(folder.resolve()))} "
+                    f"{shlex.quote(str(folder))}`), then try again."
+                )
+
     def _refuse_symlinks(self, files: list[Path]) -> None:
         # An atomic replace swaps the link for a plain file: the linked copy
         # (a dotfiles repo, a synced folder) would silently stop getting changes.
@@ -281,7 +297,10 @@ class Store:
     def _remove_stale_temp_files(self) -> None:
         # Only a writer killed mid-save leaves these; under the lock none is in progress.
         cache = self.home / CACHE_DIR
-        for folder in (self.home, self.log_dir, self.backup_dir, cache, cache / MONTHS_DIR):
+        folders = [self.home, self.log_dir, self.backup_dir]
+        if not cache.is_symlink():  # its months/ would be someone else's folder
+            folders += [cache, cache / MONTHS_DIR]
+        for folder in folders:
             if folder.is_dir() and not folder.is_symlink():
                 for temp in folder.glob(f".*{durable.TEMP_SUFFIX}"):
                     if temp.is_symlink() or not (temp.is_file() or temp.is_dir()):
@@ -362,6 +381,7 @@ class Store:
                     f"{self._label(path)} changed on disk while you were editing it "
                     "(another leadshift command or program wrote to it); nothing was saved."
                 )
+            self.refuse_linked_folders()
             self._refuse_symlinks([path])
             self._remove_stale_temp_files()
             if path == self.book_path:

@@ -348,11 +348,7 @@ class Store:
             ) from None
 
     def _refuse_newer(self, versions: list[int]) -> None:
-        if max(versions) > SCHEMA_VERSION:
-            raise LedgerVersionError(
-                f"this ledger was written by a newer leadshift (schema version {max(versions)}; this one "
-                f"writes version {SCHEMA_VERSION}). Upgrade with `pip install --upgrade leadshift`."
-            )
+        refuse_newer(versions)
 
     # -- editing by hand -----------------------------------------------------
 
@@ -383,6 +379,8 @@ class Store:
                 )
             self.refuse_linked_folders()
             self._refuse_symlinks([path])
+            # As change() does; the file being edited is judged by its new content (_hand_copy).
+            self._refuse_newer([SCHEMA_VERSION, *self._declared_versions(exclude=path)])
             self._remove_stale_temp_files()
             if path == self.book_path:
                 was_valid, unchecked = self._check_book_by_hand(expected, new)
@@ -402,7 +400,6 @@ class Store:
                 months[key] = self._decode(self.month_path(key), Month, {"month": key})
             except LedgerFileError:
                 unchecked.append(self._label(self.month_path(key)))
-        self._refuse_newer([book.schema_version, *(m.schema_version for m in months.values())])
         for key, month in months.items():
             try:
                 self._refuse_orphans(Ledger(book, {key: month}))
@@ -419,11 +416,24 @@ class Store:
             book: Book | None = self.read_book()
         except LedgerFileError:
             book = None
-        if book is not None:
-            self._refuse_newer([book.schema_version])
         context = {"month": path.stem, "book": book}
         self._hand_copy(new, Month, path, context)
         return _valid(old, Month, context), [] if book is not None else [LEDGER_FILE]
+
+    def _declared_versions(self, exclude: Path) -> list[int]:
+        """The schema version each ledger file but `exclude` says it has, even a file broken otherwise."""
+        from leadshift.examine import declared_version
+
+        versions = []
+        for path in [self.book_path, *map(self.month_path, self.month_keys())]:
+            if path != exclude and path.is_file():  # never open a FIFO: it would hang
+                try:
+                    version = declared_version(path.read_bytes())
+                except OSError:
+                    continue  # unreadable: reported as broken where it matters
+                if version is not None:
+                    versions.append(version)
+        return versions
 
     def _hand_copy(self, data: bytes, schema: type, path: Path, context: dict[str, Any] | None = None) -> Any:
         label = f"your copy of {self._label(path)}"
@@ -475,6 +485,15 @@ class Store:
         which = "ledger" if path == self.book_path else path.stem
         hint = f"Fix it with `leadshift edit {which}`, or put back a backup (`leadshift restore` lists them)."
         return codec.decode(data, model, self._label(path), hint, context)
+
+
+def refuse_newer(versions: list[int]) -> None:
+    """No write while any file was written by a newer leadshift: this one would drop what it does not know."""
+    if max(versions) > SCHEMA_VERSION:
+        raise LedgerVersionError(
+            f"this ledger was written by a newer leadshift (schema version {max(versions)}; this one "
+            f"writes version {SCHEMA_VERSION}). Upgrade with `pip install --upgrade leadshift`."
+        )
 
 
 def _valid(data: bytes, schema: type, context: dict[str, Any] | None = None) -> bool:

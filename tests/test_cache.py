@@ -132,6 +132,34 @@ def test_a_cache_folder_that_is_a_link_is_never_written_through(cli, logged: Pat
     assert list(elsewhere.iterdir()) == []
 
 
+def forge_hours(month_file: Path) -> None:
+    """Make a cached month say 9.5 hours for Acme instead of 2.5, checksum and all: only reading it would tell."""
+    header, _, body = month_file.read_bytes().partition(b"\n")
+    assert body.count(b'"hours":2.5') == 1
+    month_file.write_bytes(_pack(body.replace(b'"hours":2.5', b'"hours":9.5'), header.split(b" ")[2].decode()))
+
+
+@pytest.mark.parametrize("linked", [CACHE_DIR, f"{CACHE_DIR}/{MONTHS_DIR}"])
+def test_a_linked_cache_folder_is_neither_read_nor_written(cli, logged: Path, tmp_path: Path, linked: str) -> None:
+    outside = tmp_path / "shared"
+    shutil.copytree(logged / linked, outside)
+    forge_hours(outside / (f"{MONTHS_DIR}/2026-11.json" if linked == CACHE_DIR else "2026-11.json"))
+    os.chmod(outside, 0o755)
+    shutil.rmtree(logged / linked)
+    (logged / linked).symlink_to(outside)
+    contents = {str(p.relative_to(outside)): p.read_bytes() for p in outside.rglob("*") if p.is_file()}
+
+    review = cli("review", "--json")
+    assert review.exit_code == 0, review.stderr
+    assert json.loads(review.stdout)["hours"]["by_client"] == {"acme": 2.5}  # from the TOML, not the forged copy
+    assert cli("log", "client", "acme", "1", "--note", "private words").exit_code == 0
+    assert json.loads(cli("review", "--json").stdout)["hours"]["by_client"] == {"acme": 3.5}
+
+    assert {str(p.relative_to(outside)): p.read_bytes() for p in outside.rglob("*") if p.is_file()} == contents
+    assert os.stat(outside).st_mode & 0o777 == 0o755
+    assert (logged / linked).is_symlink()
+
+
 def test_the_cache_is_private_whatever_the_umask(cli, logged: Path) -> None:
     shutil.rmtree(logged / CACHE_DIR)
     old = os.umask(0o002)

@@ -556,3 +556,73 @@ def test_the_cache_is_part_of_a_healthy_ledger_but_must_stay_private(cli, ledger
     (ledger / ".cache").chmod(0o755)  # it holds what each month held, notes included
     [problem] = problems(cli)
     assert problem["file"] == ".cache" and "0755" in problem["message"]
+
+
+# -- folders that are symbolic links -------------------------------------------------------------
+
+
+def outside_state(folder: Path) -> tuple[int, dict[str, tuple[int, bytes]]]:
+    files = {str(p.relative_to(folder)): (p.lstat().st_mode, p.read_bytes()) for p in folder.rglob("*") if p.is_file()}
+    return folder.stat().st_mode, files
+
+
+def link_out(home: Path, name: str, outside: Path) -> None:
+    """Move the ledger's folder `name` out to a shared 0755 folder, and link it back."""
+    (home / name).rename(outside)
+    os.chmod(outside, 0o755)
+    (home / name).symlink_to(outside)
+
+
+FOLDER_LINKS = {
+    "log": (
+        "log/ is a symbolic link (to {outside}); leadshift reads through it but refuses every write while it is one.",
+        "replace the link with a real folder holding the same files (`rm {link} && cp -Rp {outside} {link}`).",
+    ),
+    "backups": (
+        "backups/ is a symbolic link (to {outside}); leadshift reads through it but refuses every write while it "
+        "is one.",
+        "replace the link with a real folder holding the same files (`rm {link} && cp -Rp {outside} {link}`).",
+    ),
+    ".cache": (
+        ".cache/ is a symbolic link, so leadshift does not use its cache (it never reads or writes through one).",
+        "remove it with `rm {link}`; leadshift makes a private cache again.",
+    ),
+    ".cache/months": (
+        ".cache/months/ is a symbolic link, so leadshift does not use its cache (it never reads or writes through "
+        "one).",
+        "remove it with `rm {link}`; leadshift makes a private cache again.",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(FOLDER_LINKS))
+def test_a_linked_folder_is_reported_and_never_chmodded(cli, ledger: Path, tmp_path: Path, name: str) -> None:
+    assert cli("review", "--json").exit_code == 0  # a cache, with its months/
+    outside = tmp_path / "shared"
+    link_out(ledger, name, outside)
+    message, fix = FOLDER_LINKS[name]
+    values = {"outside": outside.resolve(), "link": ledger / name}
+    assert problems(cli) == [
+        {
+            "code": "symlink",
+            "file": name,
+            "line": None,
+            "message": message.format(**values),
+            "fix": fix.format(**values),
+            "fixable": False,
+        }
+    ]
+    open_home(ledger)  # something --fix may fix, so that it runs
+    before, outside_before = tree(ledger), outside_state(outside)
+    result = cli("doctor", "--fix")
+    assert result.exit_code == 1
+    if name in ("log", "backups"):  # a write: refused like every other, nothing touched
+        assert result.stdout == ""
+        assert result.stderr.startswith(f"Error: {name}/ is a symbolic link, and leadshift will not write through it")
+        assert len(result.stderr.splitlines()) == 1
+        assert tree(ledger) == before
+    else:  # the rest is fixed; the link is left alone
+        assert result.stdout.splitlines()[0] == "Fixed: the ledger folder is now 0700."
+        assert f"{name}/ is a symbolic link" in result.stdout
+    assert outside_state(outside) == outside_before
+    assert stat.S_IMODE(outside.stat().st_mode) == 0o755

@@ -537,3 +537,33 @@ def test_a_book_edit_can_repair_a_month_it_had_orphaned(cli, logged: Path, use) 
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("Saved ledger.toml. The previous version is kept as backups/ledger.toml.")
     assert [r["client"] for r in json.loads(cli("show", "--json").stdout)] == ["acme"]
+
+
+@pytest.mark.parametrize("what", ["ledger", "2026-11"])
+def test_no_edit_is_saved_while_another_file_is_from_a_newer_leadshift(cli, logged: Path, use, what: str) -> None:
+    # As every other write: ledger.toml and a month alike, whichever one is newer.
+    assert cli("log", "one-on-one", "alice", "held", "--date", "2026-10-30").exit_code == 0
+    older = logged / "log" / "2026-10.toml"
+    older.write_bytes(older.read_bytes().replace(b"schema_version = 2", b"schema_version = 40"))
+    use("""
+        path.write_text(text.replace("Sam Lee", "Sam Leigh").replace("hours = 2.0", "hours = 2.5"))
+    """)
+    before = snapshot(logged)
+    result = cli("edit", what)
+    assert result.exit_code == 1
+    assert one_error_line(result.stderr).startswith(
+        "Error: this ledger was written by a newer leadshift (schema version 40; this one writes version 2). "
+        "Upgrade with `pip install --upgrade leadshift`."
+    )
+    assert snapshot(logged) == before
+
+
+def test_the_newer_file_itself_can_be_put_back_by_hand(cli, logged: Path, use) -> None:
+    month = logged / "log" / "2026-11.toml"
+    month.write_bytes(month.read_bytes().replace(b"schema_version = 2", b"schema_version = 40"))
+    use("""
+        path.write_text(text.replace("schema_version = 40", "schema_version = 2"))
+    """)
+    result = cli("edit", "2026-11")
+    assert result.exit_code == 0, result.stderr
+    assert cli("log", "client", "acme", "1").exit_code == 0

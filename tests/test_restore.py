@@ -73,7 +73,7 @@ def test_the_listing_says_which_backups_are_broken(cli, ledger: Path) -> None:
     (ledger / "backups" / "ledger.toml.broken-000001").write_bytes(b"x = [")
     lines = cli("restore").stdout.splitlines()
     assert lines[3].endswith("broken: line 2, column 9: expected ']' at the end of a table declaration")
-    assert lines[6].startswith("  ledger.toml.broken-000001 ") and lines[6].endswith("set aside by restore")
+    assert lines[6].startswith("  ledger.toml.broken-000001 ") and lines[6].endswith("a broken version set aside")
     assert lines[-1].endswith("from a newer leadshift")
 
 
@@ -221,6 +221,7 @@ def test_restoring_a_month_whose_file_is_gone(cli, ledger: Path) -> None:
         "kept": None,
         "kept_broken": False,
         "undo": None,
+        "unchecked": [],
     }
     assert cli("restore", "log-2026-11.toml.000001").stdout.startswith("log/2026-11.toml already holds")
 
@@ -403,3 +404,44 @@ def test_a_failed_replace_changes_nothing(cli, ledger: Path, monkeypatch, broken
 def test_what_a_backup_name_says(name: str, expected: tuple | None) -> None:
     parsed = parse_name(name)
     assert (parsed and (parsed.file, parsed.month, parsed.number, parsed.broken)) == expected
+
+
+# -- what every write checks ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["ledger.toml.000003", "log-2026-11.toml.000001"])
+def test_nothing_is_restored_while_a_file_is_from_a_newer_leadshift(cli, ledger: Path, name: str) -> None:
+    # The newer month may name what the older ledger.toml lacks: restore cannot tell, so it refuses, as every write.
+    replace_line(ledger / "log" / "2026-10.toml", f"schema_version = {SCHEMA_VERSION}", "schema_version = 40")
+    assert refused(cli, ledger, name) == (
+        1,
+        f"this ledger was written by a newer leadshift (schema version 40; this one writes version "
+        f"{SCHEMA_VERSION}). Upgrade with `pip install --upgrade leadshift`.",
+    )
+
+
+def test_a_month_broken_on_its_own_is_named_as_not_checked(cli, ledger: Path) -> None:
+    replace_line(ledger / "log" / "2026-11.toml", "hours = 1.5", "hours = 99.0")  # names initech, .000003 lacks it
+    result = cli("restore", "ledger.toml.000003")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "Restored ledger.toml from backups/ledger.toml.000003 (saved 2026-11-20 09:02): 1 teammate, 1 client.",
+        "The version it replaced is kept as backups/ledger.toml.000005; undo with `leadshift restore ledger.toml.000005`.",
+        "log/2026-11.toml is broken, so it was not checked against this ledger.toml; fix it with "
+        "`leadshift edit 2026-11`.",
+    ]
+    assert json.loads(cli("restore", "ledger.toml.000005", "--json").stdout)["unchecked"] == ["log/2026-11.toml"]
+
+
+@pytest.mark.parametrize("name", ["log", "backups"])
+def test_nothing_is_restored_through_a_linked_folder(cli, ledger: Path, tmp_path: Path, name: str) -> None:
+    outside = tmp_path / "shared"
+    (ledger / name).rename(outside)
+    os.chmod(outside, 0o755)
+    (ledger / name).symlink_to(outside)
+    contents = {p.name: p.read_bytes() for p in outside.iterdir()}
+    code, message = refused(cli, ledger, "ledger.toml.000004" if name == "log" else "log-2026-11.toml.000001")
+    assert code == 1 and message.startswith(f"{name}/ is a symbolic link, and leadshift will not write through it")
+    assert "--ledger" not in message
+    assert {p.name: p.read_bytes() for p in outside.iterdir()} == contents
+    assert stat.S_IMODE(outside.stat().st_mode) == 0o755

@@ -427,9 +427,37 @@ def test_a_symlink_planted_at_the_lock_is_not_followed(store: Store, tmp_path: P
     before = snapshot(store.home)
     with pytest.raises(LedgerWriteError) as caught:
         put_month(store, "2026-11", hours("0000000c", date(2026, 11, 19)))
-    assert caught.value.message == f"cannot open the lock file {store.lock_path}: Too many levels of symbolic links."
+    assert caught.value.message == (
+        f".lock is a symbolic link, which leadshift will not follow; nothing was written. Remove it "
+        f"(`rm {store.lock_path}`) and try again: the next write makes a new lock file."
+    )
     assert victim.read_bytes() == b"precious"
     assert mode(victim) == 0o644
+    assert snapshot(store.home) == before
+
+
+def test_a_fifo_at_the_lock_is_refused_without_hanging(store: Store) -> None:
+    # Doctor says every write fails with a FIFO there: the store must agree, not lock the FIFO.
+    store.lock_path.unlink()
+    os.mkfifo(store.lock_path)
+    os.chmod(store.lock_path, 0o644)
+    before = snapshot(store.home)
+    with pytest.raises(LedgerWriteError) as caught:
+        put_month(store, "2026-11", hours("0000000c", date(2026, 11, 19)))
+    assert caught.value.message == (
+        f".lock is not a regular file (a FIFO, socket or device), so it cannot serve as the lock; nothing was "
+        f"written. Remove it (`rm {store.lock_path}`) and try again: the next write makes a new lock file."
+    )
+    assert stat.S_ISFIFO(store.lock_path.lstat().st_mode) and mode(store.lock_path) == 0o644
+    assert snapshot(store.home) == before
+
+
+def test_a_folder_at_the_lock_is_refused(store: Store) -> None:
+    store.lock_path.unlink()
+    store.lock_path.mkdir()
+    before = snapshot(store.home)
+    with pytest.raises(LedgerWriteError, match=r"^\.lock is a folder, not a lock file; nothing was written\. "):
+        put_month(store, "2026-11", hours("0000000c", date(2026, 11, 19)))
     assert snapshot(store.home) == before
 
 
@@ -628,6 +656,59 @@ def test_a_symlinked_ledger_file_is_refused_for_writing(tmp_path: Path) -> None:
     assert (linked / "ledger.toml").is_symlink()
     assert (real / "ledger.toml").read_bytes() == before
     assert Store(linked).read_book().profile.name == "Sam Lee"  # reading through the link is fine
+
+
+def folder_contents(folder: Path) -> tuple[int, dict[str, tuple[int, bytes]]]:
+    """A folder's mode, and every file under it with its mode and bytes."""
+    files = {str(p.relative_to(folder)): (p.lstat().st_mode, p.read_bytes()) for p in folder.rglob("*") if p.is_file()}
+    return folder.stat().st_mode, files
+
+
+def link_out(store: Store, name: str, outside: Path) -> None:
+    """Move the ledger's folder `name` to `outside` (0755, as a shared folder would be) and link it back."""
+    (store.home / name).rename(outside)
+    os.chmod(outside, 0o755)
+    (store.home / name).symlink_to(outside)
+
+
+@pytest.mark.parametrize("name", ["log", "backups"])
+def test_no_write_goes_through_a_linked_folder(store: Store, tmp_path: Path, name: str) -> None:
+    put_month(store, "2026-10", hours("0000000d", date(2026, 10, 31)))  # a backup, so backups/ exists
+    outside = tmp_path / "shared"
+    link_out(store, name, outside)
+    before, outside_before = snapshot(store.home), folder_contents(outside)
+    book_bytes = store.book_path.read_bytes()
+    month = store.month_path("2026-11")
+    expected = (
+        f"{name}/ is a symbolic link, and leadshift will not write through it into another folder; nothing was "
+        f"written. Replace the link with a real folder holding the same files (`rm {store.home / name} && cp -Rp "
+        f"{outside} {store.home / name}`), then try again."
+    )
+    with pytest.raises(LedgerWriteError) as caught:
+        put_month(store, "2026-11", hours("0000000c", date(2026, 11, 19)))
+    assert caught.value.message == expected
+    with pytest.raises(LedgerWriteError) as caught:
+        store.replace_by_hand(store.book_path, book_bytes, book_bytes.replace(b"Sam Lee", b"Sam Leigh"))
+    assert caught.value.message == expected
+    with pytest.raises(LedgerWriteError) as caught:
+        store.replace_by_hand(month, month.read_bytes(), month.read_bytes().replace(b"hours = 1.0", b"hours = 2.0"))
+    assert caught.value.message == expected
+    assert snapshot(store.home) == before
+    assert folder_contents(outside) == outside_before
+    assert stat.S_IMODE(outside.stat().st_mode) == 0o755
+    assert len(store.load().months) == 2  # reading through the link still works
+
+
+def test_a_new_ledger_is_not_made_beside_a_linked_folder(tmp_path: Path) -> None:
+    outside = tmp_path / "shared"
+    outside.mkdir(mode=0o755)
+    home = tmp_path / "ledger"
+    home.mkdir()
+    (home / "backups").symlink_to(outside)
+    with pytest.raises(LedgerExists, match="already holds other files"):
+        Store(home).create(sample_book())
+    assert sorted(p.name for p in home.iterdir()) == ["backups"] and list(outside.iterdir()) == []
+    assert stat.S_IMODE(outside.stat().st_mode) == 0o755
 
 
 def test_old_backups_and_the_log_folder_are_tightened_on_write(tmp_path: Path) -> None:

@@ -9,12 +9,12 @@ stay out of the numbered rotation so they never push a good version out. Reading
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from leadshift.durable import BROKEN_TAG
-from leadshift.examine import UNREADABLE, Examined, examine_book, examine_month
+from leadshift.examine import UNREADABLE, Examined, declared_version, examine_book, examine_month
 from leadshift.model import Book
 from leadshift.store import LEDGER_FILE, LOG_DIR, Store
 
@@ -31,7 +31,7 @@ class BackupName:
     file: str  # the ledger file, relative to the ledger folder: `ledger.toml`, `log/2026-11.toml`
     month: str | None  # `2026-11` for a month's backup
     number: int
-    broken: bool  # a broken file set aside by `restore`, outside the rotation
+    broken: bool  # a broken version set aside by `restore` or `edit`, outside the rotation
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,8 @@ class CurrentLedger:
 
     book: Book | None  # None when ledger.toml is missing or broken
     months: dict[str, bytes]  # the months sound on their own (whatever names they use), by key
+    broken_months: list[str] = field(default_factory=list)  # the others, which no ledger.toml can be checked against
+    versions: list[int] = field(default_factory=list)  # the schema version each file says it has, broken or not
 
 
 @dataclass(frozen=True)
@@ -108,13 +110,19 @@ class Fit:
 
 
 def current_ledger(store: Store) -> CurrentLedger:
-    book = examine_book(_read_regular(store.book_path), LEDGER_FILE).content
-    months = {}
+    data = _read_regular(store.book_path)
+    book = examine_book(data, LEDGER_FILE).content
+    versions = [declared_version(data)]
+    months, broken = {}, []
     for key in store.month_keys():
         data = _read_regular(store.month_path(key))
+        versions.append(declared_version(data))
         if examine_month(data, f"{LOG_DIR}/{key}.toml", key, None).valid:
             months[key] = data
-    return CurrentLedger(book if isinstance(book, Book) else None, months)
+        else:
+            broken.append(key)
+    known = [version for version in versions if version is not None]
+    return CurrentLedger(book if isinstance(book, Book) else None, months, broken, known)
 
 
 def fit(name: BackupName, data: bytes, current: CurrentLedger) -> Fit:

@@ -12,7 +12,9 @@ read and validated again. The cache is plain JSON (loading it runs no code),
 every file starts with a checksum of the rest (a truncated, corrupted or
 foreign file is ignored and rebuilt), and it is private (0700, files 0600,
 written atomically). It can be deleted at any time: leadshift rebuilds it. A
-cache that cannot be read or written never fails a command.
+cache that cannot be read or written never fails a command, and one whose
+folder is a symbolic link is neither read nor written (as if there were none):
+the records it holds must not land in, or be taken from, a folder outside the ledger.
 """
 
 from __future__ import annotations
@@ -88,13 +90,17 @@ class Cache:
     def month_json(self, key: str, source: Source) -> bytes | None:
         """The validated month `key` as JSON, if made from exactly this file."""
         body = self._month_files.get(key)
-        if body is None:
+        if body is None and not self._linked():
             body = _unpack(_read(self.folder / MONTHS_DIR / f"{key}.json"), source.blake2b)
         return body
 
+    def _linked(self) -> bool:
+        """Whether `.cache` or `.cache/months` is a symbolic link: then there is no cache."""
+        return self.folder.is_symlink() or (self.folder / MONTHS_DIR).is_symlink()
+
     def _entries(self) -> dict[str, dict[str, Any]]:
         if self._index is None:
-            index = _unpack(_read(self.folder / INDEX_FILE), "index")
+            index = None if self._linked() else _unpack(_read(self.folder / INDEX_FILE), "index")
             try:
                 loaded = json.loads(index) if index is not None else {}
             except ValueError:
@@ -114,7 +120,7 @@ class Cache:
         if not self._changed:
             return
         try:
-            if self.folder.is_symlink():
+            if self._linked():
                 return  # never write through a planted link
             months = self.folder / MONTHS_DIR
             durable.ensure_private_dir(self.folder)  # each level: mkdir(parents=True) would leave .cache 0755

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from leadshift import durable
 from leadshift.backups import CurrentLedger, current_ledger, fit, list_backups, parse_name
-from leadshift.cache import CACHE_DIR
+from leadshift.cache import CACHE_DIR, MONTHS_DIR
 from leadshift.examine import NEWER_VERSION, REFERENCE, UNREADABLE, Examined, examine_book, examine_month
 from leadshift.model import Book
 from leadshift.store import BACKUP_DIR, LEDGER_FILE, LOCK_FILE, LOG_DIR, VERSION_CONTROL, Store
@@ -84,7 +84,8 @@ class _Inspection:
         book = self.book()
         self.lock()
         self.strays(store.home, {LEDGER_FILE, LOG_DIR, BACKUP_DIR, LOCK_FILE, CACHE_DIR, *VERSION_CONTROL})
-        self.folder(store.home / CACHE_DIR, CACHE_DIR)  # what months held when validated: notes, so private
+        if self.folder(store.home / CACHE_DIR, CACHE_DIR):  # what months held when validated: notes, so private
+            self.folder(store.home / CACHE_DIR / MONTHS_DIR, f"{CACHE_DIR}/{MONTHS_DIR}")
         months, records = 0, 0
         if self.folder(store.log_dir, LOG_DIR):
             keys = store.month_keys()
@@ -101,15 +102,38 @@ class _Inspection:
     def folder(self, path: Path, rel: str) -> bool:
         """Check a folder of the ledger; True when there is one to look into."""
         try:
-            mode = path.stat().st_mode
+            mode = (path.stat() if rel == FOLDER else path.lstat()).st_mode  # the ledger folder may be a link
         except FileNotFoundError:
             return False
+        if stat.S_ISLNK(mode):
+            return self.linked_folder(path, rel)
         where = "the ledger folder" if rel == FOLDER else f"{rel}/"
         if not stat.S_ISDIR(mode):
             self.add(NOT_A_FILE, rel, f"{where} is not a folder", f"move it away; leadshift keeps {rel}/ as a folder")
             return False
         self.permissions(path, rel, where, mode, durable.PRIVATE_DIR)
         return True
+
+    def linked_folder(self, path: Path, rel: str) -> bool:
+        """Report a folder of the ledger that is a symbolic link (never chmodded); True if the store reads it."""
+        if rel in (LOG_DIR, BACKUP_DIR):
+            target = path.resolve()
+            self.add(
+                SYMLINK,
+                rel,
+                f"{rel}/ is a symbolic link (to {target}); leadshift reads through it but refuses every write "
+                "while it is one",
+                f"replace the link with a real folder holding the same files "
+                f"(`rm {_quote(path)} && cp -Rp {_quote(target)} {_quote(path)}`)",
+            )
+            return path.is_dir()
+        self.add(
+            SYMLINK,
+            rel,
+            f"{rel}/ is a symbolic link, so leadshift does not use its cache (it never reads or writes through one)",
+            f"remove it with `rm {_quote(path)}`; leadshift makes a private cache again",
+        )
+        return False
 
     def book(self) -> Book | None:
         data = self.ledger_file(self.store.book_path, LEDGER_FILE)

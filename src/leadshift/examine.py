@@ -60,10 +60,20 @@ def examine_month(data: bytes, label: str, month: str, book: Book | None) -> Exa
     return judged
 
 
+def declared_version(data: bytes) -> int | None:
+    """The schema_version a ledger file's TOML says it has, whatever else is wrong with it; None if none."""
+    return _version_in(_toml(data))
+
+
+def _version_in(table: dict[str, Any] | None) -> int | None:
+    version = table.get("schema_version") if table is not None else None
+    return version if isinstance(version, int) and not isinstance(version, bool) else None
+
+
 def _examine(data: bytes, model: type[Book] | type[Month], label: str, context: dict[str, Any] | None) -> Examined:
     table = _toml(data)
-    version = table.get("schema_version") if table is not None else None
-    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+    version = _version_in(table)
+    if version is not None and version > SCHEMA_VERSION:
         return Examined(
             None,
             NEWER_VERSION,

@@ -9,6 +9,8 @@ from __future__ import annotations
 import contextlib
 import math
 import os
+import shlex
+import stat
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -41,12 +43,16 @@ def exclusive(path: Path, timeout: float | None = None) -> Iterator[None]:
 
     if timeout is None:
         timeout = timeout_setting(os.environ.get(ENV_TIMEOUT))
-    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    # O_NONBLOCK: a FIFO planted at the lock path must not hang the open (flock ignores the flag).
+    flags = os.O_RDWR | os.O_CREAT | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(path, flags, PRIVATE_FILE)
     except OSError as error:
-        raise LedgerWriteError(f"cannot open the lock file {path}: {in_words(error)}.") from None
+        raise _odd_lock(path) or LedgerWriteError(f"cannot open the lock file {path}: {in_words(error)}.") from None
     try:
+        # Only a regular file: locking a FIFO or a device would "work" here while doctor says it cannot.
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise _odd_lock(path) or LedgerWriteError(f"{path} is not a regular file; nothing was written.")
         os.fchmod(fd, PRIVATE_FILE)
         deadline = time.monotonic() + timeout
         while True:
@@ -64,3 +70,24 @@ def exclusive(path: Path, timeout: float | None = None) -> Iterator[None]:
     finally:
         with contextlib.suppress(OSError):  # the descriptor, and the lock, are released even on an error
             os.close(fd)
+
+
+def _odd_lock(path: Path) -> LedgerWriteError | None:
+    """The refusal for something other than a regular file at the lock path (as doctor reports it), if it is one."""
+    try:
+        mode = path.lstat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISLNK(mode):
+        what = "a symbolic link, which leadshift will not follow"
+    elif stat.S_ISDIR(mode):
+        what = "a folder, not a lock file"
+    else:
+        what = "not a regular file (a FIFO, socket or device), so it cannot serve as the lock"
+    remove = "rmdir" if stat.S_ISDIR(mode) else "rm"
+    return LedgerWriteError(
+        f"{path.name} is {what}; nothing was written. Remove it (`{remove} {shlex.quote(str(path))}`) and try "
+        "again: the next write makes a new lock file."
+    )

@@ -20,8 +20,8 @@ from leadshift.backups import BackupName, current_ledger, fit, parse_name
 from leadshift.checkup import FOLDER, PERMISSIONS, TEMP_FILE, Problem
 from leadshift.errors import Conflict, LedgerFileError, LedgerVersionError, LedgerWriteError, NotFound, UsageError
 from leadshift.examine import NEWER_VERSION, REFERENCE, Examined, examine_book, examine_month
-from leadshift.model import Book
-from leadshift.store import Store
+from leadshift.model import SCHEMA_VERSION, Book
+from leadshift.store import LOG_DIR, Store, refuse_newer
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ class Restored:
     kept: str | None  # the backups/ name now holding the version it replaced; None if there was none
     kept_broken: bool  # that version was broken, so it was set aside outside the rotation
     unchanged: bool = False  # the file already held exactly this version: nothing was written
+    unchecked: tuple[str, ...] = ()  # months broken on their own, so not checked against a restored ledger.toml
 
 
 @dataclass(frozen=True)
@@ -44,14 +45,16 @@ def restore_backup(store: Store, name: str) -> Restored:
     """Put backup `name` (as `leadshift restore` lists it) back in place of the file it is a version of."""
     backup = _backup_named(store, name)
     with lock.exclusive(store.lock_path):
+        store.refuse_linked_folders()
         data, saved = _read_backup(store, backup)
-        examined, book = _check_in_context(store, backup, data)
+        examined, book, unchecked = _check_in_context(store, backup, data)
         target = store.home / backup.file
         current, valid = _current(store, backup, target, book)
         if current == data:
             return Restored(backup, saved, examined, None, False, unchanged=True)
         try:
-            return Restored(backup, saved, examined, *_replace(store, target, data, current, valid))
+            kept, kept_broken = _replace(store, target, data, current, valid)
+            return Restored(backup, saved, examined, kept, kept_broken, unchecked=unchecked)
         except OSError as error:
             raise LedgerWriteError(
                 f"could not restore {backup.file}: {errors.in_words(error)}; the file on disk is unchanged."
@@ -62,6 +65,7 @@ def apply_safe_fixes(store: Store, problems: list[Problem]) -> list[Fixed]:
     """Tighten permissions and remove temp files of interrupted saves; never touch what a file holds."""
     fixed: list[Fixed] = []
     with lock.exclusive(store.lock_path):
+        store.refuse_linked_folders()
         # Under the lock no save is under way: a temp file still there is from one that died.
         for problem in problems:
             if problem.fixable:
@@ -110,9 +114,14 @@ def _read_backup(store: Store, backup: BackupName) -> tuple[bytes, datetime]:
         raise LedgerFileError(f"cannot read backups/{backup.name}: {error.strerror}.") from None
 
 
-def _check_in_context(store: Store, backup: BackupName, data: bytes) -> tuple[Examined, Book]:
-    """Refuse a backup that is unsound, or that would not fit the rest of the ledger; it judged, and its book."""
+def _check_in_context(store: Store, backup: BackupName, data: bytes) -> tuple[Examined, Book, tuple[str, ...]]:
+    """Refuse a backup that is unsound, or that would not fit the rest of the ledger.
+
+    What it holds, judged; its book; and the months that could not be checked against it (broken on their own).
+    """
     current = current_ledger(store)
+    # As every write: a file from a newer leadshift may name what an older ledger.toml lacks, unchecked here.
+    refuse_newer([SCHEMA_VERSION, *current.versions])
     judged = fit(backup, data, current)
     examined = judged.examined
     if judged.needs_book:
@@ -141,7 +150,8 @@ def _check_in_context(store: Store, backup: BackupName, data: bytes) -> tuple[Ex
         )
     book = examined.content if isinstance(examined.content, Book) else current.book
     assert book is not None
-    return examined, book
+    unchecked = tuple(f"{LOG_DIR}/{key}.toml" for key in current.broken_months) if backup.month is None else ()
+    return examined, book, unchecked
 
 
 def _current(store: Store, backup: BackupName, target: Path, book: Book) -> tuple[bytes | None, bool]:
@@ -193,6 +203,8 @@ def _replace(store: Store, target: Path, data: bytes, current: bytes | None, val
 
 def _fix(store: Store, problem: Problem) -> str | None:
     path = store.home if problem.file == FOLDER else store.home / problem.file
+    if path.is_symlink():
+        return None  # a chmod or removal would reach whatever the link points to, outside the ledger
     if problem.code == PERMISSIONS:
         if path.is_dir():
             durable.ensure_private_dir(path)

@@ -21,6 +21,7 @@ file with hand-edited bytes under the same lock and the same validation.
 from __future__ import annotations
 
 import re
+import shlex
 import shutil
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -171,6 +172,7 @@ class Store:
         if not self.exists():
             self.read_book()  # raises the "no ledger" message
         with lock.exclusive(self.lock_path):
+            self.refuse_linked_folders()
             book = self.read_book()
             reader = MonthReader(self, book)
             keys = self.month_keys()
@@ -276,6 +278,20 @@ class Store:
         if source.data == data:  # under the lock only a hand edit could differ: leave that to be parsed
             reader.cache.put(key, source, facts_of(month), month.model_dump_json().encode())
 
+    def refuse_linked_folders(self) -> None:
+        """Refuse to write while log/ or backups/ is a symbolic link (called under the lock by every write).
+
+        Writing through one would put the ledger's files, and their 0700 chmod, in a folder outside it.
+        """
+        for folder in (self.log_dir, self.backup_dir):
+            if folder.is_symlink():
+                raise LedgerWriteError(
+                    f"{folder.name}/ is a symbolic link, and leadshift will not write through it into another "
+                    f"folder; nothing was written. Replace the link with a real folder holding the same files "
+                    f"(`rm {shlex.quote(str(folder))} && cp -Rp {shlex.quote(str(folder.resolve()))} "
+                    f"{shlex.quote(str(folder))}`), then try again."
+                )
+
     def _refuse_symlinks(self, files: list[Path]) -> None:
         # An atomic replace swaps the link for a plain file: the linked copy
         # (a dotfiles repo, a synced folder) would silently stop getting changes.
@@ -289,7 +305,10 @@ class Store:
     def _remove_stale_temp_files(self) -> None:
         # Only a writer killed mid-save leaves these; under the lock none is in progress.
         cache = self.home / CACHE_DIR
-        for folder in (self.home, self.log_dir, self.backup_dir, cache, cache / MONTHS_DIR):
+        folders = [self.home, self.log_dir, self.backup_dir]
+        if not cache.is_symlink():  # its months/ would be someone else's folder
+            folders += [cache, cache / MONTHS_DIR]
+        for folder in folders:
             if folder.is_dir() and not folder.is_symlink():
                 for temp in folder.glob(f".*{durable.TEMP_SUFFIX}"):
                     if temp.is_symlink() or not (temp.is_file() or temp.is_dir()):
@@ -337,11 +356,7 @@ class Store:
             ) from None
 
     def _refuse_newer(self, versions: list[int]) -> None:
-        if max(versions) > SCHEMA_VERSION:
-            raise LedgerVersionError(
-                f"this ledger was written by a newer leadshift (schema version {max(versions)}; this one "
-                f"writes version {SCHEMA_VERSION}). Upgrade with `pip install --upgrade leadshift`."
-            )
+        refuse_newer(versions)
 
     # -- editing by hand -----------------------------------------------------
 
@@ -370,7 +385,10 @@ class Store:
                     f"{self._label(path)} changed on disk while you were editing it "
                     "(another leadshift command or program wrote to it); nothing was saved."
                 )
+            self.refuse_linked_folders()
             self._refuse_symlinks([path])
+            # As change() does; the file being edited is judged by its new content (_hand_copy).
+            self._refuse_newer([SCHEMA_VERSION, *self._declared_versions(exclude=path)])
             self._remove_stale_temp_files()
             if path == self.book_path:
                 was_valid, unchecked = self._check_book_by_hand(expected, new)
@@ -390,7 +408,6 @@ class Store:
                 months[key] = self._decode(self.month_path(key), Month, {"month": key})
             except LedgerFileError:
                 unchecked.append(self._label(self.month_path(key)))
-        self._refuse_newer([book.schema_version, *(m.schema_version for m in months.values())])
         for key, month in months.items():
             try:
                 self._refuse_orphans(Ledger(book, {key: month}))
@@ -407,11 +424,24 @@ class Store:
             book: Book | None = self.read_book()
         except LedgerFileError:
             book = None
-        if book is not None:
-            self._refuse_newer([book.schema_version])
         context = {"month": path.stem, "book": book}
         self._hand_copy(new, Month, path, context)
         return _valid(old, Month, context), [] if book is not None else [LEDGER_FILE]
+
+    def _declared_versions(self, exclude: Path) -> list[int]:
+        """The schema version each ledger file but `exclude` says it has, even a file broken otherwise."""
+        from leadshift.examine import declared_version
+
+        versions = []
+        for path in [self.book_path, *map(self.month_path, self.month_keys())]:
+            if path != exclude and path.is_file():  # never open a FIFO: it would hang
+                try:
+                    version = declared_version(path.read_bytes())
+                except OSError:
+                    continue  # unreadable: reported as broken where it matters
+                if version is not None:
+                    versions.append(version)
+        return versions
 
     def _hand_copy(self, data: bytes, schema: type, path: Path, context: dict[str, Any] | None = None) -> Any:
         label = f"your copy of {self._label(path)}"
@@ -463,6 +493,15 @@ class Store:
         which = "ledger" if path == self.book_path else path.stem
         hint = f"Fix it with `leadshift edit {which}`, or put back a backup (`leadshift restore` lists them)."
         return codec.decode(data, model, self._label(path), hint, context)
+
+
+def refuse_newer(versions: list[int]) -> None:
+    """No write while any file was written by a newer leadshift: this one would drop what it does not know."""
+    if max(versions) > SCHEMA_VERSION:
+        raise LedgerVersionError(
+            f"this ledger was written by a newer leadshift (schema version {max(versions)}; this one "
+            f"writes version {SCHEMA_VERSION}). Upgrade with `pip install --upgrade leadshift`."
+        )
 
 
 def _valid(data: bytes, schema: type, context: dict[str, Any] | None = None) -> bool:

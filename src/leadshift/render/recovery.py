@@ -84,7 +84,7 @@ def backups_lines(backups: list[Backup]) -> list[str]:
 def _state(backup: Backup) -> str:
     examined = backup.examined
     if backup.name.broken:
-        return "set aside by restore"
+        return "a broken version set aside"
     if examined.valid:
         return examined.holds()
     if examined.code == NEWER_VERSION:
@@ -136,6 +136,11 @@ def restored_lines(restored: Restored) -> list[str]:
             f"The version it replaced is kept as backups/{restored.kept}; "
             f"undo with `leadshift restore {restored.kept}`."
         )
+    for month in restored.unchecked:
+        lines.append(
+            f"{month} is broken, so it was not checked against this ledger.toml; fix it with "
+            f"`leadshift edit {Path(month).stem}`."
+        )
     return [visible(line) for line in lines]
 
 
@@ -150,6 +155,7 @@ def restored_data(restored: Restored) -> dict[str, Any]:
         "kept": restored.kept,
         "kept_broken": restored.kept_broken,
         "undo": f"leadshift restore {undo}" if undo else None,
+        "unchecked": list(restored.unchecked),
     }
 
 

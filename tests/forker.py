@@ -80,7 +80,6 @@ def _child(job: Job) -> int:
             if job.once:
                 return 0
     except InterruptedAfterSave:  # the Ctrl-C came during save n, which was finished first
-        write(trace, f"done {n}\n".encode())
         return 130
     except KeyboardInterrupt:
         return 130  # the shell's code for Ctrl-C, as `leadshift` exits

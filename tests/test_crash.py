@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from leadshift import durable
+from leadshift import durable, interrupts
 from leadshift.store import Store
 from tests import saves
 from tests.conftest import Result
@@ -208,12 +208,13 @@ def signal_log_commands(sig: signal.Signals, count: int, store: Store, cli: Cli,
         assert notes in (sorted(f"save {i}" for i in range(n)), sorted(f"save {i}" for i in range(n + 1))), notes
         finished = len(notes) == n + 1
         if sig == signal.SIGINT:
-            # 130: leadshift was interrupted (a save that had begun was finished first), silently;
-            # 0: it had finished. Earlier, Python itself stops: -SIGINT with a traceback during the
-            # imports, or exit code 1 and "Fatal Python error" while it sets up its standard streams.
-            python_start = process.returncode == 1 and err.startswith("Fatal Python error")
+            # 130: leadshift was interrupted: silently before a save, saying so after one (a save
+            # that had begun is finished first); 0: it had finished. Earlier, Python itself stops: -SIGINT with a traceback during the
+            # imports, or exit code 1 and "Fatal Python error" (or "Could not import runpy module") while it
+            # sets itself up.
+            python_start = process.returncode == 1 and err.startswith(("Fatal Python error", "Could not import runpy"))
             assert process.returncode in (0, 130, -signal.SIGINT) or python_start, err
-            assert process.returncode != 130 or err == "", err
+            assert process.returncode != 130 or err == (f"Error: {interrupts.SAVED_MESSAGE}\n" if finished else ""), err
             assert saves.temp_files(store) == []
         else:
             assert process.returncode in (0, -signal.SIGKILL), err

@@ -15,6 +15,9 @@ from contextlib import contextmanager
 
 from leadshift.errors import InterruptedAfterSave
 
+SAVED_MESSAGE = "interrupted (Ctrl-C) just after saving: the change is in the ledger; `leadshift show` lists it."
+saves_finished = 0  # in this process: a Ctrl-C after one must say the change was kept
+
 HELD = frozenset(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
@@ -25,13 +28,13 @@ def held() -> Iterator[None]:
         yield
         return
     before = signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
+    global saves_finished
     try:
         yield
+        saves_finished += 1
         if signal.SIGINT in signal.sigpending() and signal.SIGINT not in before:
             # The save is done: say so, or the person who pressed Ctrl-C sees nothing and logs it twice.
             signal.sigwait({signal.SIGINT})  # takes the pending Ctrl-C (it returns at once)
-            raise InterruptedAfterSave(
-                "interrupted (Ctrl-C) just after saving: the change is in the ledger; `leadshift show` lists it."
-            )
+            raise InterruptedAfterSave(SAVED_MESSAGE)
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)

@@ -39,6 +39,13 @@ class LeadshiftGroup(TyperGroup):
 
             typer.echo(f"Error: {brief(visible(error.message))}", err=True)
             ctx.exit(error.exit_code)
+        except KeyboardInterrupt:
+            from leadshift import interrupts
+            from leadshift.errors import ExitCode
+
+            if interrupts.saves_finished:  # after the save, before its output: someone who saw nothing logs twice
+                typer.echo(f"Error: {interrupts.SAVED_MESSAGE}", err=True)
+            ctx.exit(ExitCode.INTERRUPTED)
 
 
 def _parse_error(error: Exception) -> NoReturn:

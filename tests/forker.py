@@ -53,7 +53,6 @@ def serve() -> None:
 
 
 def _child(job: Job) -> int:
-    from leadshift.errors import InterruptedAfterSave
     from leadshift.store import Store
     from tests import saves, syscalls
 
@@ -79,8 +78,6 @@ def _child(job: Job) -> int:
             n += 1
             if job.once:
                 return 0
-    except InterruptedAfterSave:  # the Ctrl-C came during save n, which was finished first
-        return 130
     except KeyboardInterrupt:
         return 130  # the shell's code for Ctrl-C, as `leadshift` exits
     except BaseException:

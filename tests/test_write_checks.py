@@ -142,7 +142,6 @@ def test_a_file_that_does_not_read_back_as_written_is_put_back(
     }
     assert [r.id for r in store.load().months["2026-11"].records()] == ["0000000b"]
     # The failed version never became a backup that could push a good one out.
-    assert all(Store(store.home).read_month("2026-11", store.read_book()) for _ in [0])
     for backup in durable.backups_of(store.backup_dir, "log-2026-11.toml"):
         assert b'id = "0000000c"' not in backup.read_bytes()
 
@@ -167,7 +166,7 @@ def test_a_valid_book_written_by_hand_still_refuses_orphans(store: Store) -> Non
     assert snapshot(store.home) == before
 
 
-def test_paths_stay_inside_the_ledger(store: Store, tmp_path: Path) -> None:  # noqa: F811
+def test_paths_stay_inside_the_ledger(store: Store) -> None:  # noqa: F811
     # Month keys come from file names matched by a strict pattern, never from user text.
     (store.log_dir / "..2026-11.toml").write_bytes(b"x")
     (store.log_dir / "2026-11.toml.bak").write_bytes(b"x")

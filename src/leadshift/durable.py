@@ -87,11 +87,7 @@ def put_back_last_backup(path: Path, backup_dir: Path) -> None:
     if not kept:
         return
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
-    try:
-        os.link(kept[-1], temp)
-    except OSError:  # no hard links here: write the backup's bytes back, whole or not at all
-        write_atomic(path, kept[-1].read_bytes())
-        return
+    _back_up(kept[-1], temp)  # the same link (or whole copy) a backup is made with, the other way round
     os.replace(temp, path)
     fsync_dir(path.parent)
 

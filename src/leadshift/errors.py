@@ -79,12 +79,6 @@ class Cancelled(LeadshiftError):
     exit_code = ExitCode.INTERRUPTED
 
 
-class InterruptedAfterSave(LeadshiftError):
-    """Ctrl-C came during a save, which was finished first: the change is in the ledger."""
-
-    exit_code = ExitCode.INTERRUPTED
-
-
 class InvalidEdit(LeadshiftError):
     """A file edited by hand does not validate; nothing was written, and editing it again may fix it."""
 

@@ -13,8 +13,6 @@ import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from leadshift.errors import InterruptedAfterSave
-
 SAVED_MESSAGE = "interrupted (Ctrl-C) just after saving: the change is in the ledger; `leadshift show` lists it."
 saves_finished = 0  # in this process: a Ctrl-C after one must say the change was kept
 
@@ -23,18 +21,19 @@ HELD = frozenset(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP
 
 @contextmanager
 def held() -> Iterator[None]:
-    """Run the block with Ctrl-C, SIGTERM and SIGHUP held; any that arrived act when it ends."""
+    """Run the block with Ctrl-C, SIGTERM and SIGHUP held; any that arrived act when it ends.
+
+    A Ctrl-C held until a save ended raises KeyboardInterrupt right after it; the CLI's error
+    handler sees `saves_finished` and says the change was kept (SAVED_MESSAGE).
+    """
+    global saves_finished
     if not hasattr(signal, "pthread_sigmask"):  # not POSIX: nothing to hold
         yield
+        saves_finished += 1
         return
     before = signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
-    global saves_finished
     try:
         yield
         saves_finished += 1
-        if signal.SIGINT in signal.sigpending() and signal.SIGINT not in before:
-            # The save is done: say so, or the person who pressed Ctrl-C sees nothing and logs it twice.
-            signal.sigwait({signal.SIGINT})  # takes the pending Ctrl-C (it returns at once)
-            raise InterruptedAfterSave(SAVED_MESSAGE)
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)

@@ -181,7 +181,7 @@ class Store:
             months = Months(reader, keys)
             files = [self.book_path, *map(self.month_path, keys)]
             versions = [book.schema_version, *months.schema_versions()]
-            self._refuse_newer(versions)
+            refuse_newer(versions)
             self._refuse_symlinks(files)
             self._remove_stale_temp_files()
             if min(versions) < SCHEMA_VERSION:  # a migration reads every month
@@ -218,8 +218,8 @@ class Store:
             if key in draft.original.months and month == draft.original.months[key]:
                 continue
             self._refuse_lost_records(key, draft.original.months.get(key, Month()), month, draft.removed_ids)
-            data = self._write(self.month_path(key), month, Month, {"month": key, "book": draft.ledger.book})
-            self._remember(reader, key, data, month)
+            written = self._write(self.month_path(key), month, Month, {"month": key, "book": draft.ledger.book})
+            self._remember(reader, key, written, month)
         if draft.book_changed and draft.ledger.book != draft.original.book:
             self._refuse_orphans(draft.ledger)
             self._write(self.book_path, draft.ledger.book, Book)
@@ -234,8 +234,8 @@ class Store:
         for path in [*files, *backups]:
             durable.tighten(path)
 
-    def _write(self, path: Path, model: Any, schema: type, context: dict[str, Any] | None = None) -> bytes:
-        """Validate, write and read back `model`; the bytes written."""
+    def _write(self, path: Path, model: Any, schema: type, context: dict[str, Any] | None = None) -> Source:
+        """Validate, write and read back `model`; the file as read back (its bytes and fingerprint)."""
         label = self._label(path)
         try:
             data = codec.encode(model)
@@ -253,12 +253,12 @@ class Store:
         try:
             durable.ensure_private_dir(path.parent)
             durable.write_atomic(path, data, self.backup_dir)
-            written = path.read_bytes()
+            written = Source.read(path)
         except OSError as error:
             raise LedgerWriteError(
                 f"could not save {label}: {errors.in_words(error)}; the file on disk is unchanged."
             ) from None
-        if written != data:
+        if written.data != data:
             # Read back after the write (as jrnl does): a disk or file system that
             # loses bytes must not leave a shortened file in place of the last good one.
             if existed:
@@ -267,16 +267,11 @@ class Store:
                 path.unlink()
             undone = "the previous version was put back" if existed else "the new file was removed"
             raise LedgerWriteError(f"{label} did not read back as written; {undone}. Check the disk, then try again.")
-        return data
+        return written
 
-    def _remember(self, reader: MonthReader, key: str, data: bytes, month: Month) -> None:
-        """Cache the month just written and validated, so the next command need not parse it."""
-        try:
-            source = Source.read(self.month_path(key))
-        except OSError:
-            return
-        if source.data == data:  # under the lock only a hand edit could differ: leave that to be parsed
-            reader.cache.put(key, source, facts_of(month), month.model_dump_json().encode())
+    def _remember(self, reader: MonthReader, key: str, written: Source, month: Month) -> None:
+        """Cache the month just written, validated and read back, so the next command need not parse it."""
+        reader.cache.put(key, written, facts_of(month), month.model_dump_json().encode())
 
     def refuse_linked_folders(self) -> None:
         """Refuse to write while log/ or backups/ is a symbolic link (called under the lock by every write).
@@ -355,9 +350,6 @@ class Store:
                 f"{errors.in_words(error)}; nothing was changed."
             ) from None
 
-    def _refuse_newer(self, versions: list[int]) -> None:
-        refuse_newer(versions)
-
     # -- editing by hand -----------------------------------------------------
 
     def read_bytes(self, path: Path) -> bytes:
@@ -388,7 +380,7 @@ class Store:
             self.refuse_linked_folders()
             self._refuse_symlinks([path])
             # As change() does; the file being edited is judged by its new content (_hand_copy).
-            self._refuse_newer([SCHEMA_VERSION, *self._declared_versions(exclude=path)])
+            refuse_newer([SCHEMA_VERSION, *self._declared_versions(exclude=path)])
             self._remove_stale_temp_files()
             if path == self.book_path:
                 was_valid, unchecked = self._check_book_by_hand(expected, new)

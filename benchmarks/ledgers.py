@@ -25,20 +25,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from leadshift.model import (
-    AnyRecord,
-    Book,
-    Client,
-    EscalationRecord,
-    HoursRecord,
-    Month,
-    OneOnOneRecord,
-    Profile,
-    Teammate,
-    TradeOffRecord,
-)
-from leadshift.store import Store
-from leadshift.terms import ME, NO_KINDS
+from leadshift.domain.book import Book, Client, Profile, Teammate
+from leadshift.domain.records import AnyRecord, EscalationRecord, HoursRecord, Month, OneOnOneRecord, TradeOffRecord
+from leadshift.domain.terms import ME, NO_KINDS
+from leadshift.storage.store import Store
 
 TODAY = date(2026, 11, 20)  # a Friday: the week under review has five logged days
 SEED = 20261120

@@ -19,7 +19,7 @@ from datetime import datetime, time, timedelta
 from itertools import groupby
 from pathlib import Path
 
-from leadshift.model import AnyRecord, HoursRecord
+from leadshift.domain.records import AnyRecord, HoursRecord
 
 QUARTER_HOUR = 0.25  # a 1:1 status, a trade-off or an escalation: a short frame
 

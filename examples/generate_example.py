@@ -30,20 +30,18 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))  # this checkout's leadshift, installed or not
 
-from leadshift.model import (  # noqa: E402
-    ME,
+from leadshift.domain.book import Book, Client, Profile, Teammate  # noqa: E402
+from leadshift.domain.records import (  # noqa: E402
     AnyRecord,
-    Book,
-    Client,
     EscalationRecord,
     HoursRecord,
     Month,
     OneOnOneRecord,
-    Profile,
-    Teammate,
     TradeOffRecord,
 )
-from leadshift.store import LEDGER_FILE, LOG_DIR, Store  # noqa: E402
+from leadshift.domain.terms import ME  # noqa: E402
+from leadshift.storage.layout import LEDGER_FILE, LOG_DIR  # noqa: E402
+from leadshift.storage.store import Store  # noqa: E402
 
 TARGET = REPO / "src" / "leadshift" / "example"
 SEED = 20261005

@@ -17,8 +17,8 @@ from benchmarks.ledgers import TODAY, Spec, generate
 from benchmarks.run import parse_sizes, restore
 from benchmarks.timing import BenchmarkError, run_once
 from benchmarks.watson_frames import frames_of
-from leadshift.model import HoursRecord
-from leadshift.store import Store
+from leadshift.domain.records import HoursRecord
+from leadshift.storage.store import Store
 from tests.conftest import snapshot
 
 

@@ -7,8 +7,8 @@ from dataclasses import is_dataclass
 from pathlib import Path
 from typing import get_args, get_type_hints
 
-from leadshift import findings
-from leadshift.review import Review
+from leadshift.reports import findings
+from leadshift.reports.review import Review
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 

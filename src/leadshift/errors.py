@@ -87,6 +87,18 @@ class LedgerChanged(LeadshiftError):
     """A file changed on disk while a copy of it was being edited by hand; nothing was written."""
 
 
+class EditorFailed(LeadshiftError):
+    """The text editor exited with an error: the user gave up (vim's `:cq`) or it crashed."""
+
+
+class EditorMissing(UsageError):
+    """No text editor is set, or the one set cannot be run."""
+
+
+class EditDiscarded(LeadshiftError):
+    """The user chose not to edit an invalid copy again."""
+
+
 # What a few system errors mean to someone at a terminal, and what to do; the others say it well enough.
 _IN_WORDS = {
     errno.ENOSPC: "the disk is full (free some space, then try again)",

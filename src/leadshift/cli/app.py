@@ -40,8 +40,8 @@ class LeadshiftGroup(TyperGroup):
             typer.echo(f"Error: {brief(visible(error.message))}", err=True)
             ctx.exit(error.exit_code)
         except KeyboardInterrupt:
-            from leadshift import interrupts
             from leadshift.errors import ExitCode
+            from leadshift.storage import interrupts
 
             if interrupts.saves_finished:  # after the save, before its output: someone who saw nothing logs twice
                 typer.echo(f"Error: {interrupts.SAVED_MESSAGE}", err=True)
@@ -78,27 +78,31 @@ HELP = (
     "(`leadshift log`); see whether you are leading your team or still doing their client work."
 )
 
-# Every command and the module of leadshift.cli that defines it, in the order help lists them:
-# the daily rhythm first, commands before groups (tests/test_cli_setup.py checks it against the tree).
+# Every command, and the module of leadshift.cli that registers it, in the order help lists them: the daily
+# rhythm first, commands before groups (tests/cli/test_app.py checks it against the tree). Each module has
+# `register(tree)`, which adds its commands (or its group) to the tree.
+#
+# Start-up stays lazy: a run imports only the module of the command it runs (`register(only)`), and each
+# command imports what it needs (Pydantic, Rich, a report) inside its body, so `leadshift log` pays for
+# neither the review nor the handoff solver, and `--help` for no ledger code at all.
 COMMANDS = {
-    "demo": "setup",
-    "init": "setup",
-    "where": "setup",
+    "demo": "demo",
+    "init": "init",
+    "where": "init",
     "review": "review",
-    "yes": "sayno",
-    "check": "sayno",
-    "show": "records",
-    "remove": "records",
-    "undo": "records",
+    "yes": "yes",
+    "check": "check",
+    "show": "show",
+    "remove": "remove",
+    "undo": "remove",
     "edit": "edit",
-    "doctor": "recovery",
-    "restore": "recovery",
+    "doctor": "doctor",
+    "restore": "restore",
     "log": "log",
     "handoff": "handoff",
-    "teammate": "team",
-    "client": "clients",
+    "teammate": "teammate",
+    "client": "client",
 }
-GROUPS = {"log", "handoff", "teammate", "client"}  # their module's `app` is the group
 
 
 def _show_version(value: bool) -> None:
@@ -124,19 +128,12 @@ def root(
     ctx.obj = Session(ledger_option=ledger, debug=debug)
 
 
-def session_of(ctx: typer.Context) -> Session:
-    """The Session built by the root callback, from any subcommand."""
-    obj = ctx.find_root().obj
-    assert isinstance(obj, Session)
-    return obj
-
-
 @functools.cache  # once per process and tree: Typer rebuilds the whole tree on every call
 def register(only: str | None = None) -> typer.Typer:
     """The command tree; with `only`, a command's name, the tree of just that command's module.
 
     Typer builds every command of the tree on each run, so a run of `log` gets a tree
-    of `log` alone, and imports no other module (tests/test_cli_setup.py checks it is the same `log`).
+    of `log` alone, and imports no other module (tests/cli/test_app.py checks it is the same `log`).
     Any other `only` (None, a typo) gets every command, for help and Click's suggestions.
     """
     from importlib import import_module
@@ -145,12 +142,7 @@ def register(only: str | None = None) -> typer.Typer:
     tree.callback()(root)
     names = [only] if only in COMMANDS else list(COMMANDS)
     for module_name in dict.fromkeys(COMMANDS[name] for name in names):
-        module = import_module(f"leadshift.cli.{module_name}")
-        group = next((name for name in GROUPS if COMMANDS[name] == module_name), None)
-        if group is not None:
-            tree.add_typer(module.app, name=group)
-        else:
-            module.register(tree)
+        import_module(f"leadshift.cli.{module_name}").register(tree)
     return tree
 
 

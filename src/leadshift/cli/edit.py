@@ -13,20 +13,23 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from leadshift.cli.app import session_of
-from leadshift.errors import LeadshiftError
+from leadshift.cli.output import Outcome, command
+from leadshift.cli.session import Session
+from leadshift.domain.dates import MONTH_KEY
+from leadshift.errors import EditDiscarded, LeadshiftError
 
 if TYPE_CHECKING:
-    from leadshift.cli.asking import Asker
     from leadshift.cli.editor import Editor
-    from leadshift.store import HandSaved, Store
+    from leadshift.cli.prompts import Asker
+    from leadshift.storage.hand_edits import HandSaved
+    from leadshift.storage.store import Store
 
-_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+_MONTH = re.compile(rf"^{MONTH_KEY}$")
 LEDGER = "ledger"
 
 
-def register(app: typer.Typer) -> None:
-    app.command()(edit)
+def register(tree: typer.Typer) -> None:
+    command(tree)(edit)
 
 
 def edit(
@@ -34,34 +37,35 @@ def edit(
     what: Annotated[
         str, typer.Argument(metavar="ledger|MONTH", help="`ledger` (the default) or a month like 2026-11.")
     ] = LEDGER,
-) -> None:
+) -> Outcome:
     """Edit ledger.toml or a month by hand; saved only if valid.
 
     `ledger` is ledger.toml; a month like 2026-11 is log/2026-11.toml. The editor is $VISUAL, else
     $EDITOR, else vi. It gets a private copy: if the copy does not validate you can edit it again,
     and if another command changed the file meanwhile nothing is overwritten.
     """
-    from leadshift.cli.asking import TerminalAsker
     from leadshift.cli.editor import choose_editor
+    from leadshift.cli.prompts import TerminalAsker
+    from leadshift.render.lines import Lines
 
-    session = session_of(ctx)
+    session = Session.of(ctx)
     path = file_to_edit(session.store, what)
     original = session.store.read_bytes(path)
     editor = choose_editor()
     asker = TerminalAsker(session) if session.interactive() else None
     saved = edit_copy(session.store, path, original, editor, asker)
-    label = _label(session.store, path)
+    label = session.store.label(path)
     if saved is None:
-        typer.echo(f"No changes to {label}; nothing was written.")
-        return
-    kept = _label(session.store, saved.kept)
+        return Outcome(notes=(Lines(f"No changes to {label}; nothing was written."),))
+    kept = session.store.label(saved.kept)
     if saved.kept_broken:
-        typer.echo(f"Saved {label}. The previous version did not validate; it is kept as {kept}.")
+        lines = [f"Saved {label}. The previous version did not validate; it is kept as {kept}."]
     else:
-        typer.echo(f"Saved {label}. The previous version is kept as {kept}.")
+        lines = [f"Saved {label}. The previous version is kept as {kept}."]
     for other in saved.unchecked:
         fix = LEDGER if other == "ledger.toml" else Path(other).stem
-        typer.echo(f"{other} is broken, so it was not checked against this file; fix it with `leadshift edit {fix}`.")
+        lines.append(f"{other} is broken, so it was not checked against this file; fix it with `leadshift edit {fix}`.")
+    return Outcome(notes=(Lines(*lines),))
 
 
 def file_to_edit(store: Store, what: str) -> Path:
@@ -79,7 +83,7 @@ def file_to_edit(store: Store, what: str) -> Path:
         if not store.exists():
             store.read_book()
         raise NotFound(
-            f"{_label(store, store.month_path(word))} does not exist, so there is nothing to edit: "
+            f"{store.label(store.month_path(word))} does not exist, so there is nothing to edit: "
             f"add records to {word} with `leadshift log` first (see `leadshift log --help`)."
         )
     return store.month_path(word)
@@ -90,13 +94,13 @@ def edit_copy(store: Store, path: Path, original: bytes, editor: Editor, asker: 
 
     `asker` None (no terminal): an invalid copy is reported, not re-opened.
     """
-    from leadshift.cli.editor import EditorFailed, EditorMissing, discard, private_copy
-    from leadshift.errors import Cancelled, InvalidEdit
+    from leadshift.cli.editor import discard, private_copy
+    from leadshift.errors import Cancelled, EditorFailed, EditorMissing, InvalidEdit
 
     copy = private_copy(path.name, original)
     try:
         saved = _edit_until_valid(store, path, original, copy, editor, asker)
-    except (EditorFailed, EditorMissing, Discarded, Cancelled):
+    except (EditorFailed, EditorMissing, EditDiscarded, Cancelled):
         discard(copy)  # the user gave up, or the editor never ran
         raise
     except InvalidEdit as error:
@@ -110,17 +114,13 @@ def edit_copy(store: Store, path: Path, original: bytes, editor: Editor, asker: 
     return saved
 
 
-class Discarded(LeadshiftError):
-    """The user chose not to edit an invalid copy again."""
-
-
 def _edit_until_valid(
     store: Store, path: Path, original: bytes, copy: Path, editor: Editor, asker: Asker | None
 ) -> HandSaved | None:
     from rich.text import Text
 
-    from leadshift.cli.editor import EditorFailed, run_editor
-    from leadshift.errors import Cancelled, InvalidEdit
+    from leadshift.cli.editor import run_editor
+    from leadshift.errors import Cancelled, EditorFailed, InvalidEdit
 
     while True:
         run_editor(editor, copy)
@@ -140,18 +140,14 @@ def _edit_until_valid(
                 again = asker.confirm("Edit again?", True)
             except (KeyboardInterrupt, EOFError):
                 asker.say("")
-                raise Cancelled(f"cancelled; your edit was discarded and {_label(store, path)} is unchanged.") from None
+                raise Cancelled(f"cancelled; your edit was discarded and {store.label(path)} is unchanged.") from None
             if not again:
-                raise Discarded(f"your edit was discarded; {_label(store, path)} is unchanged.") from None
+                raise EditDiscarded(f"your edit was discarded; {store.label(path)} is unchanged.") from None
 
 
 def _kept_note(store: Store, path: Path, copy: Path) -> str:
-    what = LEDGER if path == store.book_path else path.stem
+    what = store.edit_name(path)
     return (
         f"Your edited copy is kept at {copy}: run `leadshift edit {what}` again and redo your changes "
         f"(`diff {copy} {path}` shows them)."
     )
-
-
-def _label(store: Store, path: Path) -> str:
-    return str(path.relative_to(store.home))

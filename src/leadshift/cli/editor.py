@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from leadshift.errors import LeadshiftError, UsageError
+from leadshift.errors import EditorFailed, EditorMissing
 
 FALLBACK = "vi"
 
@@ -25,14 +25,6 @@ class Editor:
     @property
     def name(self) -> str:
         return Path(self.argv[0]).name
-
-
-class EditorFailed(LeadshiftError):
-    """The editor exited with an error: the user gave up (vim's `:cq`) or it crashed."""
-
-
-class EditorMissing(UsageError):
-    """No editor is set, or the one set cannot be run."""
 
 
 def choose_editor(environ: Mapping[str, str] = os.environ, which: Callable[[str], str | None] = shutil.which) -> Editor:

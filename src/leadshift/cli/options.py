@@ -1,15 +1,49 @@
-"""Options shared by several commands, so they read the same everywhere."""
+"""The options commands share, and the types that parse a value where it enters.
+
+A day, a week, hours, a list, a share or a word from a fixed vocabulary is
+parsed by its option's `parser` (parsing.py) as the command line is read, so a
+command's body receives a date, an IsoWeek, a float, a list: never the text.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from datetime import date
+from typing import Annotated, Any, NewType, Optional
 
 import typer
 
+from leadshift.cli import parsing
+from leadshift.cli.session import today
+from leadshift.domain.dates import IsoWeek
+
+
+def day(text: str) -> date:
+    """`YYYY-MM-DD`, `today` or `yesterday`."""
+    return parsing.parse_date(text, today())
+
+
+def past_day(text: str) -> date:
+    """A day something happened on: not in the future."""
+    return parsing.parse_day_logged(text, today())
+
+
+def choice(what: str, words: tuple[str, ...]) -> Any:
+    """A parser for one of `words`, by any unambiguous prefix; `what` names it in errors ("1:1 status")."""
+    return lambda text: parsing.parse_choice(what, text, words)
+
+
+TagList = NewType("TagList", list[str])  # a comma list, split by parsing.parse_tags (not one option per item)
+
 Json = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON (keys in the README).")]
+_DATE_HELP = "YYYY-MM-DD, 'today' or 'yesterday' [default: today]."
 OnDate = Annotated[
-    Optional[str],
-    typer.Option("--date", "-d", metavar="DATE", help="YYYY-MM-DD, 'today' or 'yesterday' [default: today]."),
+    date, typer.Option("--date", "-d", metavar="DATE", parser=past_day, help=_DATE_HELP, show_default=False)
 ]
+AnyDate = Annotated[date, typer.Option("--date", "-d", metavar="DATE", parser=day, help=_DATE_HELP, show_default=False)]
+TODAY = "today"  # the default of OnDate and AnyDate, parsed like any date typed
 Note = Annotated[str, typer.Option("--note", "-n", metavar="TEXT", help="A free-text note.")]
-Week = Annotated[Optional[str], typer.Option("--week", "-w", metavar="WEEK", help="An ISO week, like 2026-W47.")]
+Week = Annotated[
+    Optional[IsoWeek],
+    typer.Option("--week", "-w", metavar="WEEK", parser=parsing.parse_week, help="An ISO week, like 2026-W47."),
+]
+Hours = Annotated[float, typer.Argument(metavar="HOURS", parser=parsing.parse_hours, help="Like 1.5, 1h30 or 90m.")]

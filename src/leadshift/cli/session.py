@@ -1,35 +1,57 @@
 """What every command needs from the outside world, in one swappable place.
 
 Only the CLI reads the clock, the environment and the terminal; it hands
-explicit values (the store, today's date) to the pure modules.
+explicit values (the store, today's date) to the pure packages.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from leadshift.errors import UsageError
-from leadshift.paths import ledger_home
+from leadshift.storage.location import ledger_home
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from leadshift.store import Store
+    from leadshift.storage.store import Store
 
 ENV_TODAY = "LEADSHIFT_TODAY"  # pins "today" for tests and reproducible demos
+
+
+def today() -> date:
+    """Today, or the day LEADSHIFT_TODAY pins."""
+    pinned = os.environ.get(ENV_TODAY)
+    if not pinned:
+        return date.today()
+    from leadshift.domain.dates import FIRST_YEAR, LAST_YEAR, in_calendar
+
+    try:
+        day = date.fromisoformat(pinned)
+    except ValueError:
+        raise UsageError(f"{ENV_TODAY} must be a date like 2026-11-20, got '{pinned}'.") from None
+    if not in_calendar(day):
+        raise UsageError(f"{ENV_TODAY} must be a date from {FIRST_YEAR} to {LAST_YEAR}, got '{pinned}'.")
+    return day
 
 
 @dataclass
 class Session:
     ledger_option: str | None = None
     debug: bool = False
-    extras: dict[str, Any] = field(default_factory=dict)
+
+    @staticmethod
+    def of(ctx: Any) -> Session:
+        """The Session the root command made, from any command's context."""
+        session = ctx.find_root().obj
+        assert isinstance(session, Session)
+        return session
 
     @cached_property
     def home(self) -> Path:
@@ -37,24 +59,13 @@ class Session:
 
     @cached_property
     def store(self) -> Store:
-        from leadshift.store import Store  # Pydantic loads only for commands that read the ledger
+        from leadshift.storage.store import Store  # Pydantic loads only for commands that read the ledger
 
         return Store(self.home)
 
     @cached_property
     def today(self) -> date:
-        pinned = os.environ.get(ENV_TODAY)
-        if not pinned:
-            return date.today()
-        from leadshift.dates import FIRST_YEAR, LAST_YEAR, in_calendar
-
-        try:
-            today = date.fromisoformat(pinned)
-        except ValueError:
-            raise UsageError(f"{ENV_TODAY} must be a date like 2026-11-20, got '{pinned}'.") from None
-        if not in_calendar(today):
-            raise UsageError(f"{ENV_TODAY} must be a date from {FIRST_YEAR} to {LAST_YEAR}, got '{pinned}'.")
-        return today
+        return today()
 
     @cached_property
     def console(self) -> Console:

@@ -10,29 +10,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from leadshift.cadence import due_one_on_ones
-from leadshift.cli.asking import Asker, TerminalAsker, until_valid
+from leadshift.cli.parsing import parse_choice, parse_day_logged, parse_hours
+from leadshift.cli.prompts import Asker, TerminalAsker, until_valid
 from leadshift.cli.session import Session
-from leadshift.dates import parse_day_logged
-from leadshift.edits import require_client
+from leadshift.domain.book import Book
+from leadshift.domain.cadence import due_one_on_ones
+from leadshift.domain.changes import require_client
+from leadshift.domain.ledger import Ledger
+from leadshift.domain.records import MAX_HOURS_A_DAY, AnyRecord, HoursRecord, OneOnOneRecord, hours_on, over_a_day
+from leadshift.domain.terms import ACTIVITIES, ME, ONE_ON_ONE_STATUSES
 from leadshift.errors import Cancelled, LeadshiftError
-from leadshift.model import (
-    ACTIVITIES,
-    MAX_HOURS_A_DAY,
-    ME,
-    ONE_ON_ONE_STATUSES,
-    AnyRecord,
-    HoursRecord,
-    Ledger,
-    OneOnOneRecord,
-    hours_on,
-    over_a_day,
-)
-from leadshift.parsing import parse_choice, parse_hours
 from leadshift.render.text import literal
+
+if TYPE_CHECKING:
+    from leadshift.reports.receipts import DaySaved
 
 _ANSWERS = (*ONE_ON_ONE_STATUSES, "skip")  # what became of a due 1:1
 
@@ -121,11 +116,13 @@ def to_records(answers: DayAnswers, new_id: Callable[[], str]) -> list[AnyRecord
     return records
 
 
-def run_walkthrough(session: Session) -> None:
-    """Interview the leader on the terminal, show the summary, save on yes."""
-    from leadshift.cli.writes import add_records
-    from leadshift.edits import id_source
-    from leadshift.render.tables import day_status, records_table
+def run_walkthrough(session: Session) -> DaySaved | None:
+    """Interview the leader on the terminal, show the summary, save on yes; what was saved, if anything."""
+    from leadshift.cli.writes import save_records
+    from leadshift.domain.changes import id_source
+    from leadshift.render.tables import records_table
+    from leadshift.reports.day import day_totals
+    from leadshift.reports.receipts import DaySaved
 
     asker = TerminalAsker(session)
     ledger = session.store.load()
@@ -133,12 +130,12 @@ def run_walkthrough(session: Session) -> None:
         answers = interview(ledger, session.today, asker)
         if answers.is_empty():
             asker.say("Nothing to log for that day; nothing was written.")
-            return
+            return None
         preview = to_records(answers, id_source(ledger))
         session.console.print(records_table(preview, title=f"To be written for {answers.day}"))
         if not asker.confirm(f"Save {_records(len(preview))}?", True):
             asker.say("Nothing was written.")
-            return
+            return None
     except (KeyboardInterrupt, EOFError):
         session.console.print()
         raise Cancelled("cancelled; nothing was written.") from None
@@ -150,9 +147,8 @@ def run_walkthrough(session: Session) -> None:
             return preview
         return to_records(answers, id_source(current))
 
-    records, saved = add_records(session, under_lock)
-    asker.say(f"Saved {len(records)} record{'' if len(records) == 1 else 's'}.")
-    asker.say(day_status(saved, answers.day))
+    records, saved = save_records(session, under_lock)
+    return DaySaved(len(records), day_totals(saved, answers.day))
 
 
 def _records(count: int) -> str:
@@ -173,5 +169,5 @@ def _ask_hours(asker: Asker, answers: DayAnswers, into: dict[str, float], key: s
         into[key] = into.get(key, 0.0) + hours
 
 
-def _optional_client(book, text: str) -> str | None:  # type: ignore[no-untyped-def]
+def _optional_client(book: Book, text: str) -> str | None:
     return require_client(book, text) if text.strip() else None

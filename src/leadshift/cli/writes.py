@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 from leadshift.cli.session import Session
 
 if TYPE_CHECKING:
-    from leadshift.model import AnyRecord, Book, Ledger
+    from leadshift.domain.book import Book
+    from leadshift.domain.ledger import Ledger
+    from leadshift.domain.records import AnyRecord
 
 
 def change_book(session: Session, edit: Callable[[Ledger], Book]) -> Book:
@@ -19,12 +21,12 @@ def change_book(session: Session, edit: Callable[[Ledger], Book]) -> Book:
     return draft.book
 
 
-def add_records(session: Session, make: Callable[[Ledger], list[AnyRecord]]) -> tuple[list[AnyRecord], Ledger]:
+def save_records(session: Session, make: Callable[[Ledger], list[AnyRecord]]) -> tuple[list[AnyRecord], Ledger]:
     """Build records against the locked ledger (so keys and ids are current) and save them."""
-    from leadshift import edits
+    from leadshift.domain.changes import months_with
 
     with session.store.change() as draft:
         records = make(draft.ledger)
-        for key, month in edits.add_records(draft.ledger, records, datetime.now()).items():
+        for key, month in months_with(draft.ledger, records, datetime.now()).items():
             draft.set_month(key, month)
     return records, draft.ledger

@@ -1,4 +1,4 @@
-"""The JSON contract: plain data for `--json`, keys documented in the README."""
+"""The JSON contract: what `--json` prints for each result, keys documented in the README."""
 
 from __future__ import annotations
 
@@ -8,13 +8,18 @@ from dataclasses import fields, is_dataclass
 from datetime import date
 from typing import Any
 
-from leadshift.model import AnyRecord, Book
+from leadshift.domain.records import AnyRecord
+from leadshift.domain.results import VIEW_ONLY
+from leadshift.reports.listing import ClientList, RecordList, Team
 
 
 def plain(value: Any) -> Any:
-    """A report as JSON-ready data: dataclasses as objects, dates as ISO strings, floats to 4 decimals."""
+    """A result as JSON-ready data: dataclasses as objects, dates as ISO strings, floats to 4 decimals.
+
+    A dataclass field made with `view_only()` (domain/results.py) is left out.
+    """
     if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
+        return {f.name: plain(getattr(value, f.name)) for f in fields(value) if not f.metadata.get(VIEW_ONLY)}
     if isinstance(value, Mapping):
         return {key: plain(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
@@ -31,12 +36,12 @@ def dumps(data: Any) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False, default=str)
 
 
-def teammates_data(book: Book) -> list[dict[str, Any]]:
-    return [{"key": key, **t.model_dump(mode="json")} for key, t in sorted(book.teammates.items())]
+def team_data(team: Team) -> list[dict[str, Any]]:
+    return [{"key": key, **t.model_dump(mode="json")} for key, t in sorted(team.teammates.items())]
 
 
-def clients_data(book: Book) -> list[dict[str, Any]]:
-    return [{"key": key, **c.model_dump(mode="json")} for key, c in sorted(book.clients.items())]
+def clients_data(clients: ClientList) -> list[dict[str, Any]]:
+    return [{"key": key, **c.model_dump(mode="json")} for key, c in sorted(clients.clients.items())]
 
 
 def record_data(record: AnyRecord) -> dict[str, Any]:
@@ -44,5 +49,5 @@ def record_data(record: AnyRecord) -> dict[str, Any]:
     return {"id": record.id, "type": record.kind, "date": record.date.isoformat(), **fields, "note": record.note}
 
 
-def records_data(records: list[AnyRecord]) -> list[dict[str, Any]]:
-    return [record_data(r) for r in records]
+def records_data(listed: RecordList) -> list[dict[str, Any]]:
+    return [record_data(r) for r in listed.records]

@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from rich.console import Console, Group
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from leadshift.handoff import Assignment, HandoffPlan
-from leadshift.model import Book
-from leadshift.parsing import plural
+from leadshift.domain.book import Book
+from leadshift.domain.terms import HANDOFF_STAGES
+from leadshift.domain.wording import plural
+from leadshift.handoff.changes import StageAdvanced
+from leadshift.handoff.plan import Assignment, HandoffPlan
+from leadshift.handoff.stages import GUIDANCE, STAGE_WEEKS, HandoffStatus, SavedHandoffs
+from leadshift.render.data import plain
+from leadshift.render.lines import Lines
 from leadshift.render.tables import plain_table
 from leadshift.render.text import literal
-from leadshift.stages import GUIDANCE, STAGE_WEEKS, HandoffStatus
-from leadshift.terms import HANDOFF_STAGES
 
 # One letter per stage in the week-by-week grid: readable without colour.
 STAGE_MARKS = {"prepare": "P", "introduce": "I", "co-lead": "C", "lead": "L", "check-ins": "✓"}
@@ -52,33 +54,37 @@ def plan_data(plan: HandoffPlan) -> dict[str, Any]:
     }
 
 
-def status_data(statuses: Sequence[HandoffStatus]) -> list[dict[str, Any]]:
-    return [
-        {
-            "client": s.client,
-            "teammate": s.teammate,
-            "stage": s.stage,
-            "next_stage_on": s.next_stage_on.isoformat() if s.next_stage_on else None,
-            "done": s.done,
-        }
-        for s in statuses
-    ]
+def status_data(saved: SavedHandoffs) -> list[dict[str, Any]]:
+    return plain(saved.statuses)
 
 
 # -- the plan -------------------------------------------------------------------------
 
 
-def show_handoff_plan(console: Console, plan: HandoffPlan, book: Book) -> None:
+def plan_view(plan: HandoffPlan) -> RenderableType:
     """The whole plan: who and why, what nobody can take, week by week, the stages, the load."""
-    console.print(plan_headline(plan))
+    book = plan.book
+    assert book is not None  # plan_handoff() gives every plan the book it was made for
+    if plan.nothing_to_hand_over:
+        return Lines(_nothing_to_hand_over(book))
+    parts: list[RenderableType] = [plan_headline(plan)]
     if plan.assignments:
-        console.print(assignments_table(plan, book))
+        parts.append(assignments_table(plan, book))
     if plan.unassigned:
-        console.print(unassigned_table(plan, book))
+        parts.append(unassigned_table(plan, book))
     if plan.assignments:
-        console.print(timeline(plan))
-        console.print(stages_table())
-    console.print(load_table(plan, book))
+        parts += [timeline(plan), stages_table()]
+    parts.append(load_table(plan, book))
+    return Group(*parts)
+
+
+def _nothing_to_hand_over(book: Book) -> str:
+    if not book.clients:
+        return (
+            "No clients yet, so nothing to hand over. Add the ones you serve: "
+            'leadshift client add acme --name "Acme Ltd" --needs negotiation --weight 4'
+        )
+    return "Nothing to hand over: your team serves every client. Congratulations!"
 
 
 def plan_headline(plan: HandoffPlan) -> Text:
@@ -86,12 +92,12 @@ def plan_headline(plan: HandoffPlan) -> Text:
     text = Text(f"Handoff plan from {plan.start:%A} {plan.start}: ", style="bold")
     if plan.done_by:
         people = len({a.teammate for a in plan.assignments})
-        text.append(f"{_clients(count)} to {people} teammate{'s' * (people != 1)}, ")
+        text.append(f"{plural(count, 'client')} to {plural(people, 'teammate')}, ")
         text.append(f"freeing {plan.frees_hours_per_week:g} h a week of your time by {plan.done_by}.")
     else:
         text.append("no client can be handed over yet.")
     if plan.unassigned:
-        text.append(f" {_clients(len(plan.unassigned))} not handed over (see below).", style="bold")
+        text.append(f" {plural(len(plan.unassigned), 'client')} not handed over (see below).", style="bold")
     return text
 
 
@@ -188,8 +194,11 @@ def _bar(capacity: float, before: float, after: float) -> str:
 # -- saved handoffs ------------------------------------------------------------------------
 
 
-def show_handoff_status(console: Console, statuses: Sequence[HandoffStatus], book: Book, today: date) -> None:
+def status_view(saved: SavedHandoffs) -> RenderableType:
     """Each saved handoff's stage and where it stands today; what to do in the handoffs under way."""
+    if not saved.statuses:
+        return Text("No saved handoffs. See the plan with `leadshift handoff plan`, then save it with --save.")
+    statuses, book, today = saved.statuses, saved.book, saved.today
     table = plain_table("client", "to", "stage", "until", "today", title="Saved handoffs", fixed=("until", "today"))
     for s in statuses:
         table.add_row(
@@ -199,18 +208,32 @@ def show_handoff_status(console: Console, statuses: Sequence[HandoffStatus], boo
             s.until.isoformat(),
             _standing(s, today),
         )
-    console.print(table)
     # Under way: past its first stage, or in it. One whose prepare stage starts later waits for its day.
     started = [s for s in statuses if s.stage != HANDOFF_STAGES[0] or s.since <= today]
     if not started:
-        console.print(Text(f"None has started yet: the first starts on {min(s.since for s in statuses)}."))
-        return
-    console.print(Text("What to do now", style="bold"))
+        return Group(table, Text(f"None has started yet: the first starts on {min(s.since for s in statuses)}."))
+    parts: list[RenderableType] = [table, Text("What to do now", style="bold")]
     for stage in HANDOFF_STAGES:
         clients = [s.client for s in started if s.stage == stage]
         if clients:
             line = Text(f"{stage} ", style="bold").append_text(literal(f"({', '.join(clients)})"))
-            console.print(line.append(f": {GUIDANCE[stage]}"))
+            parts.append(line.append(f": {GUIDANCE[stage]}"))
+    return Group(*parts)
+
+
+def advanced_view(advanced: StageAdvanced) -> RenderableType:
+    """The stage completed, the one begun and what to do in it; when the handoff is done, the hours freed."""
+    book = advanced.book
+    handoff = book.handoffs[advanced.client]
+    now = handoff.dates_of(handoff.stage)
+    text = Text(f"{advanced.client}: {advanced.finished} done on {advanced.day}. ")
+    if handoff.done:
+        client, teammate = book.clients[advanced.client], book.teammates[handoff.teammate]
+        text.append_text(literal(teammate.name)).append(" now owns ").append_text(literal(client.name))
+        text.append(f"; {client.weekly_hours:g} h a week of yours are free. Check-ins until {now.end}:")
+    else:
+        text.append(f"Now {handoff.stage}, planned until {now.end}:")
+    return Group(text, Text(GUIDANCE[handoff.stage]))
 
 
 def _standing(status: HandoffStatus, today: date) -> Text:
@@ -222,7 +245,3 @@ def _standing(status: HandoffStatus, today: date) -> Text:
     if status.until < today:
         return Text(f"late {plural((today - status.until).days, 'day')}", style="red")
     return Text("under way", style="green")
-
-
-def _clients(count: int) -> str:
-    return f"{count} client{'s' * (count != 1)}"

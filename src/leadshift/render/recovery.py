@@ -5,19 +5,25 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from leadshift.backups import Backup
-from leadshift.checkup import Checkup, Problem
-from leadshift.durable import BACKUPS_KEPT
-from leadshift.examine import NEWER_VERSION, Examined
-from leadshift.model import Book, Month
-from leadshift.parsing import plural
+from leadshift.domain.book import Book
+from leadshift.domain.records import Month
+from leadshift.domain.wording import plural
+from leadshift.recovery.backups import Backup, BackupList
+from leadshift.recovery.doctor import Checkup, Fixed, Problem
+from leadshift.recovery.examine import NEWER_VERSION, Examined
+from leadshift.recovery.restore import Restored
+from leadshift.render.lines import Lines
 from leadshift.render.text import visible
-from leadshift.repair import Fixed, Restored
 
 _SAVED = "%Y-%m-%d %H:%M"
 
 
 # -- doctor ------------------------------------------------------------------------
+
+
+def doctor_view(checkup: Checkup) -> Lines:
+    """What --fix did, each problem left with its fix, then the verdict."""
+    return Lines(*map(fixed_line, checkup.fixed), *map(problem_line, checkup.problems), verdict(checkup, checkup.home))
 
 
 def problem_line(problem: Problem) -> str:
@@ -41,15 +47,15 @@ def verdict(checkup: Checkup, home: Path) -> str:
     return visible(f"{plural(len(checkup.problems), 'problem')} in the ledger at {home}{safe}.")
 
 
-def doctor_data(checkup: Checkup, home: Path, fixed: list[Fixed]) -> dict[str, Any]:
+def doctor_data(checkup: Checkup) -> dict[str, Any]:
     return {
-        "ledger": str(home),
+        "ledger": str(checkup.home),
         "healthy": checkup.healthy,
         "months": checkup.months,
         "records": checkup.records,
         "backups": checkup.backups,
         "problems": [problem_data(p) for p in checkup.problems],
-        "fixed": [{**problem_data(f.problem), "done": f.done} for f in fixed],
+        "fixed": [{**problem_data(f.problem), "done": f.done} for f in checkup.fixed],
     }
 
 
@@ -67,8 +73,15 @@ def problem_data(problem: Problem) -> dict[str, Any]:
 # -- restore -------------------------------------------------------------------------
 
 
-def backups_lines(backups: list[Backup]) -> list[str]:
+def backups_view(listed: BackupList) -> Lines:
     """The backups under the file each is a version of, newest first: when saved, size, what it holds or why broken."""
+    if not listed.backups:
+        return Lines(visible(f"No backups in {listed.folder} yet: leadshift keeps one each time it replaces a file."))
+    header = visible(f"Backups in {listed.folder}, newest first; put one back with `leadshift restore BACKUP`.")
+    return Lines(header, *_backup_lines(listed.backups))
+
+
+def _backup_lines(backups: list[Backup]) -> list[str]:
     lines: list[str] = []
     width = max((len(b.name.name) for b in backups), default=0)
     file = None
@@ -93,8 +106,8 @@ def _state(backup: Backup) -> str:
     return "broken: " + examined.message.removeprefix(f"backups/{backup.name.name}").lstrip(", ").removesuffix(".")
 
 
-def backups_data(backups: list[Backup]) -> list[dict[str, Any]]:
-    return [_backup_data(b) for b in backups]
+def backups_data(listed: BackupList) -> list[dict[str, Any]]:
+    return [_backup_data(b) for b in listed.backups]
 
 
 def _backup_data(backup: Backup) -> dict[str, Any]:
@@ -119,7 +132,11 @@ def _counts(examined: Examined) -> dict[str, int | None]:
     }
 
 
-def restored_lines(restored: Restored) -> list[str]:
+def restored_view(restored: Restored) -> Lines:
+    return Lines(*_restored_lines(restored))
+
+
+def _restored_lines(restored: Restored) -> list[str]:
     backup, saved = restored.backup, restored.saved.strftime(_SAVED)
     if restored.unchanged:
         return [f"{backup.file} already holds backups/{backup.name} (saved {saved}); nothing changed."]
@@ -129,7 +146,7 @@ def restored_lines(restored: Restored) -> list[str]:
     elif restored.kept_broken:
         lines.append(
             f"The version it replaced was not sound, so it is kept as backups/{restored.kept}, outside the "
-            f"{BACKUPS_KEPT} rotating backups: copy anything you need from it by hand."
+            f"{restored.backups_kept} rotating backups: copy anything you need from it by hand."
         )
     else:
         lines.append(

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from rich import box
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from leadshift.parsing import plural
-from leadshift.render.sayno import trade_offs_table
+from leadshift.domain.terms import GROWTH_WEIGHT
+from leadshift.domain.wording import plural
+from leadshift.render.said_no import trade_offs_table
+from leadshift.render.tables import plain_table
 from leadshift.render.text import literal
-from leadshift.review import Review
+from leadshift.reports.figures import OVER_NEED
+from leadshift.reports.review import Review
 
 SEVERITY_STYLE = {"alert": "bold red", "warn": "yellow", "info": "cyan"}
 BAR_WIDTH = 25  # characters for 100% in the trend bars
-OVER_NEED = 1.5  # giving an own client half as much again as it needs is doing a teammate's job
 
 
 def review_view(review: Review) -> RenderableType:
@@ -107,19 +108,14 @@ def _yourself(review: Review) -> RenderableType:
     return Group(lines, Text("Client-work share by week:"), Padding(trend, (0, 0, 0, 2)))
 
 
-def _table(*columns: str, fixed: tuple[str, ...] = ()) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    for column in columns:
-        table.add_column(column, overflow="fold", no_wrap=column in fixed)
-    return table
-
-
 def _your_clients(review: Review) -> RenderableType:
     if not review.owned_clients:
         if not review.attention.team_clients:
             return Text("No clients yet: add them with `leadshift client add KEY --name NAME`.", style="dim")
         return Text("You serve no client yourself any more: your team owns them all.", style="green")
-    table = _table("client", "weight", "you / need", "last worked", "status", fixed=("weight", "you / need"))
+    table = plain_table(
+        "client", "weight", "you / need", "last worked", "status", fixed=("weight", "you / need"), edge=False
+    )
     for client in review.owned_clients:
         if client.quiet:
             since = plural(client.days_since_worked or 0, "day") if client.last_worked else "never worked"
@@ -161,7 +157,7 @@ def _team(review: Review) -> RenderableType:
     mates = review.one_on_ones.by_teammate.values()
     if not mates:
         return Text("No teammates yet: add them with `leadshift teammate add`.", style="dim")
-    table = _table("teammate", "1:1s this week", "last held", "next 1:1", "escalations")
+    table = plain_table("teammate", "1:1s this week", "last held", "next 1:1", "escalations", edge=False)
     for mate in mates:
         week = [
             f"{n} {what}"
@@ -180,7 +176,7 @@ def _team(review: Review) -> RenderableType:
             f"{mate.escalations}, {mate.asked_first} asked first" if mate.escalations else "",
         )
     owners = [m for m in mates if m.growth_accounts]
-    growth = Text("Growth accounts (weight 4-5) owned or being taken over: ")
+    growth = Text(f"Growth accounts (weight {GROWTH_WEIGHT}-5) owned or being taken over: ")
     if not owners:
         return Group(table, growth.append("none yet."))
     for i, mate in enumerate(owners):

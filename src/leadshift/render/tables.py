@@ -1,43 +1,57 @@
-"""Rich tables for the team, the clients and the records of a day or week."""
+"""Rich tables: the one table style, and the team, the clients and the records of a day or week."""
 
 from __future__ import annotations
 
-import math
-from datetime import date
-
 from rich import box
+from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from leadshift.model import (
-    ME,
-    AnyRecord,
-    Book,
-    EscalationRecord,
-    HoursRecord,
-    Ledger,
-    OneOnOneRecord,
-    TradeOffRecord,
-    hours_on,
-)
+from leadshift.domain.records import AnyRecord, EscalationRecord, HoursRecord, OneOnOneRecord, TradeOffRecord
+from leadshift.domain.terms import ME
+from leadshift.render.lines import Lines
 from leadshift.render.text import literal
+from leadshift.reports.listing import ClientList, RecordList, Team
 
 
-def plain_table(*columns: str, title: str | None = None, fixed: tuple[str, ...] = ()) -> Table:
-    """A plain table; `fixed` columns (keys, dates, numbers) never wrap, the rest wrap at words."""
-    table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", title_style="bold", pad_edge=False)
+def plain_table(*columns: str, title: str | None = None, fixed: tuple[str, ...] = (), edge: bool = True) -> Table:
+    """A plain table; `fixed` columns (keys, dates, numbers) never wrap, the rest wrap at words.
+
+    `edge=False`: no blank line above and below, for a table inside a report.
+    """
+    table = Table(
+        box=box.SIMPLE_HEAD, title=title, title_justify="left", title_style="bold", pad_edge=False, show_edge=edge
+    )
     for column in columns:
         # No min_width: when a Rich table cannot honour one it crops cells, losing text.
         table.add_column(column, overflow="fold", no_wrap=column in fixed)
     return table
 
 
-def teammates_table(book: Book) -> Table:
+def team_view(team: Team) -> RenderableType:
+    if not team.teammates:
+        return Lines('No teammates yet. Add one: leadshift teammate add alice --name "Alice" --skills negotiation')
+    return teammates_table(team)
+
+
+def clients_view(clients: ClientList) -> RenderableType:
+    if not clients.clients:
+        return Lines('No clients yet. Add one: leadshift client add acme --name "Acme Ltd" --weight 4')
+    return clients_table(clients)
+
+
+def records_view(listed: RecordList) -> RenderableType:
+    if not listed.records:
+        return Lines(f"No records for {listed.period}. Log one with `leadshift log` (or `leadshift log --help`).")
+    return records_table(listed.records, title=f"Records for {listed.period}")
+
+
+def teammates_table(team: Team) -> Table:
     table = plain_table(
         "key", "name", "role", "skills", "growing", "h/wk", "1:1", title="Team", fixed=("key", "h/wk", "1:1")
     )
     table.columns[2].max_width = 11  # a role wraps well; skill words should not be split
-    for key, t in sorted(book.teammates.items()):
+    for key, t in sorted(team.teammates.items()):
         table.add_row(
             literal(key),
             literal(t.name),
@@ -50,11 +64,11 @@ def teammates_table(book: Book) -> Table:
     return table
 
 
-def clients_table(book: Book) -> Table:
+def clients_table(clients: ClientList) -> Table:
     table = plain_table(
         "key", "name", "owner", "weight", "needs", "h/wk", "backed by", title="Clients", fixed=("key", "weight", "h/wk")
     )
-    for key, c in sorted(book.clients.items(), key=lambda kv: (kv[1].owner != ME, kv[0])):
+    for key, c in sorted(clients.clients.items(), key=lambda kv: (kv[1].owner != ME, kv[0])):
         owner = Text("me", style="bold yellow") if c.owner == ME else literal(c.owner)
         table.add_row(
             literal(key),
@@ -112,19 +126,6 @@ def describe(record: AnyRecord) -> Text:
         text.append_text(literal(record.teammate, "bold"))
         text.append(", asked for their solution first" if record.asked_first else ", told them the answer")
     return text
-
-
-def day_status(ledger: Ledger, day: date) -> Text:
-    """`2026-11-20: 6.5 h logged, 54% client work (your limit 40%).` coloured by the limit."""
-    hours = [r for r in ledger.records(day, day) if isinstance(r, HoursRecord)]
-    total = hours_on(hours, day)
-    text = Text(f"{day}: {total:g} h logged")
-    if total:
-        share = math.fsum(r.hours for r in hours if r.client) / total
-        limit = ledger.book.profile.client_share_limit
-        text.append(", ").append(f"{share:.0%} client work", style="red" if share > limit else "green")
-        text.append(f" (your limit {limit:.0%})")
-    return text.append(".")
 
 
 def summary(record: AnyRecord) -> Text:

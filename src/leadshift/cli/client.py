@@ -1,0 +1,105 @@
+"""`leadshift client add|list|edit|remove`: the accounts, and who owns each."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from leadshift.cli.app import new_app
+from leadshift.cli.options import TagList
+from leadshift.cli.output import Outcome, command
+from leadshift.cli.parsing import parse_tags
+from leadshift.cli.roster import given, save_edit, save_removal, saved
+from leadshift.cli.session import Session
+from leadshift.cli.writes import change_book
+
+if TYPE_CHECKING:
+    from leadshift.reports.listing import ClientList
+
+app = new_app("The client accounts: who owns each, what it needs, how much it weighs.")
+
+Key = Annotated[str, typer.Argument(metavar="KEY", help="Short key, like 'acme'.")]
+Name = Annotated[Optional[str], typer.Option("--name", help="Display name.")]
+Owner = Annotated[
+    Optional[str],
+    typer.Option("--owner", metavar="me|TEAMMATE", help="Who serves it: 'me' or a teammate key."),
+]
+Needs = Annotated[
+    Optional[TagList],
+    typer.Option("--needs", metavar="A,B", parser=parse_tags, help="Skills the account needs, comma-separated."),
+]
+Weight = Annotated[
+    Optional[int],
+    typer.Option("--weight", metavar="1-5", help="Prestige and complexity: its growth value."),
+]
+WeeklyHours = Annotated[
+    Optional[float], typer.Option("--weekly-hours", metavar="H", help="Hours a week the account needs.")
+]
+BackedBy = Annotated[
+    Optional[TagList],
+    typer.Option(
+        "--backed-by", metavar="A,B", parser=parse_tags, help="Teammates already working it behind the scenes."
+    ),
+]
+
+
+def register(tree: typer.Typer) -> None:
+    tree.add_typer(app, name="client")
+
+
+@command(app)
+def add(
+    ctx: typer.Context,
+    key: Key,
+    name: Annotated[str, typer.Option("--name", help="Display name.")],
+    owner: Owner = None,
+    needs: Needs = None,
+    weight: Weight = None,
+    weekly_hours: WeeklyHours = None,
+    backed_by: BackedBy = None,
+) -> Outcome:
+    """Add a client account (unless given: served by you, weight 3, 5 hours a week)."""
+    from leadshift.domain.changes import add_client
+    from leadshift.domain.terms import ME
+
+    session = Session.of(ctx)
+    fields = given(name=name, owner=owner, needs=needs, weight=weight, weekly_hours=weekly_hours, backed_by=backed_by)
+    fields["added"] = session.today  # a client new today is not "quiet" for the weeks before it came
+    book = change_book(session, lambda ledger: add_client(ledger.book, key, fields))
+    owner_key = book.clients[key.strip().lower()].owner
+    return saved(f"Added client {key.strip().lower()}, served by {'you' if owner_key == ME else owner_key}.")
+
+
+@command(app, "list", json=True)
+def list_(ctx: typer.Context) -> ClientList:
+    """List the clients, yours first."""
+    from leadshift.reports.listing import ClientList
+
+    return ClientList(Session.of(ctx).store.read_book().clients)
+
+
+@command(app)
+def edit(
+    ctx: typer.Context,
+    key: Key,
+    name: Name = None,
+    owner: Owner = None,
+    needs: Needs = None,
+    weight: Weight = None,
+    weekly_hours: WeeklyHours = None,
+    backed_by: BackedBy = None,
+) -> Outcome:
+    """Change a client's details (only the options you give)."""
+    from leadshift.domain.changes import edit_client
+
+    fields = given(name=name, owner=owner, needs=needs, weight=weight, weekly_hours=weekly_hours, backed_by=backed_by)
+    return save_edit(Session.of(ctx), "client", key, fields, edit_client)
+
+
+@command(app)
+def remove(ctx: typer.Context, key: Key) -> Outcome:
+    """Remove a client that appears in no records."""
+    from leadshift.domain.changes import remove_client
+
+    return save_removal(Session.of(ctx), "client", key, remove_client)

@@ -1,0 +1,107 @@
+"""`leadshift teammate add|list|edit|remove`: the people you lead."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from leadshift.cli.app import new_app
+from leadshift.cli.options import TagList
+from leadshift.cli.output import Outcome, command
+from leadshift.cli.parsing import parse_tags
+from leadshift.cli.roster import given, save_edit, save_removal, saved
+from leadshift.cli.session import Session
+from leadshift.cli.writes import change_book
+
+if TYPE_CHECKING:
+    from leadshift.reports.listing import Team
+
+app = new_app("The people you lead: their skills, growth goals, capacity and 1:1 cadence.")
+
+Key = Annotated[str, typer.Argument(metavar="KEY", help="Short key, like 'alice'.")]
+Name = Annotated[Optional[str], typer.Option("--name", help="Display name.")]
+Role = Annotated[Optional[str], typer.Option("--role", help="Their role, like 'account manager'.")]
+Skills = Annotated[
+    Optional[TagList],
+    typer.Option("--skills", metavar="A,B", parser=parse_tags, help="What they are good at, comma-separated."),
+]
+Growing = Annotated[
+    Optional[TagList], typer.Option("--growing", metavar="A,B", parser=parse_tags, help="What they want to grow in.")
+]
+Capacity = Annotated[
+    Optional[float],
+    typer.Option("--capacity-hours", metavar="H", help="Client hours a week they can carry."),
+]
+Cadence = Annotated[Optional[int], typer.Option("--one-on-one-every", metavar="DAYS", help="Days between 1:1s.")]
+
+
+def register(tree: typer.Typer) -> None:
+    tree.add_typer(app, name="teammate")
+
+
+@command(app)
+def add(
+    ctx: typer.Context,
+    key: Key,
+    name: Annotated[str, typer.Option("--name", help="Display name.")],
+    role: Role = None,
+    skills: Skills = None,
+    growing: Growing = None,
+    capacity_hours: Capacity = None,
+    one_on_one_every: Cadence = None,
+) -> Outcome:
+    """Add a teammate (unless given: 30 client hours a week, a 1:1 every 14 days)."""
+    from leadshift.domain.changes import add_teammate
+
+    fields = given(
+        name=name,
+        role=role,
+        skills=skills,
+        growing=growing,
+        capacity_hours=capacity_hours,
+        one_on_one_every=one_on_one_every,
+    )
+    book = change_book(Session.of(ctx), lambda ledger: add_teammate(ledger.book, key, fields))
+    return saved(f"Added teammate {key.strip().lower()} ({len(book.teammates)} on the team).")
+
+
+@command(app, "list", json=True)
+def list_(ctx: typer.Context) -> Team:
+    """List your team."""
+    from leadshift.reports.listing import Team
+
+    return Team(Session.of(ctx).store.read_book().teammates)
+
+
+@command(app)
+def edit(
+    ctx: typer.Context,
+    key: Key,
+    name: Name = None,
+    role: Role = None,
+    skills: Skills = None,
+    growing: Growing = None,
+    capacity_hours: Capacity = None,
+    one_on_one_every: Cadence = None,
+) -> Outcome:
+    """Change a teammate's details (only the options you give)."""
+    from leadshift.domain.changes import edit_teammate
+
+    fields = given(
+        name=name,
+        role=role,
+        skills=skills,
+        growing=growing,
+        capacity_hours=capacity_hours,
+        one_on_one_every=one_on_one_every,
+    )
+    return save_edit(Session.of(ctx), "teammate", key, fields, edit_teammate)
+
+
+@command(app)
+def remove(ctx: typer.Context, key: Key) -> Outcome:
+    """Remove a teammate who owns no clients and appears in no records."""
+    from leadshift.domain.changes import remove_teammate
+
+    return save_removal(Session.of(ctx), "teammate", key, remove_teammate)

@@ -1,0 +1,12 @@
+"""What a ledger is and the rules for changing it: pure, no files, no clock, no terminal.
+
+terms      the fixed vocabularies (activities, kinds of no, stages, weekdays)
+schema     what every ledger file shares: strict validation, field types, the schema version
+book       ledger.toml: the profile, teammates, clients and saved handoffs
+records    a month file's records, and the Month that holds them
+ledger     the book and the months loaded, as one object
+dates      calendar dates, weeks and month keys
+wording    numbers and counts as the reports write them
+changes    the rules for changing a ledger: keys, the team, the clients, records
+cadence    when each teammate's next 1:1 falls due
+"""

@@ -1,0 +1,171 @@
+"""`ledger.toml`: who the leader is, their team, their clients and the saved handoffs."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from pydantic import Field, field_validator, model_validator
+
+from leadshift.domain.schema import (
+    SCHEMA_VERSION,
+    Key,
+    Name,
+    SchemaVersion,
+    StageName,
+    Strict,
+    Tag,
+    Weekday,
+    WeeklyHours,
+    broken_rule,
+)
+from leadshift.domain.terms import HANDOFF_STAGES, ME
+
+DONE_STAGE: StageName = HANDOFF_STAGES[-1]  # reached when the teammate becomes the owner
+
+
+class Profile(Strict):
+    name: Name
+    promoted_on: date | None = None
+    workday_hours: Annotated[float, Field(gt=0, le=24, allow_inf_nan=False)] = 10.0
+    client_share_limit: Annotated[float, Field(gt=0, le=1, allow_inf_nan=False)] = 0.4
+    week_starts: Weekday = "monday"
+
+
+class Teammate(Strict):
+    name: Name
+    role: Annotated[str, Field(max_length=200)] = ""
+    skills: list[Tag] = []
+    growing: list[Tag] = []
+    capacity_hours: WeeklyHours = 30.0
+    one_on_one_every: Annotated[int, Field(ge=1, le=365)] = 14
+
+    @field_validator("skills", "growing")
+    @classmethod
+    def _no_repeats(cls, tags: list[str]) -> list[str]:
+        return list(dict.fromkeys(tags))
+
+
+class Client(Strict):
+    name: Name
+    owner: Key = ME
+    needs: list[Tag] = []
+    weight: Annotated[int, Field(ge=1, le=5)] = 3
+    weekly_hours: WeeklyHours = 5.0
+    backed_by: list[Key] = []
+    # When it joined the ledger: a client never worked counts as quiet from here, not from the
+    # first day logged. Absent for clients from before version 2 that have no record yet.
+    added: date | None = None
+
+    @field_validator("needs", "backed_by")
+    @classmethod
+    def _no_repeats(cls, tags: list[str]) -> list[str]:
+        return list(dict.fromkeys(tags))
+
+
+class StageDates(Strict):
+    """One stage of a handoff, from `start` to `end` inclusive."""
+
+    stage: StageName
+    start: date
+    end: date
+
+
+class Handoff(Strict):
+    """A saved handoff of one of the leader's clients (the key in `Book.handoffs`) to a teammate.
+
+    `stage` is the stage under way. Completing `lead` makes the teammate the
+    owner and moves the handoff to `check-ins`: it is then done, and stays in
+    the ledger as history (`handoff status` lists it) until cancelled.
+    """
+
+    teammate: Key
+    stage: StageName = HANDOFF_STAGES[0]
+    stages: list[StageDates]
+
+    @property
+    def done(self) -> bool:
+        return self.stage == DONE_STAGE
+
+    def dates_of(self, stage: str) -> StageDates:
+        return self.stages[HANDOFF_STAGES.index(stage)]
+
+    @model_validator(mode="after")
+    def _stages_in_order(self) -> Handoff:
+        if [s.stage for s in self.stages] != list(HANDOFF_STAGES):
+            raise ValueError(f"stages must be {', '.join(HANDOFF_STAGES)}: each once, in this order")
+        for stage in self.stages:
+            if stage.end < stage.start:
+                raise ValueError(f"the {stage.stage} stage ends on {stage.end}, before it starts on {stage.start}")
+        for before, after in zip(self.stages, self.stages[1:], strict=False):
+            # Equal is fine: several stages can be completed on the same day.
+            if after.start < before.end:
+                raise ValueError(
+                    f"the {after.stage} stage starts on {after.start}, before the {before.stage} stage ends on "
+                    f"{before.end}"
+                )
+        return self
+
+
+class Book(Strict):
+    """`ledger.toml`: who the leader is, their team, their clients and the saved handoffs."""
+
+    schema_version: SchemaVersion = SCHEMA_VERSION
+    profile: Profile
+    teammates: dict[Key, Teammate] = {}
+    clients: dict[Key, Client] = {}
+    handoffs: dict[Key, Handoff] = {}  # keyed by client
+
+    def client_name(self, key: str) -> str:
+        """A client's display name (its key if it is gone): messages speak of clients, not slugs."""
+        client = self.clients.get(key)
+        return client.name if client else key
+
+    def teammate_name(self, key: str) -> str:
+        """A teammate's display name (their key if they are gone)."""
+        mate = self.teammates.get(key)
+        return mate.name if mate else key
+
+    @field_validator("teammates")
+    @classmethod
+    def _me_is_reserved(cls, teammates: dict[str, Teammate]) -> dict[str, Teammate]:
+        if ME in teammates:
+            raise ValueError(f"'{ME}' is reserved for you, the leader; pick another teammate key")
+        return teammates
+
+    @model_validator(mode="after")
+    def _references_exist(self) -> Book:
+        # Handoffs first: while one is under way, its client's owner is the issue to fix.
+        for key, handoff in self.handoffs.items():
+            if key not in self.clients:
+                raise broken_rule(f"a handoff is saved for client '{key}', which is not a client", at=("handoffs", key))
+            if handoff.teammate not in self.teammates:
+                raise broken_rule(
+                    f"the handoff of '{key}' is to '{handoff.teammate}', who is not a teammate",
+                    at=("handoffs", key, "teammate"),
+                )
+            owner = self.clients[key].owner
+            if not handoff.done and owner != ME:
+                # Only completing the handoff moves the client; anything else would leave two plans for it.
+                raise broken_rule(
+                    f"client '{key}' is being handed over to '{handoff.teammate}' (stage {handoff.stage}), so it "
+                    f"stays yours until that is done; finish it (`leadshift handoff advance {key}`) or cancel it "
+                    f"(`leadshift handoff cancel {key}`) first",
+                    at=("clients", key, "owner"),
+                )
+        for key, client in self.clients.items():
+            if client.owner != ME and client.owner not in self.teammates:
+                raise broken_rule(
+                    f"client '{key}' is owned by '{client.owner}', who is not a teammate", at=("clients", key, "owner")
+                )
+            for backer in client.backed_by:
+                if backer not in self.teammates:
+                    raise broken_rule(
+                        f"client '{key}' is backed by '{backer}', who is not a teammate",
+                        at=("clients", key, "backed_by"),
+                    )
+                if backer == client.owner:
+                    raise broken_rule(
+                        f"client '{key}' is owned by '{backer}', who cannot also back it", at=("clients", key, "owner")
+                    )
+        return self

@@ -1,0 +1,18 @@
+"""What the results of commands share: context for their view that stays out of `--json`.
+
+A result is a frozen dataclass; `--json` is a dump of its fields (render/data.py).
+A field made with `view_only()` (a name to print, the period's label, today)
+helps the terminal view and is left out of the JSON contract.
+"""
+
+from __future__ import annotations
+
+from dataclasses import field
+from typing import Any
+
+VIEW_ONLY = "view_only"  # the metadata key render/data.py looks for
+
+
+def view_only(**options: Any) -> Any:
+    """A dataclass field for the terminal view only: not part of `--json`."""
+    return field(metadata={VIEW_ONLY: True}, **options)

@@ -1,0 +1,49 @@
+"""What every ledger file shares: strict validation, the field types, the schema version.
+
+Validation with these models is the single definition of what may be written:
+the store validates every file before it touches the disk, and again when it
+reads a file that was edited by hand.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+from leadshift.domain.terms import ACTIVITIES, HANDOFF_STAGES, NO_KINDS, ONE_ON_ONE_STATUSES, WEEKDAYS
+
+SCHEMA_VERSION = 2  # 2: clients gained `added` (storage/migrations.py upgrades version 1 files)
+
+Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,31}$")]
+Name = Annotated[str, Field(min_length=1, max_length=200)]
+Note = Annotated[str, Field(max_length=4000)]
+Tag = Annotated[str, Field(min_length=1, max_length=60)]
+WeeklyHours = Annotated[float, Field(ge=0, le=168, allow_inf_nan=False)]
+RecordId = Annotated[str, Field(pattern=r"^[0-9a-f]{8}$")]
+# Literal[tuple] expands to the tuple's members: one list of words, in terms.py.
+Activity = Literal[ACTIVITIES]  # type: ignore[valid-type]
+NoKind = Literal[NO_KINDS]  # type: ignore[valid-type]
+OneOnOneStatus = Literal[ONE_ON_ONE_STATUSES]  # type: ignore[valid-type]
+Weekday = Literal[WEEKDAYS]  # type: ignore[valid-type]
+StageName = Literal[HANDOFF_STAGES]  # type: ignore[valid-type]
+# Bounded so that a corrupted number reads as a broken file, not as "written by leadshift 10**21".
+SchemaVersion = Annotated[int, Field(ge=1, le=999)]
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors: a typo in a hand edit must not vanish silently."""
+
+    # strict: `weight = true` or `hours = "2"` in a hand edit is an error, not
+    # silently converted and written back.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, strict=True)
+
+
+def broken_rule(message: str, *, at: tuple[str, ...] = (), record: str = "", last: bool = False) -> PydanticCustomError:
+    """A rule spanning several fields, carrying where it breaks so errors can name a line.
+
+    `at` is the table path of the offending key; `record` the id of the offending
+    record (`last`: its last occurrence). Pydantic gives such errors no location.
+    """
+    return PydanticCustomError("ledger_rule", "{detail}", {"detail": message, "at": at, "record": record, "last": last})

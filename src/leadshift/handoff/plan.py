@@ -1,0 +1,211 @@
+"""The handoff plan: who takes over each client the leader still owns, why, and when (pure).
+
+Every (client, teammate) pair gets a score in whole points, or None when the
+teammate cannot take the client. The plan is the set of assignments with the
+highest total score that fits every teammate's spare hours, found exactly by
+an integer program, then dated in stages from a start day, staggered per
+teammate. Saved handoffs under way are kept as they are; only the rest is planned.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from leadshift.domain.book import Book, Client, Handoff, StageDates
+from leadshift.domain.ledger import Ledger
+from leadshift.domain.results import view_only
+from leadshift.domain.terms import GROWTH_WEIGHT, ME
+from leadshift.domain.wording import or_list
+from leadshift.errors import NotFound
+from leadshift.handoff.scoring import HOURS_SLACK, Match, eligible, match, reasons
+from leadshift.handoff.solver import best_assignment
+from leadshift.handoff.stages import STAGGER_WEEKS, dated_stages
+
+
+@dataclass(frozen=True)
+class Assignment:
+    client: str
+    teammate: str
+    score: int
+    reasons: tuple[str, ...]
+    stages: tuple[StageDates, ...]
+    frees_hours_per_week: float
+    saved: bool = False  # a saved handoff under way, kept as it is
+
+    @property
+    def starts(self) -> date:
+        return self.stages[0].start
+
+    @property
+    def done_on(self) -> date:
+        """When the teammate is planned to become the owner: the end of the lead stage."""
+        return self.stages[-2].end
+
+
+@dataclass(frozen=True)
+class Unassigned:
+    client: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Load:
+    """Client hours a week: what they can carry, own today, and would carry after the plan."""
+
+    capacity: float
+    before: float
+    after: float
+
+
+@dataclass(frozen=True)
+class HandoffPlan:
+    start: date
+    assignments: tuple[Assignment, ...] = ()
+    unassigned: tuple[Unassigned, ...] = ()
+    candidates: Mapping[str, Mapping[str, int | None]] = field(default_factory=dict)
+    load: Mapping[str, Load] = field(default_factory=dict)
+    book: Book | None = view_only(default=None)  # the ledger it was planned for: the names the view prints
+
+    @property
+    def nothing_to_hand_over(self) -> bool:
+        return not self.assignments and not self.unassigned
+
+    @property
+    def frees_hours_per_week(self) -> float:
+        return math.fsum(a.frees_hours_per_week for a in self.assignments)
+
+    @property
+    def done_by(self) -> date | None:
+        return max((a.done_on for a in self.assignments), default=None)
+
+    @property
+    def new(self) -> tuple[Assignment, ...]:
+        """The assignments this plan adds (not the saved ones it keeps)."""
+        return tuple(a for a in self.assignments if not a.saved)
+
+
+# -- the plan -------------------------------------------------------------------
+
+
+def plan_handoff(ledger: Ledger, start: date) -> HandoffPlan:
+    """Who should take over each client the leader owns, and the dated stages, starting on `start`."""
+    book = ledger.book
+    owned = {k: c for k, c in sorted(book.clients.items()) if c.owner == ME}
+    if not owned:
+        return HandoffPlan(start, book=book)
+    if not book.teammates:
+        raise NotFound(
+            f"no teammates to hand your {len(owned)} client(s) to: add the people you lead first "
+            "(`leadshift teammate add KEY --name NAME --skills a,b --growing c`)."
+        )
+    under_way = {k: h for k, h in book.handoffs.items() if k in owned and not h.done}
+    before = {t: math.fsum(c.weekly_hours for c in book.clients.values() if c.owner == t) for t in book.teammates}
+    taking = {t: math.fsum(owned[k].weekly_hours for k, h in under_way.items() if h.teammate == t) for t in before}
+    spare = {t: mate.capacity_hours - before[t] - taking[t] for t, mate in book.teammates.items()}
+    holds_growth = _growth_holders(book, under_way)
+
+    candidates: dict[str, dict[str, int | None]] = {}
+    fits: dict[tuple[str, str], Match] = {}
+    for c, client in owned.items():
+        candidates[c] = {}
+        for t, mate in sorted(book.teammates.items()):
+            if c in under_way:  # kept: only its own teammate, whose spare hours already leave it out
+                ours = t == under_way[c].teammate
+                found = match(client, t, mate, spare[t] + client.weekly_hours * ours)
+                candidates[c][t] = found.points(client.weight) if ours else None
+            else:
+                found = match(client, t, mate, spare[t])
+                candidates[c][t] = found.points(client.weight) if eligible(client, found) else None
+            fits[c, t] = found
+
+    open_clients = [c for c in owned if c not in under_way]
+    pairs = {(c, t): s for c in open_clients for t, s in candidates[c].items() if s is not None}
+    chosen = best_assignment(
+        pairs,
+        hours={c: owned[c].weekly_hours for c in open_clients},
+        spare=spare,
+        growth_clients={c for c in open_clients if owned[c].weight >= GROWTH_WEIGHT},
+        without_growth=set(book.teammates) - holds_growth,
+    )
+
+    starts = _staggered_starts(chosen, owned, under_way, start)
+    assignments = [
+        Assignment(
+            c,
+            h.teammate,
+            candidates[c][h.teammate] or 0,
+            (f"saved handoff, at the {h.stage} stage", *reasons(owned[c], fits[c, h.teammate], False)),
+            tuple(h.stages),
+            owned[c].weekly_hours,
+            saved=True,
+        )
+        for c, h in under_way.items()
+    ]
+    for c, t in chosen.items():
+        first = owned[c].weight >= GROWTH_WEIGHT and t not in holds_growth
+        assignments.append(
+            Assignment(
+                c,
+                t,
+                pairs[c, t],
+                reasons(owned[c], fits[c, t], first),
+                tuple(dated_stages(starts[c])),
+                owned[c].weekly_hours,
+            )
+        )
+    assignments.sort(key=lambda a: (a.starts, a.client))
+
+    unassigned = [
+        Unassigned(c, _why_unassigned(c, owned[c], book, spare, fits)) for c in open_clients if c not in chosen
+    ]
+    load = {
+        t: Load(
+            mate.capacity_hours,
+            before[t],
+            before[t] + math.fsum(owned[a.client].weekly_hours for a in assignments if a.teammate == t),
+        )
+        for t, mate in sorted(book.teammates.items())
+    }
+    return HandoffPlan(start, tuple(assignments), tuple(unassigned), candidates, load, book)
+
+
+def _growth_holders(book: Book, under_way: Mapping[str, Handoff]) -> set[str]:
+    """Teammates who own a growth account or are taking one over."""
+    holders = {c.owner for c in book.clients.values() if c.weight >= GROWTH_WEIGHT and c.owner != ME}
+    holders |= {h.teammate for k, h in under_way.items() if book.clients[k].weight >= GROWTH_WEIGHT}
+    return holders
+
+
+def _staggered_starts(
+    chosen: Mapping[str, str], owned: Mapping[str, Client], under_way: Mapping[str, Handoff], start: date
+) -> dict[str, date]:
+    """Per teammate, the biggest client first (it frees the most of the leader's hours), STAGGER_WEEKS apart."""
+    gap = timedelta(weeks=STAGGER_WEEKS)
+    starts: dict[str, date] = {}
+    for teammate in sorted(set(chosen.values())):
+        mine = sorted((c for c, t in chosen.items() if t == teammate), key=lambda c: (-owned[c].weekly_hours, c))
+        earlier = [h.stages[0].start for h in under_way.values() if h.teammate == teammate]
+        day = max(start, max(earlier) + gap) if earlier else start
+        for client in mine:
+            starts[client] = day
+            day += gap
+    return starts
+
+
+def _why_unassigned(
+    key: str, client: Client, book: Book, spare: Mapping[str, float], fits: Mapping[tuple[str, str], Match]
+) -> str:
+    fitting = sorted(t for t in book.teammates if fits[key, t].fits(client))
+    if not fitting:
+        return f"nobody fits: no teammate has {or_list(client.needs)} as a skill or growth goal, or backs it"
+    roomy = [t for t in fitting if fits[key, t].free_after >= -HOURS_SLACK]
+    if not roomy:
+        most = max(fitting, key=lambda t: (spare[t], t))
+        return (
+            f"nobody who fits has {client.weekly_hours:g} h a week spare "
+            f"(most: {most}, {max(spare[most], 0):g} h); free some hours or grow someone into it"
+        )
+    return f"the spare hours of those who fit ({', '.join(roomy)}) go to other handoffs in this plan"

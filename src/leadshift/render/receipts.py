@@ -1,0 +1,43 @@
+"""What the commands that write records print: each record written or removed, and the day's hours."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from leadshift.domain.wording import plural
+from leadshift.render.lines import Lines
+from leadshift.render.tables import summary
+from leadshift.reports.day import DayTotals
+from leadshift.reports.receipts import DaySaved, Logged, Removed
+
+
+def logged_view(logged: Logged) -> Lines:
+    lines = [Text("Logged ").append_text(summary(record)) for record in logged.records]
+    if (already := logged.already_logged) is not None:  # logged before the yes: writing another would count it twice
+        lines.append(
+            Text(
+                f"The 1:1 with {already.teammate} on {already.date} was already logged ({already.id}, "
+                f"{already.status}); not logged twice."
+            )
+        )
+    if logged.day is not None:
+        lines.append(day_line(logged.day))
+    return Lines(*lines)
+
+
+def day_saved_view(saved: DaySaved) -> Lines:
+    return Lines(f"Saved {plural(saved.count, 'record')}.", day_line(saved.day))
+
+
+def removed_view(removed: Removed) -> Lines:
+    return Lines(Text("Removed ").append_text(summary(removed.record)))
+
+
+def day_line(day: DayTotals) -> Text:
+    """`2026-11-20: 6.5 h logged, 54% client work (your limit 40%).` coloured by the limit."""
+    text = Text(f"{day.day}: {day.hours:g} h logged")
+    if day.client_share is not None:
+        over = day.client_share > day.limit
+        text.append(", ").append(f"{day.client_share:.0%} client work", style="red" if over else "green")
+        text.append(f" (your limit {day.limit:.0%})")
+    return text.append(".")

@@ -1,0 +1,250 @@
+"""Coaching from the weekly figures: each finding a code, a severity, the numbers, one next step (pure).
+
+Every rule fires only when the week's data shows the problem, and every action
+comes from one principle of docs/coaching.md (its number is noted beside the rule).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from leadshift.domain.book import Book
+from leadshift.domain.wording import hours_text, plural
+from leadshift.reports.figures import WeekFigures
+from leadshift.reports.said_no import Pattern
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: str  # info, warn or alert
+    message: str
+    action: str
+
+
+SEVERITY_ORDER = {"alert": 0, "warn": 1, "info": 2}
+FROM_TRADE_OFFS = {"urgent-client"}  # say-no patterns the review reports as findings
+FAR_OVER_LIMIT = 0.15  # a client share this many points over the limit is an alert
+ASK_FIRST_MIN_ESCALATIONS = 2
+ASK_FIRST_GOOD_RATE = 0.5
+MANY_ESCALATIONS = 5  # a week's escalations that suggest people lack room to decide
+
+
+def findings_for(week: WeekFigures, book: Book, trade_off_patterns: Iterable[Pattern] = ()) -> list[Finding]:
+    """Every finding the week's figures call for, most severe first.
+
+    `trade_off_patterns` come from the say-no report of the same week, so the
+    review and `leadshift check` judge a client's urgent asks alike.
+    """
+    found = [finding for rule in RULES for finding in rule(week, book)]
+    found += [
+        Finding(p.code, p.severity, p.message, p.action or "") for p in trade_off_patterns if p.code in FROM_TRADE_OFFS
+    ]
+    return sorted(found, key=lambda f: SEVERITY_ORDER[f.severity])
+
+
+def _client_share(week: WeekFigures, book: Book) -> Iterator[Finding]:  # principle 6
+    share, limit, hours = week.client_share, week.client_share_limit, week.hours
+    if share is None or share <= limit:
+        return
+    excess = hours.client - limit * hours.total
+    yield Finding(
+        "client-share-over-limit",
+        "alert" if share - limit >= FAR_OVER_LIMIT else "warn",
+        f"Client work took {share:.0%} of your {hours.total:g} h this week ({hours.client:g} h); "
+        f"your limit is {limit:.0%}.",
+        f"Hand about {hours_text(excess)} h of next week's client work to the teammates who back those accounts, "
+        "and spend that time on 1:1s, coaching and strategy.",
+    )
+
+
+def _long_days(week: WeekFigures, book: Book) -> Iterator[Finding]:  # principles 5 and 6
+    if not week.days_logged:
+        return
+    per_day = week.hours.total / week.days_logged
+    if per_day > week.workday_hours:
+        yield Finding(
+            "hours-over-workday",
+            "warn",
+            f"You logged {hours_text(per_day)} h a day over {plural(week.days_logged, 'day')}; your workday is "
+            f"{week.workday_hours:g} h.",
+            "Doing two jobs makes both worse: cut your client hours first, not your sleep, your learning "
+            "or your time with the team.",
+        )
+
+
+def _overdue_one_on_ones(week: WeekFigures, book: Book) -> Iterator[Finding]:  # principle 14
+    for mate in week.one_on_ones.by_teammate.values():
+        if not mate.overdue:
+            continue
+        last = f"last held {mate.last_held}" if mate.last_held else "none logged yet"
+        yield Finding(
+            "one-on-one-overdue",
+            "alert" if mate.days_overdue >= mate.cadence_days else "warn",
+            f"Your 1:1 with {mate.name} is {plural(mate.days_overdue, 'day')} overdue ({last}; every "
+            f"{plural(mate.cadence_days, 'day')}).",
+            f"Put a 1:1 with {mate.name} in the calendar this week and treat it as the one meeting "
+            "a client call cannot move.",
+        )
+
+
+def _lost_to_clients(week: WeekFigures, book: Book) -> Iterator[Finding]:  # principle 14
+    hit = [mate for mate in week.one_on_ones.by_teammate.values() if mate.lost_to]
+    if not hit:
+        return
+    count = sum(mate.lost_for_clients for mate in hit)
+    lost = "; ".join(
+        f"{mate.name} ({mate.lost_for_clients} for {', '.join(book.client_name(c) for c in mate.lost_to)})"
+        for mate in hit
+    )
+    yield Finding(
+        "one-on-ones-cancelled-for-clients",
+        "alert" if count >= 2 else "warn",
+        f"{'One 1:1' if count == 1 else f'{count} 1:1s'} gave way to client work this week: {lost}.",
+        "Reschedule within the week. Next time tell the client you will call back after the 1:1: "
+        "your people see which of the two you choose.",
+    )
+
+
+def _owned_clients_remain(week: WeekFigures, book: Book) -> Iterator[Finding]:  # principle 1
+    owned = week.owned_clients
+    if not owned:
+        return
+    need = sum(c.weekly_need for c in owned)
+    moving = [c for c in owned if c.handoff_to]
+    waiting = [c for c in owned if not c.handoff_to]
+    under_way = f"; {len(moving)} in a handoff" if moving else ""
+    if waiting:
+        action = (
+            f"See who can take over {', '.join(c.name for c in waiting)} with `leadshift handoff plan`, and save "
+            "it with --save; every account you keep is one your team cannot grow on."
+        )
+    else:
+        action = "Keep each handoff moving: `leadshift handoff status`, then `leadshift handoff advance CLIENT`."
+    yield Finding(
+        "owned-clients-remain",
+        "warn" if waiting else "info",
+        f"You still serve {plural(len(owned), 'client')} yourself ({', '.join(c.name for c in owned)}): "
+        f"{hours_text(need)} h a week of their need{under_way}.",
+        action,
+    )
+
+
+def _own_clients_favoured(week: WeekFigures, book: Book) -> Iterator[Finding]:  # principle 3
+    attention = week.attention
+    if not attention.favoured:
+        return
+    quietest = min(attention.by_team_client, key=lambda k: (attention.by_team_client[k], k))
+    yield Finding(
+        "own-clients-favoured",
+        "warn",
+        f"Your own clients got {hours_text(attention.per_own_client)} h each from you this week; the clients "
+        f"your team owns got {hours_text(attention.per_team_client)} h each.",
+        f"Other clients notice who gets the boss's time: check in with {book.client_name(quietest)} this week, "
+        "and let the teammates who back your accounts answer their day-to-day requests.",
+    )
+
+
+def _going_quiet(week: WeekFigures, book: Book) -> Iterator[Finding]:  # principle 2
+    for client in week.owned_clients:
+        if not client.quiet:
+            continue
+        if client.last_worked:
+            when = f"for {plural(client.days_since_worked or 0, 'day')} (last on {client.last_worked})"
+        elif (added := book.clients[client.key].added if client.key in book.clients else None) and (
+            week.logging_since is None or added > week.logging_since
+        ):
+            when = f"in the {plural((week.as_of - added).days, 'day')} since you added it"
+        else:
+            logged = (week.as_of - week.logging_since).days if week.logging_since else 0
+            when = f"in the {plural(logged, 'day')} since you started logging"
+        backers = book.clients[client.key].backed_by if client.key in book.clients else []
+        instead = (
+            f"introduce {book.teammate_name(backers[0])}, who already backs it, as their day-to-day contact"
+            if backers
+            else "plan its handoff (`leadshift handoff plan`) so someone gives it full attention"
+        )
+        yield Finding(
+            "own-client-going-quiet",
+            "alert" if client.weight >= 4 else "warn",
+            f"{client.name} has had no hours from you {when}.",
+            f"Call {client.name} this week before the relationship turns transactional, or {instead}.",
+        )
+
+
+def _ask_first(week: WeekFigures, book: Book) -> Iterator[Finding]:  # principles 10 and 11
+    esc = week.escalations
+    if esc.total >= ASK_FIRST_MIN_ESCALATIONS and esc.asked_first / esc.total < ASK_FIRST_GOOD_RATE:
+        yield Finding(
+            "ask-first-low",
+            "warn",
+            f"You asked for their own solution first in {esc.asked_first} of {esc.total} escalations this week.",
+            "When someone brings you a problem, ask what they would do before you answer; they usually have "
+            "half the solution. Log it with `leadshift log escalation NAME --asked`.",
+        )
+    if esc.total >= MANY_ESCALATIONS:
+        yield Finding(
+            "escalations-frequent",
+            "info",
+            f"Your team brought you {esc.total} problems this week.",
+            "Agree clear limits inside which they decide alone (a discount, a deadline, a refund), "
+            "correct overreach quickly, and praise the initiative.",
+        )
+
+
+def _time_for_yourself(week: WeekFigures, book: Book) -> Iterator[Finding]:  # principle 5
+    growing = week.hours.by_activity.get("strategy", 0) + week.hours.by_activity.get("learning", 0)
+    if week.days_logged >= 3 and growing == 0:
+        yield Finding(
+            "no-strategy-or-learning",
+            "info",
+            f"None of your {week.hours.total:g} h this week went to strategy or learning.",
+            "Leading is a job you are still learning: block two hours next week for it, as fixed as a client meeting.",
+        )
+
+
+def _growth_spread(week: WeekFigures, book: Book) -> Iterator[Finding]:  # principle 4
+    team = list(week.one_on_ones.by_teammate.values())
+    rich = [m for m in team if len(m.growth_accounts) >= 2]
+    without = [m for m in team if not m.growth_accounts]
+    if rich and without:
+        holders = ", ".join(f"{m.name} {len(m.growth_accounts)}" for m in rich)
+        left_out = ", ".join(m.name for m in without)
+        yield Finding(
+            "growth-accounts-concentrated",
+            "info",
+            f"High-weight accounts owned or being taken over: {holders}; none for {left_out}.",
+            "Complex, prestigious accounts are where people grow: give the next one to someone who has none.",
+        )
+
+
+def _stay_on_the_map(week: WeekFigures, book: Book) -> Iterator[Finding]:  # principle 9
+    for key, handoff in sorted(book.handoffs.items()):
+        if not handoff.done:
+            continue
+        window = handoff.dates_of("check-ins")
+        if window.start <= week.as_of <= window.end:
+            client, mate = book.client_name(key), book.teammate_name(handoff.teammate)
+            yield Finding(
+                "stay-on-the-map",
+                "info",
+                f"{client} is {mate}'s now (since {window.start}); check-ins run to {window.end}.",
+                f"Check in with {client} with {mate} leading: praise their work in front of the client, stand "
+                "with them if something went wrong, and let them present the wins.",
+            )
+
+
+RULES: tuple[Callable[[WeekFigures, Book], Iterator[Finding]], ...] = (
+    _client_share,
+    _long_days,
+    _owned_clients_remain,
+    _going_quiet,
+    _own_clients_favoured,
+    _overdue_one_on_ones,
+    _lost_to_clients,
+    _ask_first,
+    _time_for_yourself,
+    _growth_spread,
+    _stay_on_the_map,
+)

@@ -1,0 +1,115 @@
+"""Every file name and pattern of a ledger folder, in one place.
+
+    ledger.toml            profile, teammates, clients, saved handoffs    (a Book)
+    log/YYYY-MM.toml       the records of one month                       (a Month)
+    backups/               the last versions of each file replaced:
+        ledger.toml.000042, log-2026-11.toml.000007     numbered, newest last
+        ledger.toml.broken-000001                       a broken version set aside (outside the rotation)
+        before-schema-2/                                the files as they were before an upgrade
+    .lock                  taken by every write, never the data itself
+    .cache/                what each month held when last validated (cache.py); safe to delete
+        index.json, months/YYYY-MM.json
+    .NAME.XXXXXXXX.tmp     a file being written (durable.py); left only by a save cut short
+
+The folder is 0700 and every file 0600: the ledger holds private notes about people.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from leadshift.domain.dates import MONTH_KEY
+
+LEDGER_FILE = "ledger.toml"
+LOG_DIR = "log"
+BACKUP_DIR = "backups"
+LOCK_FILE = ".lock"
+CACHE_DIR = ".cache"
+INDEX_FILE = "index.json"
+MONTHS_DIR = "months"
+TEMP_SUFFIX = ".tmp"
+BROKEN_TAG = "broken-"
+PRIVATE_DIR = 0o700
+PRIVATE_FILE = 0o600
+BACKUPS_KEPT = 10  # versions of each file
+# What a person may keep in the ledger folder on purpose: the README suggests putting it in git.
+VERSION_CONTROL = frozenset({".git", ".gitignore", ".gitattributes", ".hg", ".hgignore"})
+
+MONTH_FILE = re.compile(rf"^({MONTH_KEY})\.toml$")
+BACKUP_FILE = re.compile(
+    rf"^(?:ledger\.toml|log-(?P<month>{MONTH_KEY})\.toml)\.(?P<broken>{re.escape(BROKEN_TAG)})?(?P<n>\d+)$"
+)
+COPY_BEFORE_MIGRATION = re.compile(r"^before-schema-\d+$")
+
+
+def copy_before_migration(version: int) -> str:
+    """The folder in backups/ that keeps the files as they were before an upgrade to `version`."""
+    return f"before-schema-{version}"
+
+
+def is_temp_name(name: str) -> bool:
+    """Whether `name` is that of a file being written (or left by a save cut short)."""
+    return name.startswith(".") and name.endswith(TEMP_SUFFIX)
+
+
+def temp_name(path: Path, tag: str) -> Path:
+    """Where the new content of `path` is written before it replaces it."""
+    return path.with_name(f".{path.name}.{tag}{TEMP_SUFFIX}")
+
+
+def backup_name(path: Path, home: Path) -> str:
+    """`log/2026-11.toml` -> `log-2026-11.toml`: backups/ is one flat folder."""
+    return str(path.relative_to(home)).replace(os.sep, "-")
+
+
+class Layout:
+    """Where each file of one ledger folder lives."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = home
+        self.book_path = home / LEDGER_FILE
+        self.log_dir = home / LOG_DIR
+        self.backup_dir = home / BACKUP_DIR
+        self.lock_path = home / LOCK_FILE
+        self.cache_dir = home / CACHE_DIR
+
+    def month_path(self, key: str) -> Path:
+        return self.log_dir / f"{key}.toml"
+
+    def month_keys(self) -> list[str]:
+        """Every month that has a file, oldest first."""
+        if not self.log_dir.is_dir():
+            return []
+        return sorted(m.group(1) for p in self.log_dir.iterdir() if (m := MONTH_FILE.match(p.name)))
+
+    def label(self, path: Path) -> str:
+        """`log/2026-11.toml`: a path as messages name it, relative to the ledger folder."""
+        return str(path.relative_to(self.home)) if path.is_relative_to(self.home) else str(path)
+
+    def edit_name(self, path: Path) -> str:
+        """What `leadshift edit` calls a file: `ledger`, or the month `2026-11`."""
+        return "ledger" if path == self.book_path else path.stem
+
+
+@dataclass(frozen=True)
+class BackupName:
+    """What a backup's file name says: the ledger file it is a version of, and its number."""
+
+    name: str  # as in backups/ and as `restore` takes it
+    file: str  # the ledger file, relative to the ledger folder: `ledger.toml`, `log/2026-11.toml`
+    month: str | None  # `2026-11` for a month's backup
+    number: int
+    broken: bool  # a broken version set aside by `restore` or `edit`, outside the rotation
+
+
+def parse_backup_name(name: str) -> BackupName | None:
+    """`log-2026-11.toml.000007` -> a version of log/2026-11.toml; None for a name that is no backup."""
+    match = BACKUP_FILE.match(name)
+    if match is None:
+        return None
+    month = match["month"]
+    file = f"{LOG_DIR}/{month}.toml" if month else LEDGER_FILE
+    return BackupName(name, file, month, int(match["n"]), match["broken"] is not None)

@@ -1,0 +1,69 @@
+"""Upgrading a ledger written by an older leadshift to the current schema version.
+
+Each file carries its own `schema_version`. Reading never migrates: the models
+accept every version up to the current one, so an older ledger reads as it is.
+The first write after an upgrade of leadshift migrates every file (the store
+keeps a copy of the old files first). Months are written before the book, so a
+crash half-way leaves a book still at the old version and the next write
+finishes the job; each step only touches files still below its version, so
+migrating twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TypeVar
+
+from leadshift.domain.book import Book
+from leadshift.domain.ledger import Ledger
+from leadshift.domain.records import Month
+from leadshift.domain.schema import SCHEMA_VERSION
+
+Step = Callable[[Ledger], Ledger]
+File = TypeVar("File", Book, Month)
+
+
+def outdated(ledger: Ledger) -> list[str]:
+    """The files below the current version: `ledger.toml` and month keys, in the order a write takes them."""
+    months = [key for key, month in sorted(ledger.months.items()) if month.schema_version < SCHEMA_VERSION]
+    return [*months, *(["ledger.toml"] if ledger.book.schema_version < SCHEMA_VERSION else [])]
+
+
+def upgrade(ledger: Ledger) -> Ledger:
+    """The same ledger at SCHEMA_VERSION: every step from each file's version on, in order."""
+    for version in range(1, SCHEMA_VERSION):
+        ledger = _bump(STEPS[version](ledger), version)
+    return ledger
+
+
+def _clients_get_added_dates(ledger: Ledger) -> Ledger:
+    """Version 1 -> 2: a client's `added` is the day of its first record, if it has one.
+
+    (A client with no record yet stays without a date: it counts as quiet from
+    the first day logged, as it did in version 1.)
+    """
+    if ledger.book.schema_version != 1:
+        return ledger
+    first_seen: dict[str, date] = {}
+    for record in ledger.records():  # oldest first
+        for what, key in record.references():
+            if what == "client":
+                first_seen.setdefault(key, record.date)
+    clients = {
+        key: client.model_copy(update={"added": first_seen[key]}) if key in first_seen and not client.added else client
+        for key, client in ledger.book.clients.items()
+    }
+    return Ledger(ledger.book.model_copy(update={"clients": clients}), ledger.months)
+
+
+STEPS: dict[int, Step] = {1: _clients_get_added_dates}  # from version N to N + 1
+
+
+def _bump(ledger: Ledger, version: int) -> Ledger:
+    """Files at `version` are now at `version + 1`."""
+
+    def bumped(model: File) -> File:
+        return model.model_copy(update={"schema_version": version + 1}) if model.schema_version == version else model
+
+    return Ledger(bumped(ledger.book), {key: bumped(month) for key, month in ledger.months.items()})

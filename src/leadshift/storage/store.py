@@ -1,0 +1,183 @@
+"""The only way a ledger changes: create one, change it under the lock, replace a file by hand, copy one.
+
+Every write runs inside `Store.change()`: take the lock, re-read and validate
+every file (no write while any file is broken), let the caller change the
+ledger, validate the new content, and replace only the files that changed.
+Each file is written through durable.py (temp file, fsync, atomic replace,
+backup of the version replaced) and read back before the command returns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from leadshift import errors
+from leadshift.domain.book import Book
+from leadshift.domain.ledger import Ledger
+from leadshift.domain.records import Month
+from leadshift.domain.schema import SCHEMA_VERSION
+from leadshift.errors import LedgerExists, LedgerFileError, LedgerWriteError
+from leadshift.storage import codec, durable, guards, hand_edits, interrupts, lock
+from leadshift.storage.cache import Source
+from leadshift.storage.draft import Draft
+from leadshift.storage.layout import LEDGER_FILE, LOCK_FILE, LOG_DIR, VERSION_CONTROL, copy_before_migration
+from leadshift.storage.months import MonthReader, Months, facts_of
+from leadshift.storage.reader import LedgerReader
+
+
+class Store(LedgerReader):
+    """A ledger folder on disk: read it, and change it safely."""
+
+    def create(self, book: Book) -> None:
+        """Write a new ledger; refuse if one is already there, or if the folder holds other files."""
+        # A lock left by an init that failed (a full disk) or version control is not someone else's data.
+        ours = {LOCK_FILE, *VERSION_CONTROL}
+        strangers = sorted(p.name for p in self.home.iterdir() if p.name not in ours) if self.home.is_dir() else []
+        if strangers and not self.exists():
+            # Never chmod or fill someone's unrelated folder.
+            raise LedgerExists(
+                f"{self.home} already holds other files ({', '.join(strangers[:3])}); "
+                "create the ledger in a new or empty folder with --ledger DIR."
+            )
+        try:
+            durable.ensure_private_dir(self.home)
+        except OSError as error:
+            raise LedgerWriteError(
+                f"cannot create the ledger directory {self.home}: {error.strerror}; choose another with --ledger DIR."
+            ) from None
+        with lock.exclusive(self.lock_path):
+            if self.exists():
+                raise LedgerExists(
+                    f"a ledger already exists at {self.home}; leadshift never overwrites one. "
+                    "Use `leadshift teammate/client ...` to change it, or --ledger DIR for another."
+                )
+            with interrupts.held():
+                self._write(self.book_path, book, Book)
+
+    @contextmanager
+    def change(self) -> Iterator[Draft]:
+        """Lock, check every file, let the caller edit a Draft, then save what changed.
+
+        The draft's months are read in full only when looked at (months.Months);
+        every month file is verified before the caller runs, from the cache when
+        it is unchanged since it was last validated.
+        """
+        if not self.exists():
+            self.read_book()  # raises the "no ledger" message
+        with lock.exclusive(self.lock_path):
+            guards.refuse_linked_folders(self)
+            book = self.read_book()
+            reader = MonthReader(self, book)
+            keys = self.month_keys()
+            for key in keys:
+                reader.facts(key)  # raises on the first broken file, as reading them all would
+            months = Months(reader, keys)
+            files = [self.book_path, *map(self.month_path, keys)]
+            versions = [book.schema_version, *months.schema_versions()]
+            guards.refuse_newer(versions)
+            guards.refuse_symlinks(self, files)
+            guards.remove_stale_temp_files(self)
+            if min(versions) < SCHEMA_VERSION:  # a migration reads every month
+                draft = self._upgraded(Ledger(book, dict(months.items())))
+            else:
+                draft = Draft(Ledger(book, months))
+            yield draft
+            with interrupts.held():  # a Ctrl-C lands after the save: it is finished or never begun
+                self._save(draft, reader)
+                reader.save()  # the cache too: an interrupted write of it would leave a temp file
+                durable.make_private(self, files)  # files written now are 0600 already; older ones may not be
+
+    def replace_by_hand(self, path: Path, expected: bytes, new: bytes) -> hand_edits.HandSaved:
+        """Replace ledger.toml or a month file with `new`, a hand-edited version of `expected` (hand_edits.py)."""
+        return hand_edits.replace_by_hand(self, path, expected, new)
+
+    def copy_from(self, source: Path) -> None:
+        """Make this new folder a private copy of the ledger in `source` (its ledger.toml and months only)."""
+        files = [source / LEDGER_FILE, *sorted((source / LOG_DIR).glob("*.toml"))]
+        for path in files:
+            target = self.home / path.relative_to(source)
+            durable.ensure_private_dir(target.parent)
+            durable.write_atomic(target, path.read_bytes(), sync=False)  # 0600 from the start; a copy to try out
+
+    # -- saving --------------------------------------------------------------------
+
+    def _upgraded(self, ledger: Ledger) -> Draft:
+        """A draft of `ledger` at the current schema version, outdated files marked to be written."""
+        from leadshift.storage import migrations
+
+        draft = Draft(ledger)
+        if outdated := migrations.outdated(ledger):
+            self._keep_copy_before_migration(outdated)
+            upgraded = migrations.upgrade(ledger)
+            for key in outdated:
+                if key == LEDGER_FILE:
+                    draft.set_book(upgraded.book)
+                else:
+                    draft.set_month(key, upgraded.months[key])
+        return draft
+
+    def _save(self, draft: Draft, reader: MonthReader) -> None:
+        # A change that changes nothing writes nothing: ten of them would push every real
+        # version out of backups/, and a hand-edited file keeps its comments.
+        # Months first: a book at the current version then means every month was migrated.
+        for key in sorted(draft.changed_months):
+            month = draft.ledger.months[key]
+            if key in draft.original.months and month == draft.original.months[key]:
+                continue
+            guards.refuse_lost_records(self, key, draft.original.months.get(key, Month()), month, draft.removed_ids)
+            written = self._write(self.month_path(key), month, Month, {"month": key, "book": draft.ledger.book})
+            # Validated and read back: the next command need not parse it.
+            reader.cache.put(key, written, facts_of(month), month.model_dump_json().encode())
+        if draft.book_changed and draft.ledger.book != draft.original.book:
+            guards.refuse_orphans(self, draft.ledger)
+            self._write(self.book_path, draft.ledger.book, Book)
+
+    def _write(self, path: Path, model: Any, schema: type, context: dict[str, Any] | None = None) -> Source:
+        """Validate, write and read back `model`; the file as read back (its bytes and fingerprint)."""
+        label = self.label(path)
+        try:
+            data = codec.encode(model)
+        except (TypeError, ValueError) as error:  # a value TOML cannot hold (None in a list, a 2**70 integer)
+            raise LedgerWriteError(f"{label} cannot be written as TOML ({error}); nothing was saved.") from None
+        # Read our own output back before it reaches the disk: what the TOML
+        # writer produced must parse and validate to exactly the same content.
+        try:
+            again = codec.decode(data, schema, label, "Nothing was saved; this is a bug in leadshift.", context)
+        except LedgerFileError as error:
+            raise LedgerWriteError(f"refused to save {error.message}") from None
+        if again != model:
+            raise LedgerWriteError(f"{label} would not read back as written; nothing was saved.")
+        existed = path.exists()
+        try:
+            durable.ensure_private_dir(path.parent)
+            durable.write_atomic(path, data, self.backup_dir)
+            written = Source.read(path)
+        except OSError as error:
+            raise LedgerWriteError(
+                f"could not save {label}: {errors.in_words(error)}; the file on disk is unchanged."
+            ) from None
+        if written.data != data:
+            # Read back after the write (as jrnl does): a disk or file system that
+            # loses bytes must not leave a shortened file in place of the last good one.
+            if existed:
+                durable.put_back_last_backup(path, self.backup_dir)
+            else:
+                path.unlink()
+            undone = "the previous version was put back" if existed else "the new file was removed"
+            raise LedgerWriteError(f"{label} did not read back as written; {undone}. Check the disk, then try again.")
+        return written
+
+    def _keep_copy_before_migration(self, outdated: list[str]) -> None:
+        """Copy the files about to be migrated to backups/before-schema-N/ (once: a rerun keeps the first copy)."""
+        paths = [self.book_path if key == LEDGER_FILE else self.month_path(key) for key in outdated]
+        target = self.backup_dir / copy_before_migration(SCHEMA_VERSION)
+        try:
+            durable.copy_folder_once({self.label(p): p for p in paths}, target)
+        except OSError as error:
+            raise LedgerWriteError(
+                f"could not keep a copy of the ledger before upgrading it to schema version {SCHEMA_VERSION}: "
+                f"{errors.in_words(error)}; nothing was changed."
+            ) from None

@@ -1,0 +1,197 @@
+"""The end-of-day walkthrough: scripted answers, and a real terminal (pty)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+import pexpect
+import pytest
+from rich.text import Text
+
+from leadshift.cli.walkthrough import DayAnswers, interview, to_records
+from leadshift.storage.store import Store
+from tests.conftest import snapshot
+
+
+class Script:
+    """Answers questions from a list, in order, and keeps what was said."""
+
+    def __init__(self, answers: list[str], confirm: bool = True) -> None:
+        self.answers = list(answers)
+        self.questions: list[str] = []
+        self.said: list[str] = []
+        self.confirmed = confirm
+
+    def ask(self, question: Text, default: str) -> str:
+        self.questions.append(question.plain.strip())
+        answer = self.answers.pop(0)
+        return default if answer == "" else answer
+
+    def confirm(self, question: str, default: bool) -> bool:
+        return self.confirmed
+
+    def say(self, message: Text | str) -> None:
+        self.said.append(message.plain if isinstance(message, Text) else message)
+
+
+# Owned clients (acme, initech), then "another client?", then 7 activities, then 1:1s due.
+def test_interview_collects_the_day(team: Path) -> None:
+    ledger = Store(team).load()
+    script = Script(
+        ["yesterday", "2h", "", "globex", "1", "", "", "1.5", "", "", "", "", "0.5", "cancelled", "acme", "h"]
+    )
+    answers = interview(ledger, date(2026, 11, 20), script)
+    assert answers == DayAnswers(
+        day=date(2026, 11, 19),
+        client_hours={"acme": 2.0, "globex": 1.0},
+        lead_hours={"coaching": 1.5, "admin": 0.5},
+        one_on_ones=[("alice", "cancelled", "acme"), ("bob", "held", None)],
+    )
+    assert script.questions[0] == "Which day are you logging?"
+    assert script.questions[-3].startswith("1:1 with Alice Martin (none held yet)")
+    assert script.answers == []
+
+
+def test_interview_asks_again_after_a_bad_answer(team: Path) -> None:
+    ledger = Store(team).load()
+    script = Script(["31/12", "today", "lots", "1", "", "acmee", "acme", "2", *[""] * 8, "skip", "skip"])
+    answers = interview(ledger, date(2026, 11, 20), script)
+    assert answers.client_hours == {"acme": 3.0}
+    assert any("'31/12' is not a date" in s for s in script.said)
+    assert any("'lots' is not a number of hours" in s for s in script.said)
+    assert any("Did you mean 'acme'?" in s for s in script.said)
+
+
+def test_only_due_one_on_ones_are_asked(cli, team: Path) -> None:
+    cli("log", "one-on-one", "alice", "held", "--date", "2026-11-17")  # weekly: next due 11-24
+    cli("log", "one-on-one", "bob", "held", "--date", "2026-11-06")  # fortnightly: due 11-20
+    ledger = Store(team).load()
+    script = Script(["", "", "", "", *[""] * 7, "held"])
+    answers = interview(ledger, date(2026, 11, 20), script)
+    assert answers.one_on_ones == [("bob", "held", None)]
+    assert "1:1 with Bob Chen (last held 2026-11-06)" in script.questions[-1]
+
+
+def test_to_records_builds_one_record_per_answer() -> None:
+    answers = DayAnswers(date(2026, 11, 20), {"acme": 2.0}, {"team": 1.0}, [("bob", "interrupted", "acme")])
+    ids = iter(["00000001", "00000002", "00000003"])
+    records = to_records(answers, lambda: next(ids))
+    assert [(r.id, r.kind) for r in records] == [
+        ("00000001", "hours"),
+        ("00000002", "hours"),
+        ("00000003", "one-on-one"),
+    ]
+    assert records[2].because == "acme"
+
+
+def _spawn(home: Path) -> pexpect.spawn:
+    env = {**os.environ, "LEADSHIFT_HOME": str(home), "LEADSHIFT_TODAY": "2026-11-20", "COLUMNS": "100"}
+    return pexpect.spawn(
+        sys.executable, ["-m", "leadshift", "log"], env=env, encoding="utf-8", timeout=20, dimensions=(40, 100)
+    )
+
+
+def _answer_day(child: pexpect.spawn) -> None:
+    child.expect("Which day are you logging")
+    child.sendline("")
+    child.expect("Acme Ltd")
+    child.sendline("3")
+    child.expect("Initech")
+    child.sendline("")
+    child.expect("Another client")
+    child.sendline("")
+    for activity in ("one-on-one", "coaching", "team", "hiring", "strategy", "learning", "admin"):
+        child.expect(activity)
+        child.sendline("1" if activity == "coaching" else "")
+    child.expect("1:1 with Alice Martin")
+    child.sendline("interrupted")
+    child.expect("Because of which client")
+    child.sendline("acme")
+    child.expect("1:1 with Bob Chen")
+    child.sendline("held")
+
+
+def test_walkthrough_on_a_real_terminal_writes_everything_in_one_save(team: Path) -> None:
+    child = _spawn(team)
+    _answer_day(child)
+    child.expect(r"Save these 4 records\?")
+    child.sendline("y")
+    child.expect("Saved 4 records.")
+    child.expect("2026-11-20: 4 h logged, 75% client work")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    shown = json.loads(_show(team))
+    assert [(r["type"], r.get("client") or r.get("activity") or r.get("teammate"), r.get("status")) for r in shown] == [
+        ("hours", "acme", None),
+        ("hours", "coaching", None),
+        ("one-on-one", "alice", "interrupted"),
+        ("one-on-one", "bob", "held"),
+    ]
+    assert len(list((team / "backups").glob("log-2026-11.toml.*"))) == 0  # one save: nothing replaced
+
+
+def _show(home: Path) -> str:
+    import subprocess
+
+    return subprocess.run(
+        [sys.executable, "-m", "leadshift", "show", "--json"],
+        env={**os.environ, "LEADSHIFT_HOME": str(home), "LEADSHIFT_TODAY": "2026-11-20"},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+@pytest.mark.parametrize("how", ["no", "ctrl-c"])
+def test_walkthrough_writes_nothing_when_refused_or_interrupted(team: Path, how: str) -> None:
+    before = snapshot(team)
+    child = _spawn(team)
+    _answer_day(child)
+    child.expect(r"Save these 4 records\?")
+    if how == "no":
+        child.sendline("n")
+        child.expect("Nothing was written")
+        child.expect(pexpect.EOF)
+        child.close()
+        assert child.exitstatus == 0
+    else:
+        child.sendintr()
+        child.expect("cancelled; nothing was written")
+        child.expect(pexpect.EOF)
+        child.close()
+        assert child.exitstatus == 130
+    assert snapshot(team) == before
+
+
+def test_ctrl_c_at_the_first_question_writes_nothing(team: Path) -> None:
+    before = snapshot(team)
+    child = _spawn(team)
+    child.expect("Which day are you logging")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert snapshot(team) == before
+
+
+def test_a_day_already_logged_is_announced_and_24_hours_checked_as_you_type(cli, team: Path) -> None:
+    cli("log", "client", "acme", "20")
+    ledger = Store(team).load()
+    # acme 20 already; asking 5 more is refused on the spot, 3 is accepted, then 2 more on initech is refused.
+    script = Script(["", "5", "3", "2", "1", "", *[""] * 7, "skip", "skip"])
+    answers = interview(ledger, date(2026, 11, 20), script)
+    assert answers.client_hours == {"acme": 3.0, "initech": 1.0}
+    assert (
+        script.said[0]
+        == "2026-11-20 already has 1 record(s), 20 h; what you enter now is added to them (`leadshift show --date 2026-11-20` lists them)."
+    )
+    refusals = [s for s in script.said if "a day holds 24" in s]
+    assert refusals == [
+        "that makes 25 hours on 2026-11-20; a day holds 24, 4 h left.",
+        "that makes 25 hours on 2026-11-20; a day holds 24, 1 h left.",
+    ]

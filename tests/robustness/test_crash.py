@@ -19,6 +19,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -270,3 +271,27 @@ def test_a_ctrl_c_during_a_save_says_the_change_was_saved(
     )
     assert [r.hours for r in Store(team).load().records()] == [1.5]
 
+
+def test_a_ctrl_c_during_a_save_waits_for_it_when_another_thread_could_take_the_signal(
+    cli: Cli, team: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A blocked signal goes to any thread that does not block it: SciPy's BLAS threads, once `handoff plan` ran."""
+    real_write_atomic = durable.write_atomic
+
+    def interrupted_meanwhile(*args: object, **kwargs: object) -> None:
+        os.kill(os.getpid(), signal.SIGINT)  # with the main thread blocking it, the kernel hands it to `other`
+        real_write_atomic(*args, **kwargs)  # type: ignore[arg-type]
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        with monkeypatch.context() as patch:
+            patch.setattr(durable, "write_atomic", interrupted_meanwhile)
+            result = cli("log", "client", "acme", "1.5", "--date", "2026-11-19")
+    finally:
+        stop.set()
+        other.join()
+    assert result.exit_code == 130
+    assert [r.hours for r in Store(team).load().records()] == [1.5]
+    assert not list(team.rglob(f"*{layout.TEMP_SUFFIX}"))

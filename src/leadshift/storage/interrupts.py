@@ -10,6 +10,7 @@ SIGKILL cannot be blocked; for it the atomic replace is enough.
 from __future__ import annotations
 
 import signal
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -31,9 +32,19 @@ def held() -> Iterator[None]:
         yield
         saves_finished += 1
         return
+    # The mask holds signals for this thread only: the kernel hands a Ctrl-C to any other thread
+    # that takes it (the BLAS threads SciPy starts for `handoff plan`), and Python would then raise
+    # KeyboardInterrupt here all the same. So while the block runs, a Ctrl-C is also only noted.
+    noted: list[int] = []
+    swapped = threading.current_thread() is threading.main_thread()  # handlers are set from there only
     before = signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
+    previous = signal.signal(signal.SIGINT, lambda number, frame: noted.append(number)) if swapped else None
     try:
         yield
         saves_finished += 1
     finally:
+        if swapped:
+            signal.signal(signal.SIGINT, signal.SIG_DFL if previous is None else previous)
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
+        if noted:
+            signal.raise_signal(signal.SIGINT)  # now it acts, as if it had waited in the mask

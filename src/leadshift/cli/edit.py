@@ -17,6 +17,7 @@ from leadshift.cli.output import Outcome, command
 from leadshift.cli.session import Session
 from leadshift.domain.dates import MONTH_KEY
 from leadshift.errors import EditDiscarded, LeadshiftError
+from leadshift.storage.layout import LEDGER_FILE
 
 if TYPE_CHECKING:
     from leadshift.cli.editor import Editor
@@ -63,7 +64,7 @@ def edit(
     else:
         lines = [f"Saved {label}. The previous version is kept as {kept}."]
     for other in saved.unchecked:
-        fix = LEDGER if other == "ledger.toml" else Path(other).stem
+        fix = LEDGER if other == LEDGER_FILE else Path(other).stem
         lines.append(f"{other} is broken, so it was not checked against this file; fix it with `leadshift edit {fix}`.")
     return Outcome(notes=(Lines(*lines),))
 

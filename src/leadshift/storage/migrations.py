@@ -19,6 +19,7 @@ from leadshift.domain.book import Book
 from leadshift.domain.ledger import Ledger
 from leadshift.domain.records import Month
 from leadshift.domain.schema import SCHEMA_VERSION
+from leadshift.storage.layout import LEDGER_FILE
 
 Step = Callable[[Ledger], Ledger]
 File = TypeVar("File", Book, Month)
@@ -27,7 +28,7 @@ File = TypeVar("File", Book, Month)
 def outdated(ledger: Ledger) -> list[str]:
     """The files below the current version: `ledger.toml` and month keys, in the order a write takes them."""
     months = [key for key, month in sorted(ledger.months.items()) if month.schema_version < SCHEMA_VERSION]
-    return [*months, *(["ledger.toml"] if ledger.book.schema_version < SCHEMA_VERSION else [])]
+    return [*months, *([LEDGER_FILE] if ledger.book.schema_version < SCHEMA_VERSION else [])]
 
 
 def upgrade(ledger: Ledger) -> Ledger:

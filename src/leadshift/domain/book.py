@@ -10,11 +10,12 @@ from pydantic import Field, field_validator, model_validator
 from leadshift.domain.schema import (
     SCHEMA_VERSION,
     Key,
+    Keys,
     Name,
     SchemaVersion,
     StageName,
     Strict,
-    Tag,
+    Tags,
     Weekday,
     WeeklyHours,
     broken_rule,
@@ -35,32 +36,22 @@ class Profile(Strict):
 class Teammate(Strict):
     name: Name
     role: Annotated[str, Field(max_length=200)] = ""
-    skills: list[Tag] = []
-    growing: list[Tag] = []
+    skills: Tags = []
+    growing: Tags = []
     capacity_hours: WeeklyHours = 30.0
     one_on_one_every: Annotated[int, Field(ge=1, le=365)] = 14
-
-    @field_validator("skills", "growing")
-    @classmethod
-    def _no_repeats(cls, tags: list[str]) -> list[str]:
-        return list(dict.fromkeys(tags))
 
 
 class Client(Strict):
     name: Name
     owner: Key = ME
-    needs: list[Tag] = []
+    needs: Tags = []
     weight: Annotated[int, Field(ge=1, le=5)] = 3
     weekly_hours: WeeklyHours = 5.0
-    backed_by: list[Key] = []
+    backed_by: Keys = []
     # When it joined the ledger: a client never worked counts as quiet from here, not from the
     # first day logged. Absent for clients from before version 2 that have no record yet.
     added: date | None = None
-
-    @field_validator("needs", "backed_by")
-    @classmethod
-    def _no_repeats(cls, tags: list[str]) -> list[str]:
-        return list(dict.fromkeys(tags))
 
 
 class StageDates(Strict):

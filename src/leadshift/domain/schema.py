@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 from leadshift.domain.terms import ACTIVITIES, HANDOFF_STAGES, NO_KINDS, ONE_ON_ONE_STATUSES, WEEKDAYS
@@ -20,6 +20,14 @@ Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,31}$")]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Note = Annotated[str, Field(max_length=4000)]
 Tag = Annotated[str, Field(min_length=1, max_length=60)]
+
+
+def _once_each(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+Tags = Annotated[list[Tag], AfterValidator(_once_each)]  # skills, needs...: each once, in the order given
+Keys = Annotated[list[Key], AfterValidator(_once_each)]
 WeeklyHours = Annotated[float, Field(ge=0, le=168, allow_inf_nan=False)]
 RecordId = Annotated[str, Field(pattern=r"^[0-9a-f]{8}$")]
 # Literal[tuple] expands to the tuple's members: one list of words, in terms.py.

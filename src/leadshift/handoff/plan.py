@@ -47,6 +47,8 @@ class Assignment:
 
 @dataclass(frozen=True)
 class Unassigned:
+    """A client the plan hands to nobody, and why (nobody fits, or nobody has the hours)."""
+
     client: str
     reason: str
 

@@ -59,14 +59,6 @@ class Problem:
 
 
 @dataclass(frozen=True)
-class Fixed:
-    """A problem `doctor --fix` fixed, and what it did, in a few words."""
-
-    problem: Problem
-    done: str
-
-
-@dataclass(frozen=True)
 class Checkup:
     """`leadshift doctor`: every problem of one ledger folder, and what --fix did first."""
 
@@ -80,6 +72,14 @@ class Checkup:
     @property
     def healthy(self) -> bool:
         return not self.problems
+
+
+@dataclass(frozen=True)
+class Fixed:
+    """A problem `doctor --fix` fixed, and what it did, in a few words."""
+
+    problem: Problem
+    done: str
 
 
 def inspect_ledger(ledger: LedgerReader) -> Checkup:

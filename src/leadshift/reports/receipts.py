@@ -18,15 +18,15 @@ class Logged:
 
 
 @dataclass(frozen=True)
+class Removed:
+    """A record just removed (`remove`, `undo`)."""
+
+    record: AnyRecord
+
+
+@dataclass(frozen=True)
 class DaySaved:
     """The walkthrough's records, saved; and the day they make."""
 
     count: int
     day: DayTotals
-
-
-@dataclass(frozen=True)
-class Removed:
-    """A record just removed (`remove`, `undo`)."""
-
-    record: AnyRecord

@@ -110,7 +110,7 @@ def run_process() -> Callable[..., subprocess.CompletedProcess[str]]:
 def snapshot(home: Path) -> dict[str, bytes]:
     """Every file of the ledger directory and its bytes, to prove nothing changed.
 
-    Leaves out the lock and `.cache/`: derived data that any read may refresh (tests/test_cache.py covers it).
+    Leaves out the lock and `.cache/`: derived data that any read may refresh (tests/storage/test_cache.py covers it).
     """
     if not home.exists():
         return {}

@@ -8,7 +8,7 @@ every file byte for byte as it was. Never a traceback, never another exit code.
 The environment (LEADSHIFT_TODAY, LEADSHIFT_LOCK_TIMEOUT, LEADSHIFT_HOME) gets
 the same treatment, and the pure parsers get Hypothesis.
 
-`pytest tests/test_bad_input.py --collect-only -q | tail -1` counts the cases;
+`pytest tests/robustness/test_bad_input.py --collect-only -q | tail -1` counts the cases;
 every command-line and environment case is one bad input tried.
 """
 

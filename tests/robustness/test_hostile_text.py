@@ -6,7 +6,7 @@ terminal escape sequences, carriage returns, bidirectional overrides, NUL or
 a string at the model's length limit is put through every view: `review` (and
 its SVG and HTML exports), `handoff plan`, `handoff status`, `handoff advance`,
 `check`, `teammate list`, `client list`, `show` and the `yes` pick list.
-test_cli_text.py and test_text.py hold the first cases; this module covers every view.
+tests/render/test_tables.py and tests/render/test_text.py hold the first cases; this module covers every view.
 """
 
 from __future__ import annotations

@@ -100,9 +100,9 @@ def _typer_sees_parameters_only(run: Callable[..., None], function: Callable[...
 
 def present(session: Session, returned: object, as_json: bool = False) -> None:
     """Print a command's result as `--json` or as its view, then its notes; save its view; exit with its code."""
-    outcome = returned if isinstance(returned, Outcome) else Outcome(returned)
     from leadshift import render
 
+    outcome = returned if isinstance(returned, Outcome) else Outcome(returned)
     if as_json:
         session.print_json(render.json_of(outcome.result))
     else:
@@ -111,7 +111,7 @@ def present(session: Session, returned: object, as_json: bool = False) -> None:
             if shown is not None:
                 show(session, shown)
         if view is not None and outcome.save_view_as:
-            _save(session, view, outcome.save_view_as)
+            _save(view, outcome.save_view_as)
     if outcome.exit_code:
         raise typer.Exit(outcome.exit_code)
 
@@ -126,7 +126,7 @@ def show(session: Session, view: RenderableType) -> None:
         session.console.print(view)
 
 
-def _save(session: Session, view: RenderableType, files: tuple[tuple[Path, str], ...]) -> None:
+def _save(view: RenderableType, files: tuple[tuple[Path, str], ...]) -> None:
     from leadshift.cli import exports
     from leadshift.render.text import visible
 

@@ -23,7 +23,7 @@ _SAVED = "%Y-%m-%d %H:%M"
 
 def doctor_view(checkup: Checkup) -> Lines:
     """What --fix did, each problem left with its fix, then the verdict."""
-    return Lines(*map(fixed_line, checkup.fixed), *map(problem_line, checkup.problems), verdict(checkup, checkup.home))
+    return Lines(*map(fixed_line, checkup.fixed), *map(problem_line, checkup.problems), verdict(checkup))
 
 
 def problem_line(problem: Problem) -> str:
@@ -35,7 +35,8 @@ def fixed_line(fixed: Fixed) -> str:
     return visible(f"Fixed: {fixed.done}.")
 
 
-def verdict(checkup: Checkup, home: Path) -> str:
+def verdict(checkup: Checkup) -> str:
+    home = checkup.home
     if checkup.healthy:
         months = plural(checkup.months, "month file")
         return visible(

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from leadshift.domain.schema import SCHEMA_VERSION
-from leadshift.storage.layout import parse_backup_name
+from leadshift.recovery.backups import parse_backup_name
 from leadshift.storage.store import Store
 from tests.conftest import snapshot
 from tests.support.handmade import make_ledger, replace_line, tree

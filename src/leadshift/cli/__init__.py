@@ -1,4 +1,17 @@
-"""The command line: parse, call the domain, render, exit. Nothing else prints."""
+"""The command line: options parsed where they enter, one module per command, one place that prints.
+
+    app         the root command, the one error handler, and the module that registers each command
+    output      a command's result printed as --json or as its view: the one place that prints
+    options     the options commands share, each parsed as it enters
+    parsing     dates, weeks, hours, lists and choices as a person types them
+    session     what a command needs from outside: the ledger folder, today, the terminal
+    prompts     questions on a terminal, through a seam the tests answer
+    writes      the two ways a command changes the ledger: the book, or new records
+    exports     the review saved as SVG or HTML
+
+and the commands, a module each: init (and where), demo, review, check, yes, show, remove (and undo),
+edit (with editor), doctor, restore, log (with walkthrough), handoff, teammate and client (with roster).
+"""
 
 from __future__ import annotations
 

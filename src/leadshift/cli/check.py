@@ -34,7 +34,7 @@ def check(
 
     session = Session.of(ctx)
     today = session.today
-    book = session.store.read_book()
+    book = session.reader.read_book()
     week_starts = book.profile.week_starts
     if since is not None:
         if since > today:
@@ -44,5 +44,5 @@ def check(
         start, end = week.dates(week_starts) if week is not None else week_of(today, week_starts)
         require_started(start, today)
     # The period's months, and the digest of every month before: each teammate's last held 1:1.
-    ledger = session.store.load(start, end, book, history=True)
+    ledger = session.reader.load(start, end, book, history=True)
     return said_no(ledger, start, end, today)

@@ -76,7 +76,7 @@ def list_(ctx: typer.Context) -> ClientList:
     """List the clients, yours first."""
     from leadshift.reports.listing import ClientList
 
-    return ClientList(Session.of(ctx).store.read_book().clients)
+    return ClientList(Session.of(ctx).reader.read_book().clients)
 
 
 @command(app)

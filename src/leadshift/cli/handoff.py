@@ -48,7 +48,7 @@ def plan(
 
     session = Session.of(ctx)
     if start is None:
-        week_starts = session.store.read_book().profile.week_starts
+        week_starts = session.reader.read_book().profile.week_starts
         start = week_of(session.today, week_starts)[0] + timedelta(weeks=1)
     if save:
         from leadshift.handoff.changes import save_plan
@@ -58,7 +58,7 @@ def plan(
             if result.new:
                 draft.set_book(save_plan(draft.book, result))
     else:
-        result = plan_handoff(Ledger(session.store.read_book()), start)
+        result = plan_handoff(Ledger(session.reader.read_book()), start)
     if result.nothing_to_hand_over:
         return Outcome(result)
     if not save:
@@ -79,7 +79,7 @@ def status(ctx: typer.Context) -> SavedHandoffs:
     from leadshift.handoff.stages import handoff_status
 
     session = Session.of(ctx)
-    return handoff_status(session.store.read_book(), session.today)
+    return handoff_status(session.reader.read_book(), session.today)
 
 
 @command(app)

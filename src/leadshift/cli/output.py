@@ -13,9 +13,8 @@ import functools
 import inspect
 import typing
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import typer
 
@@ -29,8 +28,7 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     """A result and what the command adds to it: notes after its view, files to save the view in, an exit code."""
 
     result: object = None
@@ -39,8 +37,7 @@ class Outcome:
     exit_code: int = 0
 
 
-@dataclass(frozen=True)
-class NotBoth:
+class NotBoth(NamedTuple):
     """Two options a command cannot take together, checked once every option has been read."""
 
     first: str  # parameter names, as in the command's signature
@@ -84,14 +81,17 @@ def command(
 
 
 def _typer_sees_parameters_only(run: Callable[..., None], function: Callable[..., Any], json: bool) -> None:
-    """Give `run` the parameters of `function` (and --json), without its return type.
+    """Give `run` the parameters of `function` (and --json), evaluated, without its return type.
 
     Typer evaluates every annotation it finds, and a command's result type is
-    imported only when the command runs (start-up stays lazy).
+    imported only when the command runs (start-up stays lazy). Evaluated once
+    here, they are not evaluated again by Typer.
     """
     run.__annotations__ = {k: v for k, v in function.__annotations__.items() if k != "return"}
-    hints = typing.get_type_hints(run, include_extras=True)  # in the command module's names
-    parameters = [p.replace(annotation=hints[p.name]) for p in inspect.signature(function).parameters.values()]
+    run.__annotations__ = typing.get_type_hints(run, include_extras=True)  # in the command module's names
+    parameters = [
+        p.replace(annotation=run.__annotations__[p.name]) for p in inspect.signature(function).parameters.values()
+    ]
     if json:
         run.__annotations__["json"] = Json
         parameters.append(inspect.Parameter("json", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=Json))

@@ -66,12 +66,12 @@ def weekly_report(session: Session, week: IsoWeek | None, on: date, weeks: int) 
     from leadshift.domain.dates import require_started, week_of
     from leadshift.reports.review import weekly_review
 
-    book = session.store.read_book()
+    book = session.reader.read_book()
     week_starts = book.profile.week_starts
     start, end = week.dates(week_starts) if week is not None else week_of(on, week_starts)
     require_started(start, session.today)
     # The trend's weeks in full; before them, the digest of every month: the last
     # held 1:1 or the last hours on a client may lie anywhere before the week.
     first = start - timedelta(weeks=weeks - 1) if start.toordinal() > 7 * weeks else date.min
-    ledger = session.store.load(first, end, book, history=True)
+    ledger = session.reader.load(first, end, book, history=True)
     return weekly_review(ledger, start, end, session.today, weeks)

@@ -20,6 +20,7 @@ from leadshift.storage.location import ledger_home
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from leadshift.storage.reader import LedgerReader
     from leadshift.storage.store import Store
 
 ENV_TODAY = "LEADSHIFT_TODAY"  # pins "today" for tests and reproducible demos
@@ -58,8 +59,16 @@ class Session:
         return ledger_home(self.ledger_option)
 
     @cached_property
+    def reader(self) -> LedgerReader:
+        """The ledger, to read (a command that only reads never loads the code that writes)."""
+        from leadshift.storage.reader import LedgerReader  # Pydantic loads only for commands that read the ledger
+
+        return LedgerReader(self.home)
+
+    @cached_property
     def store(self) -> Store:
-        from leadshift.storage.store import Store  # Pydantic loads only for commands that read the ledger
+        """The ledger, to read and change."""
+        from leadshift.storage.store import Store
 
         return Store(self.home)
 

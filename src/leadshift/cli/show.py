@@ -24,11 +24,11 @@ def show(ctx: typer.Context, on: AnyDate = TODAY, week: Week = None) -> RecordLi
     from leadshift.reports.listing import RecordList
 
     session = Session.of(ctx)
-    book = session.store.read_book()
+    book = session.reader.read_book()
     if week is not None:
         start, end = week.dates(book.profile.week_starts)
         period = f"week {week_label(start)} ({start} to {end})"
     else:
         start = end = on
         period = str(start)
-    return RecordList(session.store.load(start, end, book).records(start, end), period)
+    return RecordList(session.reader.load(start, end, book).records(start, end), period)

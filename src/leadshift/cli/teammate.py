@@ -71,7 +71,7 @@ def list_(ctx: typer.Context) -> Team:
     """List your team."""
     from leadshift.reports.listing import Team
 
-    return Team(Session.of(ctx).store.read_book().teammates)
+    return Team(Session.of(ctx).reader.read_book().teammates)
 
 
 @command(app)

@@ -125,7 +125,7 @@ def run_walkthrough(session: Session) -> DaySaved | None:
     from leadshift.reports.receipts import DaySaved
 
     asker = TerminalAsker(session)
-    ledger = session.store.load()
+    ledger = session.reader.load()
     try:
         answers = interview(ledger, session.today, asker)
         if answers.is_empty():

@@ -121,7 +121,7 @@ def _ask(
     from leadshift.errors import Cancelled
     from leadshift.render.text import literal
 
-    ledger = session.store.load(day, day, history=True)  # each teammate's last held 1:1, for the 1:1s due
+    ledger = session.reader.load(day, day, history=True)  # each teammate's last held 1:1, for the 1:1s due
     book = ledger.book
     client = require_client(book, client)  # unknown keys fail before any question
     teammate = require_teammate(book, teammate) if teammate else None

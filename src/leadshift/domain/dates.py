@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from leadshift.domain.terms import WEEKDAYS
 from leadshift.errors import InvalidValue
@@ -21,8 +21,7 @@ def in_calendar(day: date) -> bool:
     return FIRST_YEAR <= day.year <= LAST_YEAR
 
 
-@dataclass(frozen=True)
-class IsoWeek:
+class IsoWeek(NamedTuple):
     """A week by its ISO name (`2026-W47`); which days it holds depends on the day the profile's week starts."""
 
     year: int

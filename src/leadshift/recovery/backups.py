@@ -8,6 +8,7 @@ the numbered rotation so they never push a good version out (storage/layout.py).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -17,8 +18,29 @@ from leadshift.domain.results import view_only
 from leadshift.recovery.examine import UNREADABLE, Examined, examine_book, examine_month
 from leadshift.storage import survey
 from leadshift.storage.codec import declared_version
-from leadshift.storage.layout import BACKUP_DIR, LEDGER_FILE, LOG_DIR, BackupName, Layout, parse_backup_name
+from leadshift.storage.layout import BACKUP_DIR, BACKUP_FILE, LEDGER_FILE, LOG_DIR, Layout
 from leadshift.storage.reader import LedgerReader
+
+
+@dataclass(frozen=True)
+class BackupName:
+    """What a backup's file name says: the ledger file it is a version of, and its number."""
+
+    name: str  # as in backups/ and as `restore` takes it
+    file: str  # the ledger file, relative to the ledger folder: `ledger.toml`, `log/2026-11.toml`
+    month: str | None  # `2026-11` for a month's backup
+    number: int
+    broken: bool  # a broken version set aside by `restore` or `edit`, outside the rotation
+
+
+def parse_backup_name(name: str) -> BackupName | None:
+    """`log-2026-11.toml.000007` -> a version of log/2026-11.toml; None for a name that is no backup."""
+    match = re.match(BACKUP_FILE, name)
+    if match is None:
+        return None
+    month = match["month"]
+    file = f"{LOG_DIR}/{month}.toml" if month else LEDGER_FILE
+    return BackupName(name, file, month, int(match["n"]), match["broken"] is not None)
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,14 @@ reads through one). Everything it knows of the folder comes from storage/survey.
 
 from __future__ import annotations
 
+import re
 import shlex
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from leadshift.domain.book import Book
-from leadshift.recovery.backups import CurrentLedger, check_restore, current_ledger, list_backups
+from leadshift.recovery.backups import CurrentLedger, check_restore, current_ledger, list_backups, parse_backup_name
 from leadshift.recovery.examine import NEWER_VERSION, REFERENCE, UNREADABLE, Examined, examine_book, examine_month
 from leadshift.storage import survey
 from leadshift.storage.layout import (
@@ -30,7 +31,6 @@ from leadshift.storage.layout import (
     PRIVATE_FILE,
     VERSION_CONTROL,
     is_temp_name,
-    parse_backup_name,
 )
 from leadshift.storage.reader import LedgerReader
 from leadshift.storage.survey import FOLDER, Entry
@@ -268,7 +268,7 @@ class _Inspection:
             if backup is None:
                 if self.temp_file(found):
                     continue
-                if COPY_BEFORE_MIGRATION.match(found.name) and found.kind == "folder":
+                if re.match(COPY_BEFORE_MIGRATION, found.name) and found.kind == "folder":
                     self.copy_before_migration(found)
                     continue
                 if found.kind == "link" and parse_backup_name(found.name):

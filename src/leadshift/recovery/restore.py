@@ -14,11 +14,11 @@ from leadshift import errors
 from leadshift.domain.book import Book
 from leadshift.domain.schema import SCHEMA_VERSION
 from leadshift.errors import Conflict, LedgerFileError, LedgerVersionError, LedgerWriteError, NotFound, UsageError
-from leadshift.recovery.backups import check_restore, current_ledger
+from leadshift.recovery.backups import BackupName, check_restore, current_ledger, parse_backup_name
 from leadshift.recovery.examine import NEWER_VERSION, REFERENCE, Examined, examine_book, examine_month
 from leadshift.storage import repairs, survey
 from leadshift.storage.guards import refuse_newer
-from leadshift.storage.layout import BACKUP_DIR, BACKUPS_KEPT, LOG_DIR, BackupName, parse_backup_name
+from leadshift.storage.layout import BACKUP_DIR, BACKUPS_KEPT, LOG_DIR
 from leadshift.storage.reader import LedgerReader
 
 

@@ -6,11 +6,13 @@ import json
 from collections.abc import Mapping
 from dataclasses import fields, is_dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from leadshift.domain.records import AnyRecord
 from leadshift.domain.results import VIEW_ONLY
-from leadshift.reports.listing import ClientList, RecordList, Team
+
+if TYPE_CHECKING:
+    from leadshift.domain.records import AnyRecord
+    from leadshift.reports.listing import ClientList, RecordList, Team
 
 
 def plain(value: Any) -> Any:

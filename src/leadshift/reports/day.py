@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from leadshift.domain.ledger import Ledger
 from leadshift.domain.records import HoursRecord, hours_on
 
 
-@dataclass(frozen=True)
-class DayTotals:
+class DayTotals(NamedTuple):
     day: date
     hours: float
     client_share: float | None  # None: no hours that day

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from leadshift.domain.dates import MONTH_KEY
@@ -39,10 +38,9 @@ BACKUPS_KEPT = 10  # versions of each file
 VERSION_CONTROL = frozenset({".git", ".gitignore", ".gitattributes", ".hg", ".hgignore"})
 
 MONTH_FILE = re.compile(rf"^({MONTH_KEY})\.toml$")
-BACKUP_FILE = re.compile(
-    rf"^(?:ledger\.toml|log-(?P<month>{MONTH_KEY})\.toml)\.(?P<broken>{re.escape(BROKEN_TAG)})?(?P<n>\d+)$"
-)
-COPY_BEFORE_MIGRATION = re.compile(r"^before-schema-\d+$")
+# Only recovery matches these, compiled on first use (re's cache) so that no other command pays for them.
+BACKUP_FILE = rf"^(?:ledger\.toml|log-(?P<month>{MONTH_KEY})\.toml)\.(?P<broken>{re.escape(BROKEN_TAG)})?(?P<n>\d+)$"
+COPY_BEFORE_MIGRATION = r"^before-schema-\d+$"
 
 
 def copy_before_migration(version: int) -> str:
@@ -92,24 +90,3 @@ class Layout:
     def edit_name(self, path: Path) -> str:
         """What `leadshift edit` calls a file: `ledger`, or the month `2026-11`."""
         return "ledger" if path == self.book_path else path.stem
-
-
-@dataclass(frozen=True)
-class BackupName:
-    """What a backup's file name says: the ledger file it is a version of, and its number."""
-
-    name: str  # as in backups/ and as `restore` takes it
-    file: str  # the ledger file, relative to the ledger folder: `ledger.toml`, `log/2026-11.toml`
-    month: str | None  # `2026-11` for a month's backup
-    number: int
-    broken: bool  # a broken version set aside by `restore` or `edit`, outside the rotation
-
-
-def parse_backup_name(name: str) -> BackupName | None:
-    """`log-2026-11.toml.000007` -> a version of log/2026-11.toml; None for a name that is no backup."""
-    match = BACKUP_FILE.match(name)
-    if match is None:
-        return None
-    month = match["month"]
-    file = f"{LOG_DIR}/{month}.toml" if month else LEDGER_FILE
-    return BackupName(name, file, month, int(match["n"]), match["broken"] is not None)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from leadshift import errors
 from leadshift.domain.book import Book
@@ -20,12 +20,15 @@ from leadshift.domain.ledger import Ledger
 from leadshift.domain.records import Month
 from leadshift.domain.schema import SCHEMA_VERSION
 from leadshift.errors import LedgerExists, LedgerFileError, LedgerWriteError
-from leadshift.storage import codec, durable, guards, hand_edits, interrupts, lock
+from leadshift.storage import codec, durable, guards, interrupts, lock
 from leadshift.storage.cache import Source
 from leadshift.storage.draft import Draft
 from leadshift.storage.layout import LEDGER_FILE, LOCK_FILE, LOG_DIR, VERSION_CONTROL, copy_before_migration
 from leadshift.storage.months import MonthReader, Months, facts_of
 from leadshift.storage.reader import LedgerReader
+
+if TYPE_CHECKING:
+    from leadshift.storage.hand_edits import HandSaved
 
 
 class Store(LedgerReader):
@@ -90,8 +93,10 @@ class Store(LedgerReader):
                 reader.save()  # the cache too: an interrupted write of it would leave a temp file
                 durable.make_private(self, files)  # files written now are 0600 already; older ones may not be
 
-    def replace_by_hand(self, path: Path, expected: bytes, new: bytes) -> hand_edits.HandSaved:
+    def replace_by_hand(self, path: Path, expected: bytes, new: bytes) -> HandSaved:
         """Replace ledger.toml or a month file with `new`, a hand-edited version of `expected` (hand_edits.py)."""
+        from leadshift.storage import hand_edits  # only `leadshift edit` needs it
+
         return hand_edits.replace_by_hand(self, path, expected, new)
 
     def copy_from(self, source: Path) -> None:

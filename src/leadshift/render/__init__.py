@@ -1,8 +1,15 @@
 """From a command's result to what it prints: one table says, for every result, its `--json` data and its view.
 
 Every view is a function `result -> Rich renderable`; a `Lines` view is news,
-kept whole in a pipe (lines.py). Each module is imported only when a result
-of its kind is shown, so a command pays for no other view.
+kept whole in a pipe. Each module is imported only when a result of its kind
+is shown, so a command pays for no other view.
+
+    data       the JSON contract: `plain()` and the listings' JSON
+    text       ledger text shown literally and harmlessly (markup, control characters)
+    lines      `Lines`: news kept whole in a pipe
+    tables     the one table style; the team, the clients, the records
+    receipts   what the commands that write records print
+    review, said_no, handoff, recovery: the views of those results
 """
 
 from __future__ import annotations

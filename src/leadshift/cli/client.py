@@ -8,9 +8,9 @@ import typer
 
 from leadshift.cli.app import new_app
 from leadshift.cli.options import TagList
-from leadshift.cli.output import Outcome, command
+from leadshift.cli.output import Outcome, command, news
 from leadshift.cli.parsing import parse_tags
-from leadshift.cli.roster import given, save_edit, save_removal, saved
+from leadshift.cli.roster import given, save_edit, save_removal
 from leadshift.cli.session import Session
 from leadshift.cli.writes import change_book
 
@@ -68,7 +68,7 @@ def add(
     fields["added"] = session.today  # a client new today is not "quiet" for the weeks before it came
     book = change_book(session, lambda ledger: add_client(ledger.book, key, fields))
     owner_key = book.clients[key.strip().lower()].owner
-    return saved(f"Added client {key.strip().lower()}, served by {'you' if owner_key == ME else owner_key}.")
+    return news(f"Added client {key.strip().lower()}, served by {'you' if owner_key == ME else owner_key}.")
 
 
 @command(app, "list", json=True)

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from leadshift.cli.output import Outcome, command
+from leadshift.cli.output import Outcome, command, news
 from leadshift.cli.session import Session
 from leadshift.domain.dates import MONTH_KEY
 from leadshift.errors import EditDiscarded, LeadshiftError
-from leadshift.storage.layout import LEDGER_FILE
+from leadshift.storage.layout import edit_name
 
 if TYPE_CHECKING:
     from leadshift.cli.editor import Editor
@@ -47,7 +47,6 @@ def edit(
     """
     from leadshift.cli.editor import choose_editor
     from leadshift.cli.prompts import TerminalAsker
-    from leadshift.render.lines import Lines
 
     session = Session.of(ctx)
     path = file_to_edit(session.store, what)
@@ -57,16 +56,16 @@ def edit(
     saved = edit_copy(session.store, path, original, editor, asker)
     label = session.store.label(path)
     if saved is None:
-        return Outcome(notes=(Lines(f"No changes to {label}; nothing was written."),))
+        return news(f"No changes to {label}; nothing was written.")
     kept = session.store.label(saved.kept)
     if saved.kept_broken:
         lines = [f"Saved {label}. The previous version did not validate; it is kept as {kept}."]
     else:
         lines = [f"Saved {label}. The previous version is kept as {kept}."]
     for other in saved.unchecked:
-        fix = LEDGER if other == LEDGER_FILE else Path(other).stem
-        lines.append(f"{other} is broken, so it was not checked against this file; fix it with `leadshift edit {fix}`.")
-    return Outcome(notes=(Lines(*lines),))
+        fix = f"`leadshift edit {edit_name(other)}`"
+        lines.append(f"{other} is broken, so it was not checked against this file; fix it with {fix}.")
+    return news(*lines)
 
 
 def file_to_edit(store: Store, what: str) -> Path:

@@ -9,7 +9,7 @@ import typer
 
 from leadshift.cli.app import new_app
 from leadshift.cli.options import TODAY, OnDate, day
-from leadshift.cli.output import Outcome, command
+from leadshift.cli.output import Outcome, command, news
 from leadshift.cli.session import Session
 
 if TYPE_CHECKING:
@@ -47,18 +47,18 @@ def plan(
     from leadshift.handoff.plan import plan_handoff
 
     session = Session.of(ctx)
+    book = session.reader.read_book()
     if start is None:
-        week_starts = session.reader.read_book().profile.week_starts
-        start = week_of(session.today, week_starts)[0] + timedelta(weeks=1)
+        start = week_of(session.today, book.profile.week_starts)[0] + timedelta(weeks=1)
     if save:
         from leadshift.handoff.changes import save_plan
 
-        with session.store.change() as draft:
+        with session.store.change() as draft:  # planned again under the lock, on the ledger as it is then
             result = plan_handoff(draft.ledger, start)
             if result.new:
                 draft.set_book(save_plan(draft.book, result))
     else:
-        result = plan_handoff(Ledger(session.reader.read_book()), start)
+        result = plan_handoff(Ledger(book), start)
     if result.nothing_to_hand_over:
         return Outcome(result)
     if not save:
@@ -97,19 +97,14 @@ def advance(ctx: typer.Context, client: Client, on: OnDate = TODAY) -> StageAdva
 def cancel(ctx: typer.Context, client: Client) -> Outcome:
     """Stop following a saved handoff; the client keeps its owner."""
     from leadshift.handoff.changes import cancel_handoff
-    from leadshift.render.lines import Lines
 
     with Session.of(ctx).store.change() as draft:
         book, gone = cancel_handoff(draft.book, client)
         draft.set_book(book)
     key = client.strip().lower()
     if gone.done:
-        return Outcome(notes=(Lines(f"Stopped following the done handoff of {key}; {gone.teammate} still owns it."),))
-    return Outcome(
-        notes=(
-            Lines(
-                f"Stopped following the handoff of {key} to {gone.teammate} (it was at the {gone.stage} stage); "
-                f"{key} stays yours."
-            ),
-        )
+        return news(f"Stopped following the done handoff of {key}; {gone.teammate} still owns it.")
+    return news(
+        f"Stopped following the handoff of {key} to {gone.teammate} (it was at the {gone.stage} stage); "
+        f"{key} stays yours."
     )

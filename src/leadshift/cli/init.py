@@ -9,7 +9,7 @@ import typer
 
 from leadshift.cli import parsing
 from leadshift.cli.options import choice, day
-from leadshift.cli.output import Outcome, command
+from leadshift.cli.output import Outcome, command, news
 from leadshift.cli.session import Session
 from leadshift.domain.terms import WEEKDAYS
 
@@ -45,7 +45,6 @@ def init(
     """Create your ledger (never overwrites an existing one)."""
     from leadshift.domain.book import Book, Profile
     from leadshift.domain.changes import build
-    from leadshift.render.lines import Lines
     from leadshift.render.text import visible
 
     session = Session.of(ctx)
@@ -60,18 +59,12 @@ def init(
         },
     )
     session.store.create(Book(profile=profile))
-    return Outcome(
-        notes=(
-            Lines(
-                f"Created your ledger in {visible(session.home)}",
-                "Next: add your team (`leadshift teammate add`) and clients (`leadshift client add`).",
-            ),
-        )
+    return news(
+        f"Created your ledger in {visible(session.home)}",
+        "Next: add your team (`leadshift teammate add`) and clients (`leadshift client add`).",
     )
 
 
 def where(ctx: typer.Context) -> Outcome:
     """Print the ledger directory."""
-    from leadshift.render.lines import Lines
-
-    return Outcome(notes=(Lines(str(Session.of(ctx).home)),))
+    return news(str(Session.of(ctx).home))

@@ -24,6 +24,7 @@ from leadshift.errors import UsageError
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+    from rich.text import Text
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -35,6 +36,13 @@ class Outcome(NamedTuple):
     notes: tuple[RenderableType, ...] = ()  # shown after the view, never in --json (`Lines` for news)
     save_view_as: tuple[tuple[Path, str], ...] = ()  # (file, "svg" or "html"): never with --json
     exit_code: int = 0
+
+
+def news(*lines: str | Text) -> Outcome:
+    """The outcome of a command that only says what it did: lines kept whole in a pipe."""
+    from leadshift.render.lines import Lines
+
+    return Outcome(notes=(Lines(*lines),))
 
 
 class NotBoth(NamedTuple):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from leadshift.cli.output import Outcome
+from leadshift.cli.output import Outcome, news
 from leadshift.cli.session import Session
 from leadshift.cli.writes import change_book
 
@@ -21,12 +21,6 @@ def given(**options: Any) -> dict[str, Any]:
     }
 
 
-def saved(message: str) -> Outcome:
-    from leadshift.render.lines import Lines
-
-    return Outcome(notes=(Lines(message),))
-
-
 def save_edit(
     session: Session, kind: str, key: str, fields: dict[str, Any], edit: Callable[[Book, str, dict[str, Any]], Book]
 ) -> Outcome:
@@ -35,9 +29,9 @@ def save_edit(
     if not fields:
         raise UsageError(f"nothing to change: give at least one option (see `leadshift {kind} edit --help`).")
     change_book(session, lambda ledger: edit(ledger.book, key, fields))
-    return saved(f"Updated {kind} {key.strip().lower()}: {', '.join(sorted(fields))}.")
+    return news(f"Updated {kind} {key.strip().lower()}: {', '.join(sorted(fields))}.")
 
 
 def save_removal(session: Session, kind: str, key: str, remove: Callable[[Ledger, str], Book]) -> Outcome:
     change_book(session, lambda ledger: remove(ledger, key))
-    return saved(f"Removed {kind} {key.strip().lower()}.")
+    return news(f"Removed {kind} {key.strip().lower()}.")

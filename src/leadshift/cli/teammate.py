@@ -8,9 +8,9 @@ import typer
 
 from leadshift.cli.app import new_app
 from leadshift.cli.options import TagList
-from leadshift.cli.output import Outcome, command
+from leadshift.cli.output import Outcome, command, news
 from leadshift.cli.parsing import parse_tags
-from leadshift.cli.roster import given, save_edit, save_removal, saved
+from leadshift.cli.roster import given, save_edit, save_removal
 from leadshift.cli.session import Session
 from leadshift.cli.writes import change_book
 
@@ -63,7 +63,7 @@ def add(
         one_on_one_every=one_on_one_every,
     )
     book = change_book(Session.of(ctx), lambda ledger: add_teammate(ledger.book, key, fields))
-    return saved(f"Added teammate {key.strip().lower()} ({len(book.teammates)} on the team).")
+    return news(f"Added teammate {key.strip().lower()} ({len(book.teammates)} on the team).")
 
 
 @command(app, "list", json=True)

@@ -1,8 +1,9 @@
 """What the results of commands share: context for their view that stays out of `--json`.
 
-A result is a frozen dataclass; `--json` is a dump of its fields (render/data.py).
-A field made with `view_only()` (a name to print, the period's label, today)
-helps the terminal view and is left out of the JSON contract.
+A report's result is a frozen dataclass, and its `--json` a dump of its fields
+(render/data.py). A field made with `view_only()` (a name to print, the
+period's label, today) helps the terminal view and is left out of the JSON
+contract. (Listings and receipts are named tuples: their JSON, if any, is a list.)
 """
 
 from __future__ import annotations

@@ -63,9 +63,7 @@ class BackupList:
 
 def backup_list(ledger: LedgerReader) -> BackupList:
     """`leadshift restore` without a name; refuses where there is no ledger folder at all."""
-    folder = survey.entry(ledger, survey.FOLDER)
-    if folder is None or folder.kind != "folder":
-        ledger.read_book()  # raises the "no ledger here" message
+    ledger.require_folder()
     return BackupList(list_backups(ledger), ledger.backup_dir)
 
 

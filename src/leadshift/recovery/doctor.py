@@ -30,6 +30,7 @@ from leadshift.storage.layout import (
     PRIVATE_DIR,
     PRIVATE_FILE,
     VERSION_CONTROL,
+    edit_name,
     is_temp_name,
 )
 from leadshift.storage.reader import LedgerReader
@@ -352,8 +353,7 @@ def _check_owner(found: Entry) -> str:
 
 def _edit(rel: str, line: int | None) -> str:
     """The safe way to correct a file by hand: `leadshift edit` checks the copy before saving it."""
-    what = "ledger" if rel == LEDGER_FILE else Path(rel).stem
-    return f"correct {f'line {line}' if line else 'it'} with `leadshift edit {what}`"
+    return f"correct {f'line {line}' if line else 'it'} with `leadshift edit {edit_name(rel)}`"
 
 
 def _quote(path: Path) -> str:

@@ -59,9 +59,7 @@ def _backup_named(ledger: LedgerReader, name: str) -> BackupName:
         raise UsageError(
             f"give a backup's name as `leadshift restore` lists it (like ledger.toml.000003), not a path: '{name}'."
         )
-    folder = survey.entry(ledger, survey.FOLDER)
-    if folder is None or folder.kind != "folder":
-        ledger.read_book()  # raises the "no ledger here" message
+    ledger.require_folder()
     backup = parse_backup_name(name)
     if backup is None:
         raise _no_such_backup(ledger, name)

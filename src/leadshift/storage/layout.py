@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from leadshift.domain.dates import MONTH_KEY
 
@@ -58,6 +58,11 @@ def temp_name(path: Path, tag: str) -> Path:
     return path.with_name(f".{path.name}.{tag}{TEMP_SUFFIX}")
 
 
+def edit_name(rel: str) -> str:
+    """What `leadshift edit` calls the file at `rel` (relative to the ledger folder): `ledger`, or a month."""
+    return "ledger" if rel == LEDGER_FILE else PurePosixPath(rel).stem
+
+
 def backup_name(path: Path, home: Path) -> str:
     """`log/2026-11.toml` -> `log-2026-11.toml`: backups/ is one flat folder."""
     return str(path.relative_to(home)).replace(os.sep, "-")
@@ -88,5 +93,5 @@ class Layout:
         return str(path.relative_to(self.home)) if path.is_relative_to(self.home) else str(path)
 
     def edit_name(self, path: Path) -> str:
-        """What `leadshift edit` calls a file: `ledger`, or the month `2026-11`."""
-        return "ledger" if path == self.book_path else path.stem
+        """What `leadshift edit` calls a file of this ledger: `ledger`, or the month `2026-11`."""
+        return edit_name(self.label(path))

@@ -26,6 +26,11 @@ class LedgerReader(Layout):
     def exists(self) -> bool:
         return self.book_path.is_file()
 
+    def require_folder(self) -> None:
+        """Refuse, with the "no ledger here" message, where there is no ledger folder at all."""
+        if not self.home.is_dir():
+            self.read_book()
+
     def read_book(self) -> Book:
         if not self.exists():
             raise LedgerMissing(

@@ -22,28 +22,6 @@ def test_remove_by_id_prefix_says_what_it_removed(cli, team: Path) -> None:
     assert _ids(cli) == [second]
 
 
-def test_undo_removes_the_most_recently_written_record(cli, team: Path) -> None:
-    cli("log", "client", "acme", "2", "--date", "2026-11-19")
-    cli("log", "lead", "team", "1", "--date", "2026-10-30")  # written last, dated earlier
-    result = cli("undo")
-    assert result.exit_code == 0
-    assert result.stdout.endswith(" 2026-10-30 leading: team, 1 h\n")
-    assert "[[hours]]" not in (team / "log" / "2026-10.toml").read_text()
-    second = cli("undo")
-    assert second.stdout.endswith(" 2026-11-19 client work acme, 2 h\n")
-    third = cli("undo")
-    assert third.exit_code == 1
-    assert third.stderr == "Error: nothing to undo: the ledger has no records yet.\n"
-
-
-def test_undo_keeps_a_backup_of_what_it_replaced(cli, team: Path) -> None:
-    cli("log", "client", "acme", "2")
-    logged = (team / "log" / "2026-11.toml").read_bytes()
-    cli("undo")
-    backups = sorted((team / "backups").glob("log-2026-11.toml.*"))
-    assert backups and backups[-1].read_bytes() == logged
-
-
 def test_teammate_with_records_cannot_be_removed(cli, team: Path) -> None:
     cli("log", "one-on-one", "bob", "held")
     before = snapshot(team)

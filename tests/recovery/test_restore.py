@@ -373,11 +373,15 @@ def test_a_failed_replace_changes_nothing(cli, ledger: Path, monkeypatch, broken
     if broken:
         break_book(ledger)
 
-    def full_disk(*args: object) -> None:
-        raise OSError(28, "No space left on device")
+    real_replace = os.replace
+
+    def full_disk(source: str, target: str) -> None:
+        if Path(target) == ledger / "ledger.toml":  # the journal's entry is written; the file is not
+            raise OSError(28, "No space left on device")
+        real_replace(source, target)
 
     monkeypatch.setattr(os, "replace", full_disk)
-    # `refused` also proves no temp file, backup or broken copy was left behind.
+    # `refused` also proves no temp file, backup, broken copy or journal entry was left behind.
     assert refused(cli, ledger, "ledger.toml.000004") == (
         1,
         "could not restore ledger.toml: the disk is full (free some space, then try again); the file on "

@@ -12,6 +12,7 @@ only valid earlier versions in backups/, and take the next write, which clears a
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -27,7 +28,8 @@ from pathlib import Path
 
 import pytest
 
-from leadshift.storage import durable, interrupts, layout
+from leadshift.errors import NotFound
+from leadshift.storage import durable, interrupts, layout, rewind
 from leadshift.storage.store import Store
 from tests.conftest import Result
 from tests.support import saves
@@ -66,7 +68,19 @@ def check_survivor(store: Store, cli: Cli, before: int) -> int:
     assert shown.exit_code == 0, shown.stderr
     in_week = [r.id for r in state.months.get("2026-11", []) if r.date.day >= 16]
     assert sorted(r["id"] for r in json.loads(shown.stdout)) == sorted(in_week)
+    journal_survived(store, last)
     return last
+
+
+def journal_survived(store: Store, last: int) -> None:
+    """The journal held too: undo takes back exactly save `last` (a save killed before it replaced its file is
+    passed over), redo puts it back."""
+    if last < 0:
+        return
+    rewind.undo(store)
+    assert saves.observed(store) == saves.expected(last - 1), "undo after a crash"
+    rewind.redo(store)
+    assert saves.observed(store) == saves.expected(last), "redo after a crash"
 
 
 def next_write_succeeds(store: Store, n: int) -> None:
@@ -152,11 +166,12 @@ def test_a_signal_at_each_step_of_a_save(
     trace = tmp_path / "trace"
     assert forker.run(Job(str(store.home), n, str(trace), once=True)) == 0
     steps = trace.read_text().splitlines()[:-1]  # the last line is "done n"
-    assert {"flock ", "encode ", "write ", "fsync ", "link ", "replace ", "prune "} <= set(steps)
+    assert {"flock ", "encode ", "open journal", "write ", "fsync ", "link ", "replace temp", "prune "} <= set(steps)
     # Step numbers count from 1, like kill_at: a kill "at step s" lands after steps 1 .. s-1 have run.
+    entry_opened, entry_replaced = steps.index("open journal") + 1, steps.index("replace journal") + 1
     temp_opened = steps.index("open temp") + 1
     linked = steps.index("link ") + 1
-    replaced = steps.index("replace ") + 1
+    replaced = steps.index("replace temp") + 1
     save_begins = steps.index("encode ") + 1  # from here the save holds Ctrl-C and SIGTERM until it is done
     for step in range(1, len(steps) + 1):
         shutil.rmtree(store.home)
@@ -165,7 +180,8 @@ def test_a_signal_at_each_step_of_a_save(
         if sig == signal.SIGKILL:
             assert code == -sig
             finished = step > replaced
-            assert bool(saves.temp_files(store)) == (temp_opened < step <= replaced), steps[step - 1]
+            temp_left = entry_opened < step <= entry_replaced or temp_opened < step <= replaced
+            assert bool(saves.temp_files(store)) == temp_left, steps[step - 1]
             # A backup linked for a replace that never came is a copy of the current file: harmless.
             assert bool(saves.stray_backups(store)) == (linked < step <= replaced), steps[step - 1]
         else:
@@ -177,6 +193,34 @@ def test_a_signal_at_each_step_of_a_save(
         assert last == (n if finished else n - 1), f"{sig.name} before step {step} ({steps[step - 1]})"
         next_write_succeeds(store, last + 1)
         figures[f"{sig.name}s at each exact step of a save survived"] += 1
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=lambda s: s.name)
+def test_a_signal_at_each_step_of_an_undo(
+    sig: signal.Signals, store: Store, forker: Forker, tmp_path: Path, figures: Counter[str]
+) -> None:
+    n = ledger_with_full_backups(store) + 1
+    saves.save(store, n - 1)  # a month save with full backups: undoing it links, replaces and prunes
+    base = tmp_path / "base"
+    shutil.copytree(store.home, base)
+    trace = tmp_path / "trace"
+    assert forker.run(Job(str(store.home), 0, str(trace), once=True, undo=True)) == 0
+    steps = trace.read_text().splitlines()[:-1]
+    assert {"replace journal", "replace temp", "link "} <= set(steps), steps
+    for step in range(1, len(steps) + 1):
+        shutil.rmtree(store.home)
+        shutil.copytree(base, store.home)
+        code = forker.run(Job(str(store.home), 0, str(trace), once=True, undo=True, kill_at=step, signal=sig))
+        assert code == (-sig if sig == signal.SIGKILL else 130), steps[step - 1]
+        assert saves.observed(store) in (saves.expected(n - 1), saves.expected(n - 2)), steps[step - 1]
+        # Whether the undo got under way or not, redo then undo work from here.
+        with contextlib.suppress(NotFound):
+            rewind.redo(store)  # finishes an undo cut short first
+        assert saves.observed(store) == saves.expected(n - 1), steps[step - 1]
+        rewind.undo(store)
+        assert saves.observed(store) == saves.expected(n - 2), steps[step - 1]
+        next_write_succeeds(store, n - 1)  # made again, on the ledger as it was before it
+        figures[f"{sig.name}s at each exact step of an undo survived"] += 1
 
 
 # -- real `leadshift log` commands --------------------------------------------------------------

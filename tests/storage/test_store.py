@@ -95,6 +95,8 @@ def test_everything_is_private_whatever_the_umask(ledger_home: Path, umask: int)
         os.umask(old)
     modes = {str(p.relative_to(ledger_home)): mode(p) for p in ledger_home.rglob("*")}
     backups = sorted(name for name in modes if name.startswith("backups/"))
+    entries = sorted(name for name in modes if name.startswith("journal/"))
+    assert entries == ["journal/000001.toml", "journal/000002.toml", "journal/000003.toml"]
     assert [name.rsplit(".", 1)[0] for name in backups] == ["backups/ledger.toml", "backups/log-2026-11.toml"]
     assert mode(ledger_home) == 0o700
     assert modes == {
@@ -104,6 +106,8 @@ def test_everything_is_private_whatever_the_umask(ledger_home: Path, umask: int)
         "log/2026-11.toml": 0o600,
         "backups": 0o700,
         **{name: 0o600 for name in backups},
+        "journal": 0o700,  # whole files before and after each change
+        **{name: 0o600 for name in entries},
         ".cache": 0o700,  # holds notes too: what each month held when last validated
         ".cache/index.json": 0o600,
         ".cache/months": 0o700,
@@ -224,10 +228,15 @@ def test_no_temp_files_are_left_behind(store: Store) -> None:
 def test_a_failed_replace_is_a_write_error_and_changes_no_data(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     import errno
 
-    def no_space(src: object, dst: object) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device")
+    real_replace = os.replace
+
+    def no_space(src: str, dst: str) -> None:
+        if Path(dst) == store.month_path("2026-11"):  # the journal entry is written, the month is not
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_replace(src, dst)
 
     data = {p: p.read_bytes() for p in [store.book_path, *store.log_dir.iterdir()]}
+    entries = sorted(store.journal_dir.iterdir())
     monkeypatch.setattr(os, "replace", no_space)
     with pytest.raises(LedgerWriteError) as caught:
         put_month(store, "2026-11", hours("0000000c", date(2026, 11, 19)))
@@ -237,6 +246,7 @@ def test_a_failed_replace_is_a_write_error_and_changes_no_data(store: Store, mon
     )
     monkeypatch.undo()
     assert {p: p.read_bytes() for p in [store.book_path, *store.log_dir.iterdir()]} == data
+    assert sorted(store.journal_dir.iterdir()) == entries  # nothing changed: nothing to undo
     assert [p for p in store.home.rglob("*") if p.name.endswith(layout.TEMP_SUFFIX)] == []
 
 

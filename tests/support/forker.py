@@ -30,6 +30,7 @@ class Job:
     once: bool = False  # stop after one save instead of looping until killed
     kill_at: int = 0  # send `signal` to itself just before this step (1-based; 0: never)
     signal: int = signal.SIGKILL
+    undo: bool = False  # run one `undo` instead of saves
 
 
 def serve() -> None:
@@ -53,6 +54,7 @@ def serve() -> None:
 
 
 def _child(job: Job) -> int:
+    from leadshift.storage import rewind
     from leadshift.storage.store import Store
     from tests.support import saves, syscalls
 
@@ -63,7 +65,7 @@ def _child(job: Job) -> int:
     def hook(name: str, args: tuple[object, ...]) -> None:
         nonlocal steps
         steps += 1
-        write(trace, f"{name} {syscalls.opened(args) if name == 'open' else ''}\n".encode())
+        write(trace, f"{name} {syscalls.opened(args) if name in ('open', 'replace') else ''}\n".encode())
         if steps == job.kill_at:
             os.kill(os.getpid(), job.signal)
 
@@ -71,6 +73,10 @@ def _child(job: Job) -> int:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         syscalls.install(hook)
         store = Store(Path(job.home))
+        if job.undo:
+            rewind.undo(store)
+            write(trace, b"done undo\n")
+            return 0
         n = job.start
         while True:
             saves.save(store, n)
@@ -147,7 +153,8 @@ def steps_since_last_save(trace: Path) -> tuple[int | None, list[tuple[str, str]
     return done, steps
 
 
-PHASES = ("between saves", "lock", "read and validate", "temp write", "fsync", "backup", "replace", "dir fsync")
+PHASES = ("between saves", "lock", "read and validate", "journal", "temp write", "fsync", "backup", "replace")
+PHASES += ("dir fsync",)
 PHASES += ("prune", "unlock")
 
 
@@ -157,7 +164,11 @@ def phase(steps: list[tuple[str, str]]) -> str:
     for name, opened in steps:
         if name == "open":
             opens += 1
-            current = {"lock": "lock", "temp": "temp write", "backups": "backup", "folder": "dir fsync"}[opened]
+            current = {"lock": "lock", "journal": "journal", "temp": "temp write", "backups": "backup"}.get(
+                opened, "dir fsync"
+            )
+        elif current == "journal" and name in ("write", "fsync", "close", "replace"):
+            closes += name == "close"  # the entry is written as every file is: temp, fsync, replace
         elif name == "close":
             closes += 1
             current = "unlock" if closes == opens else current  # the lock is opened first, closed last

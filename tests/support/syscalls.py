@@ -14,8 +14,8 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from leadshift.storage import codec, durable, layout, lock
-from leadshift.storage.layout import BACKUP_DIR, LOCK_FILE
+from leadshift.storage import codec, durable, journal, layout, lock, rewind
+from leadshift.storage.layout import BACKUP_DIR, JOURNAL_DIR, LOCK_FILE
 
 # The os functions durable.py and lock.py call that touch the disk.
 OS_CALLS = ("open", "write", "fsync", "close", "link", "replace", "unlink", "fchmod", "chmod")
@@ -48,6 +48,8 @@ def install(hook: Hook, patch: Patch = setattr) -> None:
     proxy = HookedOS(hook)
     patch(durable, "os", proxy)
     patch(lock, "os", proxy)
+    patch(journal, "os", proxy)  # marking an entry undone is a rename
+    patch(rewind, "os", proxy)  # undoing the change that made a file removes it
     patch(fcntl, "flock", _wrapped("flock", fcntl.flock, hook))
     patch(codec, "decode", _wrapped("decode", codec.decode, hook))
     patch(codec, "encode", _wrapped("encode", codec.encode, hook))
@@ -55,10 +57,14 @@ def install(hook: Hook, patch: Patch = setattr) -> None:
 
 
 def opened(args: tuple[Any, ...]) -> str:
-    """What an `open` is for: the lock, a temp file, or the folder of the file or of the backups (to fsync it)."""
-    name = os.path.basename(os.fspath(args[0]))
+    """What an `open` (or `replace`) is for: the lock, the journal's entry, a temp file, or the folder of the file
+    or of the backups (to fsync it)."""
+    path = os.fspath(args[0])
+    name, folder = os.path.basename(path), os.path.basename(os.path.dirname(path))
     if name == LOCK_FILE:
         return "lock"
+    if JOURNAL_DIR in (name, folder):
+        return "journal"
     if name.endswith(layout.TEMP_SUFFIX):
         return "temp"
     return "backups" if name == BACKUP_DIR else "folder"

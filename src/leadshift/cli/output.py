@@ -76,6 +76,7 @@ def command(
         @functools.wraps(function)
         def run(**params: Any) -> None:
             ctx: typer.Context = params["ctx"]
+            Session.of(ctx).command = _command_words(ctx)
             as_json = params.pop("json", False)
             for rule in not_both:
                 rule.check(ctx)
@@ -141,6 +142,15 @@ def _save(view: RenderableType, files: tuple[tuple[Path, str], ...]) -> None:
     exports.save(view, list(files))
     for path, _ in files:
         typer.echo(f"Saved {visible(path)}", err=True)
+
+
+def _command_words(ctx: typer.Context) -> str:
+    """`handoff advance`: the command as typed after `leadshift`, without its arguments."""
+    words: list[str] = []
+    while ctx.parent is not None:
+        words.insert(0, ctx.info_name or "")
+        ctx = ctx.parent
+    return " ".join(words)
 
 
 def _on_command_line(ctx: typer.Context, name: str) -> bool:

@@ -46,6 +46,7 @@ def today() -> date:
 class Session:
     ledger_option: str | None = None
     debug: bool = False
+    command: str = ""  # the command running, as the journal of changes names it
 
     @staticmethod
     def of(ctx: Any) -> Session:
@@ -70,7 +71,9 @@ class Session:
         """The ledger, to read and change."""
         from leadshift.storage.store import Store
 
-        return Store(self.home)
+        store = Store(self.home)
+        store.command = self.command
+        return store
 
     @cached_property
     def today(self) -> date:

@@ -23,6 +23,8 @@ from leadshift.storage.layout import (
     BACKUP_DIR,
     CACHE_DIR,
     COPY_BEFORE_MIGRATION,
+    JOURNAL_DIR,
+    JOURNAL_FILE,
     LEDGER_FILE,
     LOCK_FILE,
     LOG_DIR,
@@ -106,7 +108,7 @@ class _Inspection:
         self.folder(FOLDER)
         book = self.book()
         self.lock()
-        self.strays(FOLDER, {LEDGER_FILE, LOG_DIR, BACKUP_DIR, LOCK_FILE, CACHE_DIR, *VERSION_CONTROL})
+        self.strays(FOLDER, {LEDGER_FILE, LOG_DIR, BACKUP_DIR, JOURNAL_DIR, LOCK_FILE, CACHE_DIR, *VERSION_CONTROL})
         if self.folder(CACHE_DIR):  # what months held when validated: notes, so private
             self.folder(f"{CACHE_DIR}/{MONTHS_DIR}")
         months, records = 0, 0
@@ -118,6 +120,8 @@ class _Inspection:
             self.strays(LOG_DIR, {f"{key}.toml" for key in keys})
         if self.folder(BACKUP_DIR):
             self.backup_files()
+        if self.folder(JOURNAL_DIR):  # whole files before and after each change: notes, so private
+            self.journal_files()
         backups = sum(not b.name.broken for b in self.backups)
         return Checkup(self.ledger.home, self.problems, months, records, backups)
 
@@ -295,6 +299,18 @@ class _Inspection:
                     f"{backup.examined.message.removesuffix('.')}; this backup cannot be restored",
                     "do not restore it; delete it if you need nothing in it (newer saves rotate it out)",
                     line=backup.examined.line,
+                )
+
+    def journal_files(self) -> None:
+        for found in survey.children(self.ledger, JOURNAL_DIR):
+            if JOURNAL_FILE.match(found.name) and found.kind == "file":
+                self.permissions(found, found.rel, PRIVATE_FILE)
+            elif not self.temp_file(found):
+                self.add(
+                    UNKNOWN_FILE,
+                    found.rel,
+                    f"{found.rel} is not a change leadshift recorded",
+                    "move it out of the ledger folder",
                 )
 
     def copy_before_migration(self, folder: Entry) -> None:

@@ -16,7 +16,7 @@ from leadshift.domain.schema import SCHEMA_VERSION
 from leadshift.errors import Conflict, LedgerFileError, LedgerVersionError, LedgerWriteError, NotFound, UsageError
 from leadshift.recovery.backups import BackupName, check_restore, current_ledger, parse_backup_name
 from leadshift.recovery.examine import NEWER_VERSION, REFERENCE, Examined, examine_book, examine_month
-from leadshift.storage import repairs, survey
+from leadshift.storage import journal, repairs, survey
 from leadshift.storage.guards import refuse_newer
 from leadshift.storage.layout import BACKUP_DIR, BACKUPS_KEPT, LOG_DIR
 from leadshift.storage.reader import LedgerReader
@@ -44,8 +44,21 @@ def restore_backup(ledger: LedgerReader, name: str) -> Restored:
         if current == data:
             return Restored(backup, saved, examined, None, False, unchanged=True)
         try:
+            entry = journal.record(
+                ledger,
+                "restore",
+                f"restored {backup.file} from {backup.name}",
+                [journal.Version(backup.file, current, data, sound)],
+                datetime.now(),
+            )
+        except OSError as error:
+            raise LedgerWriteError(
+                f"could not record the restore in the journal: {errors.in_words(error)}; nothing was restored."
+            ) from None
+        try:
             kept, kept_broken = repairs.put_back(ledger, backup.file, data, sound)
         except OSError as error:
+            journal.forget(entry)
             raise LedgerWriteError(
                 f"could not restore {backup.file}: {errors.in_words(error)}; the file on disk is unchanged."
             ) from None

@@ -9,6 +9,7 @@ is shown, so a command pays for no other view.
     lines      `Lines`: news kept whole in a pipe
     tables     the one table style; the team, the clients, the records
     receipts   what the commands that write records print
+    changes    what undo and redo print, and the recent changes
     review, said_no, handoff, recovery: the views of those results
 """
 
@@ -41,6 +42,12 @@ SHOWN: dict[str, Shown] = {
     "leadshift.reports.receipts.Logged": Shown(None, "leadshift.render.receipts:logged_view"),
     "leadshift.reports.receipts.DaySaved": Shown(None, "leadshift.render.receipts:day_saved_view"),
     "leadshift.reports.receipts.Removed": Shown(None, "leadshift.render.receipts:removed_view"),
+    "leadshift.domain.changelog.Reverted": Shown(
+        "leadshift.render.changes:reverted_data", "leadshift.render.changes:reverted_view"
+    ),
+    "leadshift.domain.changelog.History": Shown(
+        "leadshift.render.changes:history_data", "leadshift.render.changes:history_view"
+    ),
     "leadshift.handoff.plan.HandoffPlan": Shown(
         "leadshift.render.handoff:plan_data", "leadshift.render.handoff:plan_view"
     ),

@@ -98,7 +98,7 @@ def refuse_lost_records(layout: Layout, key: str, before: Month, after: Month, r
 
 def remove_stale_temp_files(layout: Layout) -> None:
     """Remove what saves cut short left behind (only a writer killed mid-save leaves any)."""
-    folders = [layout.home, layout.log_dir, layout.backup_dir]
+    folders = [layout.home, layout.log_dir, layout.backup_dir, layout.journal_dir]
     if not layout.cache_dir.is_symlink():  # its months/ would be someone else's folder
         folders += [layout.cache_dir, layout.cache_dir / MONTHS_DIR]
     for folder in folders:

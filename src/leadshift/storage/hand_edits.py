@@ -7,18 +7,21 @@ people fix broken files, and they may have to fix two, in either order.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from leadshift.domain.book import Book
+from leadshift.domain.book import Book, Profile
 from leadshift.domain.ledger import Ledger
 from leadshift.domain.records import Month
 from leadshift.domain.schema import SCHEMA_VERSION
-from leadshift.errors import InvalidEdit, LedgerChanged, LedgerFileError, LedgerWriteError
-from leadshift.storage import codec, durable, guards, lock
+from leadshift.errors import InvalidEdit, LedgerChanged, LedgerFileError, LedgerWriteError, in_words
+from leadshift.storage import codec, durable, guards, journal, lock
 from leadshift.storage.codec import declared_version
 from leadshift.storage.layout import LEDGER_FILE, Layout, backup_name
 from leadshift.storage.reader import LedgerReader
+
+_EMPTY_BOOK = Book(profile=Profile(name="-"))  # a month's changes are described without the book
 
 
 @dataclass(frozen=True)
@@ -56,9 +59,41 @@ def replace_by_hand(store: LedgerReader, path: Path, expected: bytes, new: bytes
             was_valid, unchecked = _check_book(store, expected, new)
         else:
             was_valid, unchecked = _check_month(store, path, expected, new)
-        kept = _write(store, path, new, was_valid)
+        entry = _journal(store, path, expected, new, was_valid)
+        try:
+            kept = _write(store, path, new, was_valid)
+        except LedgerWriteError:
+            journal.forget(entry)
+            raise
         durable.make_private(store, [path])
     return HandSaved(kept, not was_valid, unchecked)
+
+
+def _journal(layout: Layout, path: Path, old: bytes, new: bytes, was_valid: bool) -> Path:
+    """Record the edit in the journal, so that `leadshift undo` can take it back."""
+    label = layout.label(path)
+    summary = f"edited {label} by hand"
+    if was_valid and (changed := _what_changed(layout, path, old, new)):
+        summary += f": {changed}"
+    try:
+        return journal.record(layout, "edit", summary, [journal.Version(label, old, new, was_valid)], datetime.now())
+    except OSError as error:
+        raise LedgerWriteError(
+            f"could not record the edit in the journal: {in_words(error)}; nothing was saved."
+        ) from None
+
+
+def _what_changed(layout: Layout, path: Path, old: bytes, new: bytes) -> str:
+    """The edit as `undo --list` describes a change (empty if it cannot be worked out)."""
+    from leadshift.domain.changelog import summarize
+
+    try:
+        if path == layout.book_path:
+            return summarize(codec.decode(old, Book, "", ""), codec.decode(new, Book, "", ""), {}, {})
+        months = [codec.decode(data, Month, "", "") for data in (old, new)]
+        return summarize(_EMPTY_BOOK, _EMPTY_BOOK, {path.stem: months[0]}, {path.stem: months[1]})
+    except LedgerFileError:
+        return ""
 
 
 def _check_book(store: LedgerReader, old: bytes, new: bytes) -> tuple[bool, list[str]]:

@@ -6,6 +6,8 @@
         ledger.toml.000042, log-2026-11.toml.000007     numbered, newest last
         ledger.toml.broken-000001                       a broken version set aside (outside the rotation)
         before-schema-2/                                the files as they were before an upgrade
+    journal/               the last changes, for undo and redo (journal.py)
+        000042.toml, 000043-undone.toml                 one change each, numbered, newest last
     .lock                  taken by every write, never the data itself
     .cache/                what each month held when last validated (cache.py); safe to delete
         index.json, months/YYYY-MM.json
@@ -34,10 +36,13 @@ BROKEN_TAG = "broken-"
 PRIVATE_DIR = 0o700
 PRIVATE_FILE = 0o600
 BACKUPS_KEPT = 10  # versions of each file
+JOURNAL_DIR = "journal"
+JOURNAL_KEPT = 50  # changes that can be undone
 # What a person may keep in the ledger folder on purpose: the README suggests putting it in git.
 VERSION_CONTROL = frozenset({".git", ".gitignore", ".gitattributes", ".hg", ".hgignore"})
 
 MONTH_FILE = re.compile(rf"^({MONTH_KEY})\.toml$")
+JOURNAL_FILE = re.compile(r"^(\d{6})(?:-(undone|undoing|redoing))?\.toml$")
 # Only recovery matches these, compiled on first use (re's cache) so that no other command pays for them.
 BACKUP_FILE = rf"^(?:ledger\.toml|log-(?P<month>{MONTH_KEY})\.toml)\.(?P<broken>{re.escape(BROKEN_TAG)})?(?P<n>\d+)$"
 COPY_BEFORE_MIGRATION = r"^before-schema-\d+$"
@@ -46,6 +51,11 @@ COPY_BEFORE_MIGRATION = r"^before-schema-\d+$"
 def copy_before_migration(version: int) -> str:
     """The folder in backups/ that keeps the files as they were before an upgrade to `version`."""
     return f"before-schema-{version}"
+
+
+def journal_name(number: int, state: str = "") -> str:
+    """`000042.toml`; `000042-undone.toml` once `undo` took it back (`-undoing`, `-redoing` on the way)."""
+    return f"{number:06d}{'-' if state else ''}{state}.toml"
 
 
 def is_temp_name(name: str) -> bool:
@@ -78,6 +88,7 @@ class Layout:
         self.backup_dir = home / BACKUP_DIR
         self.lock_path = home / LOCK_FILE
         self.cache_dir = home / CACHE_DIR
+        self.journal_dir = home / JOURNAL_DIR
 
     def month_path(self, key: str) -> Path:
         return self.log_dir / f"{key}.toml"

@@ -11,16 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from leadshift import errors
 from leadshift.domain.book import Book
 from leadshift.domain.ledger import Ledger
 from leadshift.domain.records import Month
 from leadshift.domain.schema import SCHEMA_VERSION
-from leadshift.errors import LedgerExists, LedgerFileError, LedgerWriteError
-from leadshift.storage import codec, durable, guards, interrupts, lock
+from leadshift.errors import LeadshiftError, LedgerExists, LedgerFileError, LedgerWriteError
+from leadshift.storage import codec, durable, guards, interrupts, journal, lock
 from leadshift.storage.cache import Source
 from leadshift.storage.draft import Draft
 from leadshift.storage.layout import LEDGER_FILE, LOCK_FILE, LOG_DIR, VERSION_CONTROL, copy_before_migration
@@ -31,8 +32,16 @@ if TYPE_CHECKING:
     from leadshift.storage.hand_edits import HandSaved
 
 
+class _Write(NamedTuple):
+    path: Path
+    data: bytes
+    month: str | None = None  # the month key, for a month file
+
+
 class Store(LedgerReader):
     """A ledger folder on disk: read it, and change it safely."""
+
+    command = ""  # the command that changes it, as the journal names it (`log client`)
 
     def create(self, book: Book) -> None:
         """Write a new ledger; refuse if one is already there, or if the folder holds other files."""
@@ -72,6 +81,10 @@ class Store(LedgerReader):
             self.read_book()  # raises the "no ledger" message
         with lock.exclusive(self.lock_path):
             guards.refuse_linked_folders(self)
+            if journal.under_way(self):  # an undo or redo cut short: the ledger is as it left it
+                from leadshift.storage.rewind import finish_under_way
+
+                finish_under_way(self)
             book = self.read_book()
             reader = MonthReader(self, book)
             keys = self.month_keys()
@@ -128,20 +141,55 @@ class Store(LedgerReader):
         # A change that changes nothing writes nothing: ten of them would push every real
         # version out of backups/, and a hand-edited file keeps its comments.
         # Months first: a book at the current version then means every month was migrated.
+        writes: list[_Write] = []
         for key in sorted(draft.changed_months):
             month = draft.ledger.months[key]
             if key in draft.original.months and month == draft.original.months[key]:
                 continue
             guards.refuse_lost_records(self, key, draft.original.months.get(key, Month()), month, draft.removed_ids)
-            written = self._write(self.month_path(key), month, Month, {"month": key, "book": draft.ledger.book})
-            # Validated and read back: the next command need not parse it.
-            reader.cache.put(key, written, facts_of(month), month.model_dump_json().encode())
+            context = {"month": key, "book": draft.ledger.book}
+            writes.append(_Write(self.month_path(key), self._encoded(self.month_path(key), month, Month, context), key))
         if draft.book_changed and draft.ledger.book != draft.original.book:
             guards.refuse_orphans(self, draft.ledger)
-            self._write(self.book_path, draft.ledger.book, Book)
+            writes.append(_Write(self.book_path, self._encoded(self.book_path, draft.ledger.book, Book)))
+        if not writes:
+            return
+        entry = self._journal(draft, writes)
+        for done, write in enumerate(writes):
+            try:
+                written = self._put(write.path, write.data)
+            except LeadshiftError:
+                if not done:  # nothing was replaced (a failed write leaves its file as it was): nothing to undo
+                    journal.forget(entry)
+                raise
+            if write.month is not None:  # validated and read back: the next command need not parse it
+                month = draft.ledger.months[write.month]
+                reader.cache.put(write.month, written, facts_of(month), month.model_dump_json().encode())
 
-    def _write(self, path: Path, model: Any, schema: type, context: dict[str, Any] | None = None) -> Source:
-        """Validate, write and read back `model`; the file as read back (its bytes and fingerprint)."""
+    def _journal(self, draft: Draft, writes: list[_Write]) -> Path:
+        """Record the change in the journal (for undo), before any file is replaced."""
+        from leadshift.domain.changelog import summarize
+
+        months = [w.month for w in writes if w.month is not None]
+        summary = summarize(
+            draft.original.book,
+            draft.ledger.book,
+            {key: draft.original.months[key] for key in months if key in draft.original.months},
+            {key: draft.ledger.months[key] for key in months},
+        )
+        versions = [
+            journal.Version(self.label(w.path), w.path.read_bytes() if w.path.exists() else None, w.data)
+            for w in writes
+        ]
+        try:
+            return journal.record(self, self.command, summary, versions, datetime.now())
+        except OSError as error:
+            raise LedgerWriteError(
+                f"could not write the journal entry for this change: {errors.in_words(error)}; nothing was saved."
+            ) from None
+
+    def _encoded(self, path: Path, model: Any, schema: type, context: dict[str, Any] | None = None) -> bytes:
+        """`model` as TOML, checked to read back as exactly `model`."""
         label = self.label(path)
         try:
             data = codec.encode(model)
@@ -155,6 +203,15 @@ class Store(LedgerReader):
             raise LedgerWriteError(f"refused to save {error.message}") from None
         if again != model:
             raise LedgerWriteError(f"{label} would not read back as written; nothing was saved.")
+        return data
+
+    def _write(self, path: Path, model: Any, schema: type, context: dict[str, Any] | None = None) -> Source:
+        """Validate, write and read back `model`; the file as read back (its bytes and fingerprint)."""
+        return self._put(path, self._encoded(path, model, schema, context))
+
+    def _put(self, path: Path, data: bytes) -> Source:
+        """Write `data` (validated) to `path` and read it back; the file as read back."""
+        label = self.label(path)
         existed = path.exists()
         try:
             durable.ensure_private_dir(path.parent)

@@ -1,0 +1,102 @@
+"""The changes `undo` and `redo` work on: what each did, in one line, and how they are listed (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any, NamedTuple
+
+from pydantic import BaseModel
+
+from leadshift.domain.book import Book
+from leadshift.domain.records import AnyRecord, EscalationRecord, HoursRecord, Month, OneOnOneRecord, TradeOffRecord
+from leadshift.domain.wording import hours_text
+
+SHOWN = 3  # changes named in a summary; the rest are counted
+
+
+class Change(NamedTuple):
+    """One change in the journal, as `leadshift undo --list` shows it."""
+
+    id: int
+    at: datetime
+    command: str  # `log client`, `handoff advance`
+    summary: str
+    undone: bool
+
+
+class History(NamedTuple):
+    """The changes that can be undone or redone, newest first."""
+
+    changes: list[Change]
+
+
+class Reverted(NamedTuple):
+    """What `undo` took back, or `redo` put back."""
+
+    change: Change
+    redone: bool = False
+
+
+def record_phrase(record: AnyRecord) -> str:
+    """`2 h client work for brightwave on 2026-12-07 (a9ea86ae)`."""
+    if isinstance(record, HoursRecord):
+        what = f"client work for {record.client}" if record.client else f"{record.activity}"
+        with_whom = f" with {record.teammate}" if record.teammate else ""
+        text = f"{hours_text(record.hours)} h {what}{with_whom}"
+    elif isinstance(record, OneOnOneRecord):
+        because = f" for {record.because}" if record.because else ""
+        text = f"1:1 with {record.teammate} {record.status}{because}"
+    elif isinstance(record, TradeOffRecord):
+        text = f"yes to {record.client}, no to {record.said_no}"
+    elif isinstance(record, EscalationRecord):
+        asked = "asked" if record.asked_first else "did not ask"
+        text = f"escalation from {record.teammate} ({asked} for their solution)"
+    return f"{text} on {record.date} ({record.id})"
+
+
+def summarize(before: Book, after: Book, months_before: Mapping[str, Month], months_after: Mapping[str, Month]) -> str:
+    """What changed from `before` to `after`, for the months given: `added teammate zed; removed 1 h ...`."""
+    parts = [*_book_changes(before, after)]
+    for key in sorted(set(months_before) | set(months_after)):
+        parts.extend(_record_changes(months_before.get(key) or Month(), months_after.get(key) or Month()))
+    if not parts:
+        return "upgraded the ledger's files" if before.schema_version != after.schema_version else "no change"
+    more = len(parts) - SHOWN
+    return "; ".join(parts[:SHOWN]) + (f"; and {more} more" if more > 0 else "")
+
+
+def _record_changes(before: Month, after: Month) -> list[str]:
+    old = {r.id: r for r in before.records()}
+    new = {r.id: r for r in after.records()}
+    changes = [f"added {record_phrase(r)}" for i, r in new.items() if i not in old]
+    changes += [f"removed {record_phrase(r)}" for i, r in old.items() if i not in new]
+    changes += [f"changed {record_phrase(r)}" for i, r in new.items() if i in old and old[i] != r]
+    return changes
+
+
+def _book_changes(before: Book, after: Book) -> list[str]:
+    changes = [f"profile: {field}" for field in _fields_changed(before.profile, after.profile)]
+    for section, word in (("teammates", "teammate"), ("clients", "client"), ("handoffs", "handoff of")):
+        old: dict[str, Any] = getattr(before, section)
+        new: dict[str, Any] = getattr(after, section)
+        changes += [f"added {word} {key}" for key in new if key not in old]
+        changes += [f"removed {word} {key}" for key in old if key not in new]
+        for key in (k for k in new if k in old and old[k] != new[k]):
+            changes.append(f"{word} {key}: {', '.join(_fields_changed(old[key], new[key]))}")
+    return changes
+
+
+def _fields_changed(old: BaseModel, new: BaseModel) -> list[str]:
+    """`stage shadow -> co-lead` for each field that differs (a list or table by its name alone)."""
+    changed = []
+    for name in type(old).model_fields:
+        was, now = getattr(old, name), getattr(new, name)
+        if was != now:
+            simple = isinstance(now, str | int | float | date) or now is None
+            changed.append(f"{name} {_shown(was)} -> {_shown(now)}" if simple else name)
+    return changed
+
+
+def _shown(value: object) -> str:
+    return "none" if value is None else str(value)

@@ -79,6 +79,14 @@ class Cancelled(LeadshiftError):
     exit_code = ExitCode.INTERRUPTED
 
 
+class NotConfirmed(UsageError):
+    """A change that destroys something was not confirmed, and no one is at a terminal to ask."""
+
+
+class Declined(LeadshiftError):
+    """The user answered no when asked to confirm; nothing was changed."""
+
+
 class InvalidEdit(LeadshiftError):
     """A file edited by hand does not validate; nothing was written, and editing it again may fix it."""
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from leadshift.cli.app import new_app
-from leadshift.cli.options import TagList
+from leadshift.cli.options import TagList, Yes
 from leadshift.cli.output import Outcome, command, news
 from leadshift.cli.parsing import parse_tags
 from leadshift.cli.roster import given, save_edit, save_removal
@@ -15,6 +15,7 @@ from leadshift.cli.session import Session
 from leadshift.cli.writes import change_book
 
 if TYPE_CHECKING:
+    from leadshift.domain.book import Book
     from leadshift.reports.listing import ClientList
 
 app = new_app("The client accounts: who owns each, what it needs, how much it weighs.")
@@ -98,8 +99,19 @@ def edit(
 
 
 @command(app)
-def remove(ctx: typer.Context, key: Key) -> Outcome:
-    """Remove a client that appears in no records."""
+def remove(ctx: typer.Context, key: Key, yes: Yes = False) -> Outcome:
+    """Remove a client that appears in no records (asks first; --yes for scripts)."""
     from leadshift.domain.changes import remove_client
 
-    return save_removal(Session.of(ctx), "client", key, remove_client)
+    return save_removal(Session.of(ctx), "client", key, remove_client, _client_going, yes)
+
+
+def _client_going(book: Book, key: str) -> str | None:
+    from leadshift.domain.terms import ME
+    from leadshift.domain.wording import hours_text
+
+    client = book.clients.get(key)
+    if client is None:
+        return None
+    served = "served by you" if client.owner == ME else f"owned by {book.teammate_name(client.owner)}"
+    return f"This removes client {client.name} ({key}), {served}, {hours_text(client.weekly_hours)} h a week"

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from leadshift.cli.app import new_app
-from leadshift.cli.options import TODAY, OnDate, day
+from leadshift.cli.options import TODAY, OnDate, Yes, day
 from leadshift.cli.output import Outcome, command, news
 from leadshift.cli.session import Session
 
@@ -83,22 +83,38 @@ def status(ctx: typer.Context) -> SavedHandoffs:
 
 
 @command(app)
-def advance(ctx: typer.Context, client: Client, on: OnDate = TODAY) -> StageAdvanced:  # type: ignore[assignment]
-    """The current stage is done (today, or --date): move to the next; after the lead stage they own the client."""
-    from leadshift.handoff.changes import StageAdvanced, advance_handoff, saved_handoff
+def advance(
+    ctx: typer.Context,
+    client: Client,
+    on: OnDate = TODAY,  # type: ignore[assignment]
+    yes: Yes = False,
+) -> StageAdvanced:
+    """The current stage is done (today, or --date): move to the next; after the lead stage they own the client.
 
-    with Session.of(ctx).store.change() as draft:
+    Before the stage's planned end it asks first (--yes for scripts).
+    """
+    from leadshift.cli.prompts import confirm_loss
+    from leadshift.handoff.changes import StageAdvanced, advance_handoff, early_advance, saved_handoff
+
+    session = Session.of(ctx)
+    if (early := early_advance(session.reader.read_book(), client, on)) is not None:
+        confirm_loss(session, early, yes)
+    with session.store.change() as draft:
         key, before = saved_handoff(draft.book, client)
         draft.set_book(advance_handoff(draft.book, key, on))
     return StageAdvanced(key, before.stage, on, draft.book)
 
 
 @command(app)
-def cancel(ctx: typer.Context, client: Client) -> Outcome:
-    """Stop following a saved handoff; the client keeps its owner."""
-    from leadshift.handoff.changes import cancel_handoff
+def cancel(ctx: typer.Context, client: Client, yes: Yes = False) -> Outcome:
+    """Stop following a saved handoff; the client keeps its owner (asks first; --yes for scripts)."""
+    from leadshift.cli.prompts import confirm_loss
+    from leadshift.handoff.changes import cancel_handoff, handoff_going
 
-    with Session.of(ctx).store.change() as draft:
+    session = Session.of(ctx)
+    if (going := handoff_going(session.reader.read_book(), client)) is not None:
+        confirm_loss(session, going, yes)
+    with session.store.change() as draft:
         book, gone = cancel_handoff(draft.book, client)
         draft.set_book(book)
     key = client.strip().lower()

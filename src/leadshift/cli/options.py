@@ -41,6 +41,7 @@ OnDate = Annotated[
 ]
 AnyDate = Annotated[date, typer.Option("--date", "-d", metavar="DATE", parser=day, help=_DATE_HELP, show_default=False)]
 TODAY = "today"  # the default of OnDate and AnyDate, parsed like any date typed
+Yes = Annotated[bool, typer.Option("--yes", "-y", help="Go ahead without asking (for scripts).")]
 Note = Annotated[str, typer.Option("--note", "-n", metavar="TEXT", help="A free-text note.")]
 Week = Annotated[
     Optional[IsoWeek],

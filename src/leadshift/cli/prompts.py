@@ -32,6 +32,18 @@ def until_valid(asker: Asker, question: Text, default: str, read: Callable[[str]
             asker.say(literal(error.message, "red"))  # it quotes what was typed
 
 
+def confirm_loss(session: Session, what_goes: str, yes: bool) -> None:
+    """Before a change that destroys something: say `what_goes` and ask (default no); `--yes` answers for scripts."""
+    from leadshift.errors import Declined, NotConfirmed
+
+    if yes:
+        return
+    if not session.interactive():
+        raise NotConfirmed(f"{what_goes}. Nothing was changed: confirm with --yes (there is no terminal to ask on).")
+    if not TerminalAsker(session).confirm(literal(f"{what_goes}. Go ahead?"), default=False):
+        raise Declined("nothing was changed.")
+
+
 class TerminalAsker:
     """Asks on the real terminal with Rich prompts: defaults shown, Enter accepts."""
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from leadshift.cli.options import Yes
 from leadshift.cli.output import command
 from leadshift.cli.session import Session
 
@@ -26,12 +27,17 @@ def restore(
             metavar="BACKUP", help="A backup's name as listed, like ledger.toml.000003.", show_default=False
         ),
     ] = None,
+    yes: Yes = False,
 ) -> Restored | BackupList:
-    """List the backups, or put one back (keeping the current version)."""
-    store = Session.of(ctx).store
+    """List the backups, or put one back (keeping the current version; asks first, --yes for scripts)."""
+    session = Session.of(ctx)
+    store = session.store
     if backup is not None:
-        from leadshift.recovery.restore import restore_backup
+        from leadshift.cli.prompts import confirm_loss
+        from leadshift.recovery.restore import restore_backup, what_restore_replaces
 
+        if (replaced := what_restore_replaces(store, backup)) is not None:
+            confirm_loss(session, replaced, yes)
         return restore_backup(store, backup)
     from leadshift.recovery.backups import backup_list
 

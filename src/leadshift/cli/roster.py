@@ -32,6 +32,18 @@ def save_edit(
     return news(f"Updated {kind} {key.strip().lower()}: {', '.join(sorted(fields))}.")
 
 
-def save_removal(session: Session, kind: str, key: str, remove: Callable[[Ledger, str], Book]) -> Outcome:
+def save_removal(
+    session: Session,
+    kind: str,
+    key: str,
+    remove: Callable[[Ledger, str], Book],
+    what_goes: Callable[[Book, str], str | None],
+    yes: bool,
+) -> Outcome:
+    """Remove a client or teammate, once confirmed (`what_goes`: what to say goes, None if there is no such key)."""
+    from leadshift.cli.prompts import confirm_loss
+
+    if (said := what_goes(session.reader.read_book(), key.strip().lower())) is not None:
+        confirm_loss(session, said, yes)
     change_book(session, lambda ledger: remove(ledger, key))
     return news(f"Removed {kind} {key.strip().lower()}.")

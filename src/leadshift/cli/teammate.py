@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from leadshift.cli.app import new_app
-from leadshift.cli.options import TagList
+from leadshift.cli.options import TagList, Yes
 from leadshift.cli.output import Outcome, command, news
 from leadshift.cli.parsing import parse_tags
 from leadshift.cli.roster import given, save_edit, save_removal
@@ -15,6 +15,7 @@ from leadshift.cli.session import Session
 from leadshift.cli.writes import change_book
 
 if TYPE_CHECKING:
+    from leadshift.domain.book import Book
     from leadshift.reports.listing import Team
 
 app = new_app("The people you lead: their skills, growth goals, capacity and 1:1 cadence.")
@@ -100,8 +101,15 @@ def edit(
 
 
 @command(app)
-def remove(ctx: typer.Context, key: Key) -> Outcome:
-    """Remove a teammate who owns no clients and appears in no records."""
+def remove(ctx: typer.Context, key: Key, yes: Yes = False) -> Outcome:
+    """Remove a teammate who owns no clients and appears in no records (asks first; --yes for scripts)."""
     from leadshift.domain.changes import remove_teammate
 
-    return save_removal(Session.of(ctx), "teammate", key, remove_teammate)
+    return save_removal(Session.of(ctx), "teammate", key, remove_teammate, _teammate_going, yes)
+
+
+def _teammate_going(book: Book, key: str) -> str | None:
+    mate = book.teammates.get(key)
+    if mate is None:
+        return None
+    return f"This removes {mate.name} ({key}) from the team, with their skills, growth goals and 1:1 cadence"

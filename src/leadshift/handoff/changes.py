@@ -78,6 +78,42 @@ def advance_handoff(book: Book, client: str, day: date) -> Book:
     return build(Book, {**book.model_dump(), "clients": clients, "handoffs": {**book.handoffs, key: moved}})
 
 
+def early_advance(book: Book, client: str, day: date) -> str | None:
+    """What advancing on `day` would cut short, when that is before the stage's planned end (None otherwise).
+
+    None too when there is nothing to advance: `advance_handoff` then says why.
+    """
+    try:
+        key, handoff = saved_handoff(book, client)
+    except (NotFound, Conflict):
+        return None
+    if handoff.done:
+        return None
+    current = handoff.dates_of(handoff.stage)
+    if day >= current.end:
+        return None
+    early = (current.end - day).days
+    to = book.teammate_name(handoff.teammate)
+    return (
+        f"The {current.stage} stage of the handoff of {book.client_name(key)} to {to} "
+        f"is planned to end on {current.end}; completing it on {day} cuts it short by {early} day{'s' * (early > 1)}"
+    )
+
+
+def handoff_going(book: Book, client: str) -> str | None:
+    """What cancelling the saved handoff of `client` loses (None when there is none: `cancel_handoff` says why)."""
+    try:
+        key, handoff = saved_handoff(book, client)
+    except (NotFound, Conflict):
+        return None
+    if handoff.done:
+        return f"This stops following the done handoff of {book.client_name(key)}; its stage dates go"
+    return (
+        f"This cancels the handoff of {book.client_name(key)} to {book.teammate_name(handoff.teammate)}, "
+        f"at the {handoff.stage} stage; its stage dates go"
+    )
+
+
 @dataclass(frozen=True)
 class StageAdvanced:
     """`leadshift handoff advance`: `finished` was completed on `day`; `book` is the ledger after it."""

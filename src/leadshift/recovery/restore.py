@@ -65,6 +65,20 @@ def restore_backup(ledger: LedgerReader, name: str) -> Restored:
         return Restored(backup, saved, examined, kept, kept_broken, unchecked=unchecked)
 
 
+def what_restore_replaces(ledger: LedgerReader, name: str) -> str | None:
+    """What putting back backup `name` replaces, to confirm first (None if it cannot be restored: restore says why)."""
+    try:
+        backup = _backup_named(ledger, name)
+    except (UsageError, NotFound, LedgerFileError):
+        return None
+    if survey.entry(ledger, backup.file) is None:
+        return None  # nothing is replaced
+    return (
+        f"Restoring {backup.name} replaces the current {backup.file} (kept in backups/; "
+        "`leadshift undo` takes the restore back)"
+    )
+
+
 def _backup_named(ledger: LedgerReader, name: str) -> BackupName:
     if not name.strip():
         raise UsageError("give a backup's name as `leadshift restore` lists it, like ledger.toml.000003.")

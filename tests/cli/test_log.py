@@ -74,6 +74,14 @@ def test_log_reports_the_day_and_its_client_share(cli, team: Path) -> None:
     assert lines[1] == "2026-11-20: 4 h logged, 25% client work (your limit 40%)."
 
 
+def test_the_receipt_judges_the_share_it_shows(cli, team: Path, monkeypatch) -> None:
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    cli("log", "lead", "team", "5.96")
+    result = cli("log", "client", "acme", "4.04")  # 40.4%: shown as 40%, the limit itself
+    assert "\x1b[32m40% client work" in result.stdout  # within the limit: green
+
+
 def test_keys_are_case_insensitive(cli, team: Path) -> None:
     assert cli("log", "client", "ACME", "1").exit_code == 0
     assert _show_json(cli)[0]["client"] == "acme"

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import Result, snapshot
+from leadshift.domain.wording import hours_text
+from tests.conftest import TEAM_SET_UP_ON, TEAM_SETUP, TODAY, Result, snapshot
+from tests.support.stores import copy_example
 
 REVIEW_KEYS = {
     "week",
@@ -268,3 +271,72 @@ def test_hostile_names_print_literally(cli: Callable[..., Result], two_weeks: Pa
     assert result.exit_code == 0
     assert "[red]Acme[/red] \\x1b[2J\\u202e" in result.stdout
     assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
+
+
+# -- one way to show a figure -------------------------------------------------------------
+
+
+@pytest.fixture
+def six_hour_days(cli: Callable[..., Result], ledger_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The `team` ledger with a 6 h workday; in W47, 12.75 h over two days on Acme and Initech, Sam's own clients."""
+    monkeypatch.setenv("LEADSHIFT_TODAY", TEAM_SET_UP_ON)
+    for args in ([*TEAM_SETUP[0], "--workday-hours", "6"], *TEAM_SETUP[1:]):
+        assert cli(*args).exit_code == 0, args
+    monkeypatch.setenv("LEADSHIFT_TODAY", TODAY)
+    for args in (["acme", "10.25", "--date", "2026-11-16"], ["initech", "2.5", "--date", "2026-11-17"]):
+        assert cli("log", "client", *args).exit_code == 0, args
+    return ledger_home
+
+
+def test_a_figure_is_written_alike_in_its_section_and_in_its_finding(
+    cli: Callable[..., Result], six_hour_days: Path
+) -> None:
+    result = cli("review", "--week", "2026-W47")
+    assert result.exit_code == 0, result.stderr
+    text = " ".join(result.stdout.split())  # findings wrap
+    # 12.75 h over 2 days is 6.375 h a day; over 2 own clients, 6.375 h each.
+    assert "12.75 h over 2 days: 6.38 h a day (workday 6 h)" in text
+    assert "You logged 6.38 h a day over 2 days; your workday is 6 h." in text
+    assert "Your hours per own client: 6.38 h. Per client your team owns: 0 h." in text
+    assert "Your own clients got 6.38 h each from you this week; the clients your team owns got 0 h each." in text
+    assert "0.0 h" not in result.stdout
+
+
+def test_every_hours_figure_of_the_example_reviews_is_written_one_way(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    copy_example(tmp_path / "example")
+    for week in range(41, 47):
+        result = cli("--ledger", str(tmp_path / "example"), "review", "--week", f"2026-W{week}")
+        assert result.exit_code == 0, result.stderr
+        figures = re.findall(r"(\d+(?:\.\d+)?) h\b", result.stdout)
+        assert figures, week
+        for figure in figures:  # at most two decimals, no trailing zero: never 0.0 h, never 9.20 h
+            assert figure == hours_text(float(figure)), (week, figure)
+
+
+def test_json_keeps_full_precision_and_the_severity_of_the_figure_shown(cli: Callable[..., Result], team: Path) -> None:
+    assert cli("log", "client", "acme", "5.48", "--date", "2026-11-16").exit_code == 0
+    assert cli("log", "lead", "strategy", "4.52", "--date", "2026-11-16").exit_code == 0
+    data = review_json(cli, "--week", "2026-W47")
+    assert data["client_share"] == 0.548  # 54.8%, shown as 55%: 15 points over the 40% limit
+    finding = next(f for f in data["findings"] if f["code"] == "client-share-over-limit")
+    assert finding["severity"] == "alert"
+    assert finding["message"] == "Client work took 55% of your 10 h this week (5.48 h); your limit is 40%."
+    assert "ALERT Client work took 55%" in cli("review", "--week", "2026-W47").stdout
+
+
+def test_a_share_shown_as_the_limit_reads_within_it(cli: Callable[..., Result], team: Path) -> None:
+    assert cli("log", "client", "acme", "4.04", "--date", "2026-11-16").exit_code == 0
+    assert cli("log", "lead", "strategy", "5.96", "--date", "2026-11-16").exit_code == 0
+    result = cli("review", "--week", "2026-W47")
+    assert "4.04 h = 40% (within your 40% limit)" in result.stdout  # 40.4%
+    assert "over limit" not in result.stdout and "Client work took" not in result.stdout
+    assert "leading displaced" not in cli("check", "--week", "2026-W47").stdout
+
+
+def test_a_client_shown_at_its_need_is_served(cli: Callable[..., Result], team: Path) -> None:
+    assert cli("log", "client", "acme", "5.999", "--date", "2026-11-16").exit_code == 0
+    result = cli("review", "--week", "2026-W47")
+    acme = next(line for line in result.stdout.splitlines() if line.startswith("Acme Ltd"))
+    assert "6 / 6 h" in acme and "served" in acme

@@ -350,3 +350,64 @@ def test_a_done_handoff_reminds_to_stay_on_the_map() -> None:
     assert finding.message == "Hooli is Bob Chen's now (since 2026-11-16); check-ins run to 2027-01-10."
     before = weekly_review(make_ledger(two_weeks(), book), *W46, TODAY)
     assert "stay-on-the-map" not in {f.code for f in before.findings}
+
+
+def share_week(client: float, leading: float, **profile: object) -> object:
+    """A W47 of `client` hours on Acme and `leading` hours of strategy, over two days."""
+    log = Log()
+    log.client(date(2026, 11, 16), "acme", client)
+    log.lead(date(2026, 11, 17), "strategy", leading)
+    return weekly_review(make_ledger(log, sams_book(**profile)), *W47, TODAY)
+
+
+def share_finding(review) -> tuple[str, str] | None:  # type: ignore[no-untyped-def]
+    found = [(f.severity, f.message) for f in review.findings if f.code == "client-share-over-limit"]
+    return found[0] if found else None
+
+
+def test_two_shares_shown_alike_get_the_same_severity() -> None:
+    low, high = share_week(5.48, 4.52), share_week(5.53, 4.47)  # 54.8% and 55.3%, both shown as 55%
+    assert (low.client_share, high.client_share) == (pytest.approx(0.548), pytest.approx(0.553))
+    assert share_finding(low) == ("alert", "Client work took 55% of your 10 h this week (5.48 h); your limit is 40%.")
+    assert share_finding(high) == ("alert", "Client work took 55% of your 10 h this week (5.53 h); your limit is 40%.")
+
+
+@pytest.mark.parametrize(
+    ("client", "severity"),
+    [
+        (5.45, "alert"),  # 54.5% is shown as 55%: 15 points over the 40% limit
+        (5.449, "warn"),  # 54.49% is shown as 54%: 14 points over
+    ],
+)
+def test_the_alert_starts_at_the_threshold_as_shown(client: float, severity: str) -> None:
+    review = share_week(client, 10 - client)
+    assert share_finding(review)[0] == severity  # type: ignore[index]
+
+
+def test_a_share_shown_equal_to_the_limit_is_not_over_it() -> None:
+    within = share_week(4.04, 5.96)  # 40.4%, shown as 40%
+    assert within.client_share == pytest.approx(0.404)
+    assert share_finding(within) is None
+    assert share_finding(share_week(4.05, 5.95)) == (  # 40.5%, shown as 41%
+        "warn",
+        "Client work took 41% of your 10 h this week (4.05 h); your limit is 40%.",
+    )
+
+
+def test_a_day_shown_as_long_as_the_workday_is_not_over_it() -> None:
+    review = share_week(5, 5.004, workday_hours=5)  # 10.004 h over 2 days: 5 h a day, shown as 5
+    assert "hours-over-workday" not in {f.code for f in review.findings}
+
+
+def test_favoured_is_judged_on_the_hours_per_client_as_shown() -> None:
+    # Own clients Acme, Initech, Umbrella: 5.988 h / 3 = 1.996 h each, shown as 2 h; team clients
+    # Globex and Hooli: 1.996 h / 2 = 0.998 h each, shown as 1 h: twice as much and an hour more, as shown.
+    log = Log()
+    log.client(date(2026, 11, 16), "acme", 5.988)
+    log.client(date(2026, 11, 16), "globex", 1.996)
+    review = weekly_review(make_ledger(log, sams_book()), *W47, TODAY)
+    assert review.attention.favoured
+    finding = next(f for f in review.findings if f.code == "own-clients-favoured")
+    assert finding.message.startswith(
+        "Your own clients got 2 h each from you this week; the clients your team owns got 1 h each."
+    )

@@ -213,6 +213,21 @@ def test_leadership_hours_displaced_beyond_the_share_limit() -> None:
     assert said_no(team, *W47, TODAY).implied == (LeadershipDisplaced(3.5, 7.5, 10.0, 0.4),)
 
 
+def test_no_leading_is_displaced_while_the_share_shown_is_the_limit() -> None:
+    day = date(2026, 11, 17)
+    # 4.04 h of 10 h is 40.4%, shown as 40%: within the 40% limit, as the review says.
+    within = ledger(
+        held(day, "alice"), held(day, "bob"), hours(day, 4.04, client="acme"), hours(day, 5.96, activity="team")
+    )
+    assert said_no(within, *W47, TODAY).implied == ()
+    assert codes(said_no(within, *W47, TODAY)) == ["nothing-displaced"]
+    # 4.05 h is 40.5%, shown as 41%: over it, by 0.05 h.
+    over = ledger(
+        held(day, "alice"), held(day, "bob"), hours(day, 4.05, client="acme"), hours(day, 5.95, activity="team")
+    )
+    assert said_no(over, *W47, TODAY).implied == (LeadershipDisplaced(0.05, 4.05, 10.0, 0.4),)
+
+
 def test_an_interview_cancelled_is_listed_as_implied_but_costs_once() -> None:
     interview = yes(date(2026, 11, 18), "globex", "interview", urgent=True)
     team = ledger(held(date(2026, 11, 16), "alice"), held(date(2026, 11, 16), "bob"), interview)

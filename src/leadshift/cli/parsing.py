@@ -12,6 +12,7 @@ import re
 from datetime import date, timedelta
 
 from leadshift.domain.dates import FIRST_YEAR, LAST_YEAR, IsoWeek, in_calendar
+from leadshift.domain.wording import hours_text
 from leadshift.errors import InvalidValue, UsageError
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$", re.IGNORECASE)
@@ -78,7 +79,7 @@ def parse_hours(text: str) -> float:
     if hours <= 0:
         raise InvalidValue(f"hours must be more than 0, got '{text}'; to correct a record, `leadshift remove` it.")
     if hours > 24:
-        raise InvalidValue(f"{hours:g} hours is more than a day holds; log at most 24 hours at a time.")
+        raise InvalidValue(f"{hours_text(hours)} hours is more than a day holds; log at most 24 hours at a time.")
     return hours
 
 

@@ -23,6 +23,7 @@ from leadshift.domain.changes import require_client
 from leadshift.domain.ledger import Ledger
 from leadshift.domain.records import MAX_HOURS_A_DAY, AnyRecord, HoursRecord, OneOnOneRecord, hours_on, over_a_day
 from leadshift.domain.terms import ACTIVITIES, ME, ONE_ON_ONE_STATUSES
+from leadshift.domain.wording import hours_text
 from leadshift.errors import Cancelled, LeadshiftError
 from leadshift.render.text import literal
 
@@ -59,8 +60,8 @@ def interview(ledger: Ledger, today: date, asker: Asker) -> DayAnswers:
     if logged:
         asker.say(
             Text(
-                f"{day} already has {len(logged)} record(s), {answers.already:g} h; what you enter now is added "
-                f"to them (`leadshift show --date {day}` lists them).",
+                f"{day} already has {len(logged)} record(s), {hours_text(answers.already)} h; what you enter now "
+                f"is added to them (`leadshift show --date {day}` lists them).",
                 style="yellow",
             )
         )
@@ -161,7 +162,9 @@ def _ask_hours(asker: Asker, answers: DayAnswers, into: dict[str, float], key: s
         total = answers.total_hours() + hours
         if over_a_day(total):
             left = MAX_HOURS_A_DAY - answers.total_hours()
-            raise LeadshiftError(f"that makes {total:g} hours on {answers.day}; a day holds 24, {left:g} h left.")
+            raise LeadshiftError(
+                f"that makes {hours_text(total)} hours on {answers.day}; a day holds 24, {hours_text(left)} h left."
+            )
         return hours
 
     hours = until_valid(asker, label, "0", read)

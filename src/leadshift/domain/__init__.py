@@ -6,7 +6,7 @@ book       ledger.toml: the profile, teammates, clients and saved handoffs
 records    a month file's records, and the Month that holds them
 ledger     the book and the months loaded, as one object
 dates      calendar dates, weeks and month keys
-wording    numbers and counts as the reports write them
+wording    numbers and counts as the reports write them; verdicts on figures as written
 changes    the rules for changing a ledger: keys, the team, the clients, records
 cadence    when each teammate's next 1:1 falls due
 """

@@ -22,6 +22,7 @@ from leadshift.domain.ledger import Ledger
 from leadshift.domain.records import MAX_HOURS_A_DAY, AnyRecord, Month, hours_on, over_a_day
 from leadshift.domain.schema import Key
 from leadshift.domain.terms import ME
+from leadshift.domain.wording import hours_text
 from leadshift.errors import Conflict, InvalidValue, NotFound, UsageError
 
 M = TypeVar("M", bound=BaseModel)
@@ -204,7 +205,7 @@ def months_with(ledger: Ledger, records: Iterable[AnyRecord], added: datetime) -
 def _refuse_long_day(records: list[AnyRecord], day: date) -> None:
     if over_a_day(total := hours_on(records, day)):
         raise Conflict(
-            f"{day} would have {total:g} hours logged, more than {MAX_HOURS_A_DAY:g}; "
+            f"{day} would have {hours_text(total)} hours logged, more than {hours_text(MAX_HOURS_A_DAY)}; "
             f"check the hours (`leadshift show --date {day}`) and remove a wrong record with `leadshift remove ID`."
         )
 

@@ -22,6 +22,7 @@ from leadshift.domain.schema import (
     Strict,
     broken_rule,
 )
+from leadshift.domain.wording import hours_text
 
 MAX_HOURS_A_DAY = 24.0
 MAX_REQUEST = 500  # characters of a request; the rest belongs in the note
@@ -189,8 +190,8 @@ class Month(Strict):
         for day in {r.date for r in self.hours}:
             if over_a_day(total := hours_on(self.hours, day)):
                 last = [r for r in self.hours if r.date == day][-1]
-                message = f"{day} has {total:g} hours logged, up to record {last.id}"
-                raise broken_rule(f"{message}; a day holds at most {MAX_HOURS_A_DAY:g}", record=last.id)
+                message = f"{day} has {hours_text(total)} hours logged, up to record {last.id}"
+                raise broken_rule(f"{message}; a day holds at most {hours_text(MAX_HOURS_A_DAY)}", record=last.id)
         if month := context.get("month"):
             for record in records:
                 if month_key(record.date) != month:

@@ -1,11 +1,43 @@
-"""Numbers, counts and lists as the reports write them (pure)."""
+"""Numbers, counts and lists as the reports write them (pure).
+
+Hours and shares have one way to be shown each, and a verdict on one (over the
+limit, a longer day than the workday) is taken on the figure as shown: two
+figures written alike always get the same verdict.
+"""
 
 from __future__ import annotations
 
+import math
+
+
+def shown_hours(hours: float) -> float:
+    """Hours as shown: to the hundredth, halves up (6.375 -> 6.38), so a quarter hour or 45 minutes stays exact."""
+    return _half_up(hours * 100) / 100
+
 
 def hours_text(hours: float) -> str:
-    """Hours as a person writes them: 2, 2.5, 0.25 (two decimals at most, no trailing zeros)."""
-    return f"{round(hours, 2):g}"
+    """Hours as a person writes them: 2, 2.5, 0.25, 6.38 (two decimals at most, no trailing zeros, never 0.0)."""
+    return f"{shown_hours(hours):.2f}".rstrip("0").rstrip(".")
+
+
+def shown_percent(share: float) -> int:
+    """A share (0.548) as the whole percent shown (55), halves up."""
+    return _half_up(share * 100)
+
+
+def percent_text(share: float) -> str:
+    """`55%`."""
+    return f"{shown_percent(share)}%"
+
+
+def over_limit(share: float, limit: float) -> bool:
+    """Whether a share is over a limit as both are shown: 40.4% is 40%, within a 40% limit."""
+    return shown_percent(share) > shown_percent(limit)
+
+
+def _half_up(value: float) -> int:
+    # Rounded to 6 places first: 1.005 * 100 is 100.49999999999999 as a float, but 100.5 as written.
+    return math.floor(round(value, 6) + 0.5)
 
 
 def plural(count: int, word: str) -> str:

@@ -18,7 +18,7 @@ from leadshift.domain.book import Book, Client, Handoff, StageDates
 from leadshift.domain.ledger import Ledger
 from leadshift.domain.results import view_only
 from leadshift.domain.terms import GROWTH_WEIGHT, ME
-from leadshift.domain.wording import or_list
+from leadshift.domain.wording import hours_text, or_list
 from leadshift.errors import NotFound
 from leadshift.handoff.scoring import HOURS_SLACK, Match, eligible, match, reasons
 from leadshift.handoff.solver import best_assignment
@@ -207,7 +207,7 @@ def _why_unassigned(
     if not roomy:
         most = max(fitting, key=lambda t: (spare[t], t))
         return (
-            f"nobody who fits has {client.weekly_hours:g} h a week spare "
-            f"(most: {most}, {max(spare[most], 0):g} h); free some hours or grow someone into it"
+            f"nobody who fits has {hours_text(client.weekly_hours)} h a week spare "
+            f"(most: {most}, {hours_text(max(spare[most], 0))} h); free some hours or grow someone into it"
         )
     return f"the spare hours of those who fit ({', '.join(roomy)}) go to other handoffs in this plan"

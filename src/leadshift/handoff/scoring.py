@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass
 
 from leadshift.domain.book import Client, Teammate
+from leadshift.domain.wording import hours_text
 
 # score = SKILL_POINTS x (needs they have as a skill)
 #       + GROWTH_POINTS x weight x (needs they want to grow in, and lack as a skill)
@@ -75,7 +76,7 @@ def reasons(client: Client, found: Match, first_growth_account: bool) -> tuple[s
     if found.capacity_points() > 0 or not said:
         # Spare hours before the plan: two clients to one teammate must not each claim the same free hours.
         spare = max(found.free_after + client.weekly_hours, 0)
-        said.append(f"has {spare:g} of {found.capacity:g} h a week spare")
+        said.append(f"has {hours_text(spare)} of {hours_text(found.capacity)} h a week spare")
     if first_growth_account:
         said.append("their first growth account")
     return tuple(said)

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from leadshift.domain.book import Book
 from leadshift.domain.terms import HANDOFF_STAGES
-from leadshift.domain.wording import plural
+from leadshift.domain.wording import hours_text, plural, shown_hours
 from leadshift.handoff.changes import StageAdvanced
 from leadshift.handoff.plan import Assignment, HandoffPlan
 from leadshift.handoff.stages import GUIDANCE, STAGE_WEEKS, HandoffStatus, SavedHandoffs
@@ -93,7 +93,7 @@ def plan_headline(plan: HandoffPlan) -> Text:
     if plan.done_by:
         people = len({a.teammate for a in plan.assignments})
         text.append(f"{plural(count, 'client')} to {plural(people, 'teammate')}, ")
-        text.append(f"freeing {plan.frees_hours_per_week:g} h a week of your time by {plan.done_by}.")
+        text.append(f"freeing {hours_text(plan.frees_hours_per_week)} h a week of your time by {plan.done_by}.")
     else:
         text.append("no client can be handed over yet.")
     if plan.unassigned:
@@ -120,7 +120,7 @@ def unassigned_table(plan: HandoffPlan, book: Book) -> Table:
     table.columns[0].max_width = 18
     for u in plan.unassigned:
         client = book.clients[u.client]
-        table.add_row(literal(client.name), f"{client.weekly_hours:g}", literal(u.reason))
+        table.add_row(literal(client.name), hours_text(client.weekly_hours), literal(u.reason))
     return table
 
 
@@ -171,13 +171,13 @@ def load_table(plan: HandoffPlan, book: Book) -> Table:
     table.columns[0].max_width = 18
     for key, load in plan.load.items():
         over = load.after - load.capacity
-        after = Text(f"{load.after:g}")
-        if over > 1e-9:
-            after.append(f" ({over:g} over)", style="bold red")
+        after = Text(hours_text(load.after))
+        if shown_hours(over) > 0:  # as shown: never "(0 over)"
+            after.append(f" ({hours_text(over)} over)", style="bold red")
         table.add_row(
             literal(book.teammates[key].name),
-            f"{load.capacity:g}",
-            f"{load.before:g}",
+            hours_text(load.capacity),
+            hours_text(load.before),
             after,
             _bar(load.capacity, load.before, load.after),
         )
@@ -230,7 +230,7 @@ def advanced_view(advanced: StageAdvanced) -> RenderableType:
     if handoff.done:
         client, teammate = book.clients[advanced.client], book.teammates[handoff.teammate]
         text.append_text(literal(teammate.name)).append(" now owns ").append_text(literal(client.name))
-        text.append(f"; {client.weekly_hours:g} h a week of yours are free. Check-ins until {now.end}:")
+        text.append(f"; {hours_text(client.weekly_hours)} h a week of yours are free. Check-ins until {now.end}:")
     else:
         text.append(f"Now {handoff.stage}, planned until {now.end}:")
     return Group(text, Text(GUIDANCE[handoff.stage]))

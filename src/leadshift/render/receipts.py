@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from leadshift.domain.wording import plural
+from leadshift.domain.wording import hours_text, over_limit, percent_text, plural
 from leadshift.render.lines import Lines
 from leadshift.render.tables import summary
 from leadshift.reports.day import DayTotals
@@ -35,9 +35,9 @@ def removed_view(removed: Removed) -> Lines:
 
 def day_line(day: DayTotals) -> Text:
     """`2026-11-20: 6.5 h logged, 54% client work (your limit 40%).` coloured by the limit."""
-    text = Text(f"{day.day}: {day.hours:g} h logged")
+    text = Text(f"{day.day}: {hours_text(day.hours)} h logged")
     if day.client_share is not None:
-        over = day.client_share > day.limit
-        text.append(", ").append(f"{day.client_share:.0%} client work", style="red" if over else "green")
-        text.append(f" (your limit {day.limit:.0%})")
+        over = over_limit(day.client_share, day.limit)
+        text.append(", ").append(f"{percent_text(day.client_share)} client work", style="red" if over else "green")
+        text.append(f" (your limit {percent_text(day.limit)})")
     return text.append(".")

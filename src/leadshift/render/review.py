@@ -9,11 +9,11 @@ from rich.table import Table
 from rich.text import Text
 
 from leadshift.domain.terms import GROWTH_WEIGHT
-from leadshift.domain.wording import plural
+from leadshift.domain.wording import hours_text, over_limit, percent_text, plural, shown_percent
 from leadshift.render.said_no import trade_offs_table
 from leadshift.render.tables import plain_table
 from leadshift.render.text import literal
-from leadshift.reports.figures import OVER_NEED
+from leadshift.reports.figures import hours_a_day, longer_than_the_workday, need_served
 from leadshift.reports.review import Review
 
 SEVERITY_STYLE = {"alert": "bold red", "warn": "yellow", "info": "cyan"}
@@ -67,9 +67,9 @@ def _heading(text: str) -> Text:
 def _share_text(share: float | None, limit: float) -> Text:
     if share is None:
         return Text("nothing logged", style="dim")
-    over = share > limit
-    return Text(f"{share:.0%} ", style="red" if over else "green").append(
-        f"({'over' if over else 'within'} your {limit:.0%} limit)", style="red" if over else "green"
+    over = over_limit(share, limit)
+    return Text(f"{percent_text(share)} ", style="red" if over else "green").append(
+        f"({'over' if over else 'within'} your {percent_text(limit)} limit)", style="red" if over else "green"
     )
 
 
@@ -78,21 +78,21 @@ def _yourself(review: Review) -> RenderableType:
     lines = Table.grid(padding=(0, 2))
     lines.add_column(no_wrap=True)
     lines.add_column(overflow="fold")
-    per_day = hours.total / review.days_logged if review.days_logged else 0.0
-    long_days = per_day > review.workday_hours
     lines.add_row(
         "Logged",
-        Text(f"{hours.total:g} h over {plural(review.days_logged, 'day')}: ").append(
-            f"{per_day:.1f} h a day", style="red" if long_days else "green"
+        Text(f"{hours_text(hours.total)} h over {plural(review.days_logged, 'day')}: ").append(
+            f"{hours_text(hours_a_day(review))} h a day", style="red" if longer_than_the_workday(review) else "green"
         )
-        + Text(f" (workday {review.workday_hours:g} h)"),
+        + Text(f" (workday {hours_text(review.workday_hours)} h)"),
     )
     lines.add_row(
         "Client work",
-        Text(f"{hours.client:g} h = ").append_text(_share_text(review.client_share, review.client_share_limit)),
+        Text(f"{hours_text(hours.client)} h = ").append_text(
+            _share_text(review.client_share, review.client_share_limit)
+        ),
     )
-    activities = ", ".join(f"{name} {h:g}" for name, h in hours.by_activity.items()) or "none"
-    lines.add_row("Leading", Text(f"{hours.leadership:g} h: {activities}"))
+    activities = ", ".join(f"{name} {hours_text(h)}" for name, h in hours.by_activity.items()) or "none"
+    lines.add_row("Leading", Text(f"{hours_text(hours.leadership)} h: {activities}"))
     # Weeks before the first one logged say nothing; the trend starts where the log does.
     logged = [i for i, week in enumerate(review.trend) if week.client_share is not None]
     shown = review.trend[logged[0] :] if logged else []
@@ -101,10 +101,10 @@ def _yourself(review: Review) -> RenderableType:
         if week.client_share is None:
             trend.add_row(week.week, Text("nothing logged", style="dim"), "")
             continue
-        over = week.client_share > review.client_share_limit
-        filled = round(week.client_share * BAR_WIDTH)
+        over = over_limit(week.client_share, review.client_share_limit)
+        filled = round(shown_percent(week.client_share) * BAR_WIDTH / 100)  # two shares shown alike, one bar
         bar = Text("█" * filled, style="red" if over else "green").append("·" * (BAR_WIDTH - filled), style="dim")
-        trend.add_row(week.week, bar, Text(f"{week.client_share:.0%}{' over limit' if over else ''}"))
+        trend.add_row(week.week, bar, Text(f"{percent_text(week.client_share)}{' over limit' if over else ''}"))
     return Group(lines, Text("Client-work share by week:"), Padding(trend, (0, 0, 0, 2)))
 
 
@@ -117,15 +117,14 @@ def _your_clients(review: Review) -> RenderableType:
         "client", "weight", "you / need", "last worked", "status", fixed=("weight", "you / need"), edge=False
     )
     for client in review.owned_clients:
+        served = need_served(client)
         if client.quiet:
             since = plural(client.days_since_worked or 0, "day") if client.last_worked else "never worked"
             status = Text(f"quiet: {since}", style="red")
-        elif client.hours < client.weekly_need:
-            status = Text("below need", style="yellow")
-        elif client.hours > OVER_NEED * client.weekly_need:
-            status = Text("far over need", style="yellow")
-        else:
+        elif served == "served":
             status = Text("served", style="green")
+        else:
+            status = Text(f"{served} need", style="yellow")
         if client.handoff_to:
             mate = review.one_on_ones.by_teammate.get(client.handoff_to)
             status.append("\nhanding to ").append_text(literal(mate.name if mate else client.handoff_to))
@@ -133,7 +132,7 @@ def _your_clients(review: Review) -> RenderableType:
         table.add_row(
             literal(client.name),
             "●" * client.weight,
-            f"{client.hours:g} / {client.weekly_need:g} h",
+            f"{hours_text(client.hours)} / {hours_text(client.weekly_need)} h",
             str(client.last_worked or "never"),
             status,
         )
@@ -145,8 +144,8 @@ def _other_clients(review: Review) -> RenderableType:
     if not attention.own_clients or not attention.team_clients:
         return Text("Nothing to compare: you need both clients of your own and clients your team owns.", style="dim")
     text = Text(
-        f"Your hours per own client: {attention.per_own_client:.1f} h. "
-        f"Per client your team owns: {attention.per_team_client:.1f} h. "
+        f"Your hours per own client: {hours_text(attention.per_own_client)} h. "
+        f"Per client your team owns: {hours_text(attention.per_team_client)} h. "
     )
     if attention.favoured:
         return text.append("Your own clients are clearly favoured.", style="red")

@@ -9,7 +9,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from leadshift.domain.wording import plural
+from leadshift.domain.wording import hours_text, percent_text, plural
 from leadshift.render.tables import plain_table
 from leadshift.render.text import literal
 from leadshift.reports.said_no import (
@@ -92,8 +92,8 @@ def _what(item: Implied) -> Text:
         return Text("interview cancelled for ").append_text(literal(item.client))
     assert isinstance(item, LeadershipDisplaced)
     return Text(
-        f"{item.hours:g} h of leading displaced: {item.client_hours:g} of {item.total_hours:g} h went to "
-        f"client work, over your {item.limit:.0%} limit"
+        f"{hours_text(item.hours)} h of leading displaced: {hours_text(item.client_hours)} of "
+        f"{hours_text(item.total_hours)} h went to client work, over your {percent_text(item.limit)} limit"
     )
 
 
@@ -102,7 +102,7 @@ def _by_client(report: SaidNoReport) -> Table:
         "client", "requests", "urgent", "internal costs", title="Per client", fixed=("requests", "urgent")
     )
     for c in report.by_client:
-        urgent = f"{c.urgent} ({c.urgent_share:.0%})" if c.urgent_share is not None else "-"
+        urgent = f"{c.urgent} ({percent_text(c.urgent_share)})" if c.urgent_share is not None else "-"
         table.add_row(literal(c.client), str(c.requests), urgent, str(c.internal_costs))
     return table
 

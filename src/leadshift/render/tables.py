@@ -9,6 +9,7 @@ from rich.text import Text
 
 from leadshift.domain.records import AnyRecord, EscalationRecord, HoursRecord, OneOnOneRecord, TradeOffRecord
 from leadshift.domain.terms import ME
+from leadshift.domain.wording import hours_text
 from leadshift.render.lines import Lines
 from leadshift.render.text import literal
 from leadshift.reports.listing import ClientList, RecordList, Team
@@ -58,7 +59,7 @@ def teammates_table(team: Team) -> Table:
             literal(t.role),
             literal(" ".join(t.skills)),
             literal(" ".join(t.growing)),
-            f"{t.capacity_hours:g}",
+            hours_text(t.capacity_hours),
             f"{t.one_on_one_every}d",
         )
     return table
@@ -76,7 +77,7 @@ def clients_table(clients: ClientList) -> Table:
             owner,
             "●" * c.weight,
             literal(" ".join(c.needs)),
-            f"{c.weekly_hours:g}",
+            hours_text(c.weekly_hours),
             literal(" ".join(c.backed_by)),
         )
     return table
@@ -85,7 +86,7 @@ def clients_table(clients: ClientList) -> Table:
 def records_table(records: list[AnyRecord], title: str | None = None) -> Table:
     table = plain_table("id", "date", "what", "hours", "note", title=title, fixed=("id", "date", "hours"))
     for record in records:
-        hours = f"{record.hours:g}" if isinstance(record, HoursRecord) else ""
+        hours = hours_text(record.hours) if isinstance(record, HoursRecord) else ""
         table.add_row(literal(record.id), record.date.isoformat(), describe(record), hours, literal(record.note))
     return table
 
@@ -133,5 +134,5 @@ def summary(record: AnyRecord) -> Text:
     text = Text(f"{record.id} {record.date} ")
     text.append_text(describe(record))
     if isinstance(record, HoursRecord):
-        text.append(f", {record.hours:g} h")
+        text.append(f", {hours_text(record.hours)} h")
     return text

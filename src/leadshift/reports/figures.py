@@ -20,6 +20,7 @@ from leadshift.domain.dates import week_label
 from leadshift.domain.ledger import Ledger
 from leadshift.domain.records import AnyRecord, EscalationRecord, HoursRecord, OneOnOneRecord
 from leadshift.domain.terms import GROWTH_WEIGHT, ME
+from leadshift.domain.wording import shown_hours
 from leadshift.reports.said_no import SaidNoReport, TradeOff
 
 QUIET_AFTER_DAYS = 14  # an owned account with no hours from you for two weeks has gone quiet
@@ -163,6 +164,27 @@ def week_figures(
     )
 
 
+# -- verdicts on the figures, taken as they are shown (domain/wording.py) -------------------
+
+
+def hours_a_day(week: WeekFigures) -> float:
+    """The hours logged per day with any hours logged."""
+    return week.hours.total / week.days_logged if week.days_logged else 0.0
+
+
+def longer_than_the_workday(week: WeekFigures) -> bool:
+    """6.004 h a day is shown as 6 h: not longer than a 6 h workday."""
+    return shown_hours(hours_a_day(week)) > shown_hours(week.workday_hours)
+
+
+def need_served(client: OwnedClient) -> str:
+    """`below`, `far over` or `served`: this week's hours against the client's need, both as shown."""
+    hours, need = shown_hours(client.hours), shown_hours(client.weekly_need)
+    if hours < need:
+        return "below"
+    return "far over" if hours > OVER_NEED * need else "served"
+
+
 def _hours(records: list[HoursRecord]) -> Hours:
     by_client: dict[str, list[float]] = defaultdict(list)
     by_activity: dict[str, list[float]] = defaultdict(list)
@@ -238,8 +260,9 @@ def _attention(ledger: Ledger, week: Hours) -> Attention:
     by_team = {k: week.by_client.get(k, 0.0) for k in team}
     per_team = math.fsum(by_team.values()) / len(team) if team else 0.0
     # "Clearly more": at least twice the attention and at least an hour a client
-    # more; both kinds of client must exist for the comparison to mean anything.
-    favoured = bool(own and team) and per_own >= 2 * per_team and per_own - per_team >= 1.0
+    # more, as shown; both kinds of client must exist for the comparison to mean anything.
+    shown_own, shown_team = shown_hours(per_own), shown_hours(per_team)
+    favoured = bool(own and team) and shown_own >= 2 * shown_team and shown_hours(shown_own - shown_team) >= 1
     return Attention(len(own), len(team), per_own, per_team, by_team, favoured)
 
 

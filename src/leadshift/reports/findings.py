@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from leadshift.domain.book import Book
-from leadshift.domain.wording import hours_text, plural
-from leadshift.reports.figures import WeekFigures
+from leadshift.domain.wording import hours_text, over_limit, percent_text, plural, shown_percent
+from leadshift.reports.figures import WeekFigures, hours_a_day, longer_than_the_workday
 from leadshift.reports.said_no import Pattern
 
 
@@ -25,7 +25,7 @@ class Finding:
 
 SEVERITY_ORDER = {"alert": 0, "warn": 1, "info": 2}
 FROM_TRADE_OFFS = {"urgent-client"}  # say-no patterns the review reports as findings
-FAR_OVER_LIMIT = 0.15  # a client share this many points over the limit is an alert
+FAR_OVER_LIMIT = 15  # a client share this many percentage points over the limit (as shown) is an alert
 ASK_FIRST_MIN_ESCALATIONS = 2
 ASK_FIRST_GOOD_RATE = 0.5
 MANY_ESCALATIONS = 5  # a week's escalations that suggest people lack room to decide
@@ -46,29 +46,26 @@ def findings_for(week: WeekFigures, book: Book, trade_off_patterns: Iterable[Pat
 
 def _client_share(week: WeekFigures, book: Book) -> Iterator[Finding]:  # principle 6
     share, limit, hours = week.client_share, week.client_share_limit, week.hours
-    if share is None or share <= limit:
+    if share is None or not over_limit(share, limit):
         return
     excess = hours.client - limit * hours.total
     yield Finding(
         "client-share-over-limit",
-        "alert" if share - limit >= FAR_OVER_LIMIT else "warn",
-        f"Client work took {share:.0%} of your {hours.total:g} h this week ({hours.client:g} h); "
-        f"your limit is {limit:.0%}.",
+        "alert" if shown_percent(share) - shown_percent(limit) >= FAR_OVER_LIMIT else "warn",
+        f"Client work took {percent_text(share)} of your {hours_text(hours.total)} h this week "
+        f"({hours_text(hours.client)} h); your limit is {percent_text(limit)}.",
         f"Hand about {hours_text(excess)} h of next week's client work to the teammates who back those accounts, "
         "and spend that time on 1:1s, coaching and strategy.",
     )
 
 
 def _long_days(week: WeekFigures, book: Book) -> Iterator[Finding]:  # principles 5 and 6
-    if not week.days_logged:
-        return
-    per_day = week.hours.total / week.days_logged
-    if per_day > week.workday_hours:
+    if longer_than_the_workday(week):
         yield Finding(
             "hours-over-workday",
             "warn",
-            f"You logged {hours_text(per_day)} h a day over {plural(week.days_logged, 'day')}; your workday is "
-            f"{week.workday_hours:g} h.",
+            f"You logged {hours_text(hours_a_day(week))} h a day over {plural(week.days_logged, 'day')}; "
+            f"your workday is {hours_text(week.workday_hours)} h.",
             "Doing two jobs makes both worse: cut your client hours first, not your sleep, your learning "
             "or your time with the team.",
         )
@@ -199,7 +196,7 @@ def _time_for_yourself(week: WeekFigures, book: Book) -> Iterator[Finding]:  # p
         yield Finding(
             "no-strategy-or-learning",
             "info",
-            f"None of your {week.hours.total:g} h this week went to strategy or learning.",
+            f"None of your {hours_text(week.hours.total)} h this week went to strategy or learning.",
             "Leading is a job you are still learning: block two hours next week for it, as fixed as a client meeting.",
         )
 

@@ -40,7 +40,7 @@ from leadshift.domain.dates import week_label, week_of
 from leadshift.domain.ledger import Ledger
 from leadshift.domain.records import AnyRecord, HoursRecord, OneOnOneRecord, TradeOffRecord
 from leadshift.domain.results import view_only
-from leadshift.domain.wording import and_list, plural, times
+from leadshift.domain.wording import and_list, over_limit, percent_text, plural, shown_hours, times
 
 URGENT_MIN_REQUESTS = 2  # below this, an urgent ask is an emergency, not a pattern
 
@@ -209,8 +209,11 @@ def _displaced(records: Iterable[AnyRecord], limit: float) -> LeadershipDisplace
     hours = [r for r in records if isinstance(r, HoursRecord)]
     total = math.fsum(r.hours for r in hours)
     client = math.fsum(r.hours for r in hours if r.client)
-    lost = round(client - limit * total, 2)
-    return LeadershipDisplaced(lost, round(client, 2), round(total, 2), limit) if lost > 0 else None
+    lost = shown_hours(client - limit * total)
+    # Judged as the review judges the share (as shown), so what it calls within the limit displaced nothing.
+    if not total or not over_limit(client / total, limit) or lost <= 0:
+        return None
+    return LeadershipDisplaced(lost, shown_hours(client), shown_hours(total), limit)
 
 
 def _by_client(trade_offs: list[TradeOff], unlinked: list[OneOnOneRecord]) -> tuple[ClientCost, ...]:
@@ -261,7 +264,7 @@ def _mostly_urgent(c: ClientCost) -> bool:
 
 
 def _urgent(c: ClientCost, name: str) -> Pattern:
-    share = f"{c.urgent / c.requests:.0%}"
+    share = percent_text(c.urgent_share or 0.0)  # set: the client made requests
     return Pattern(
         "urgent-client",
         "warn",

@@ -148,10 +148,10 @@ def test_save_then_status_then_advance_until_the_teammate_owns_the_client(cli, t
         {"client": "initech", "teammate": "bob", "stage": "prepare", "next_stage_on": "2026-11-30", "done": False},
     ]
     for finished, now in zip(STAGES, STAGES[1:4], strict=False):
-        result = cli("handoff", "advance", "acme", "--date", "2026-11-20")
+        result = cli("handoff", "advance", "acme", "--date", "2026-11-20", "--yes")
         assert result.exit_code == 0, result.stderr
         assert result.stdout.startswith(f"acme: {finished} done on 2026-11-20. Now {now}, planned until ")
-    last = cli("handoff", "advance", "acme")
+    last = cli("handoff", "advance", "acme", "--yes")
     assert last.exit_code == 0
     assert last.stdout.startswith(
         "acme: lead done on 2026-11-20. Alice Martin now owns Acme Ltd; 6 h a week of yours are free. \n"
@@ -182,7 +182,7 @@ def test_status_tells_waiting_from_late(cli, team: Path, monkeypatch) -> None:
 
 def test_replanning_keeps_what_is_saved(cli, team: Path) -> None:
     cli("handoff", "plan", "--save")
-    cli("handoff", "advance", "acme")
+    cli("handoff", "advance", "acme", "--yes")
     before = snapshot(team)
     again = cli("handoff", "plan", "--save")
     assert again.exit_code == 0
@@ -205,7 +205,7 @@ def test_a_new_client_after_saving_is_planned_around_the_saved_ones(cli, team: P
 
 def test_cancel_stops_following_and_the_client_stays_yours(cli, team: Path) -> None:
     cli("handoff", "plan", "--save")
-    result = cli("handoff", "cancel", "initech")
+    result = cli("handoff", "cancel", "initech", "--yes")
     assert result.exit_code == 0
     assert result.stdout == (
         "Stopped following the handoff of initech to bob (it was at the prepare stage); initech stays yours.\n"
@@ -307,7 +307,7 @@ def test_advancing_what_cannot_be_advanced(cli, team: Path) -> None:
         "'2026-13-01' is not a date: use YYYY-MM-DD (for example 2026-11-20), 'today' or 'yesterday'.",
     )
     for _ in range(4):
-        cli("handoff", "advance", "acme")
+        cli("handoff", "advance", "acme", "--yes")
     _refused(
         cli,
         team,

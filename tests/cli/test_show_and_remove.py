@@ -25,7 +25,7 @@ def test_remove_by_id_prefix_says_what_it_removed(cli, team: Path) -> None:
 def test_teammate_with_records_cannot_be_removed(cli, team: Path) -> None:
     cli("log", "one-on-one", "bob", "held")
     before = snapshot(team)
-    result = cli("teammate", "remove", "bob")
+    result = cli("teammate", "remove", "bob", "--yes")
     assert result.exit_code == 1
     assert result.stderr == (
         "Error: bob appears in 1 record(s) from 2026-11-20 to 2026-11-20; removing it would leave them "
@@ -35,21 +35,21 @@ def test_teammate_with_records_cannot_be_removed(cli, team: Path) -> None:
 
 
 def test_teammate_who_owns_or_backs_clients_cannot_be_removed(cli, team: Path) -> None:
-    result = cli("teammate", "remove", "alice")
+    result = cli("teammate", "remove", "alice", "--yes")
     assert result.exit_code == 1
     assert "alice owns globex; give each to someone else first" in result.stderr
     cli("client", "edit", "globex", "--owner", "me")
-    result = cli("teammate", "remove", "alice")
+    result = cli("teammate", "remove", "alice", "--yes")
     assert "alice backs acme; take them off first" in result.stderr
     cli("client", "edit", "acme", "--backed-by", "")
-    assert cli("teammate", "remove", "alice").exit_code == 0
+    assert cli("teammate", "remove", "alice", "--yes").exit_code == 0
     assert "alice" not in cli("teammate", "list", "--json").stdout
 
 
 def test_client_with_records_cannot_be_removed_but_an_unused_one_can(cli, team: Path) -> None:
     cli("log", "client", "acme", "1")
-    assert cli("client", "remove", "acme").exit_code == 1
-    assert cli("client", "remove", "initech").stdout == "Removed client initech.\n"
+    assert cli("client", "remove", "acme", "--yes").exit_code == 1
+    assert cli("client", "remove", "initech", "--yes").stdout == "Removed client initech.\n"
 
 
 def test_an_id_repeated_across_months_by_hand_says_how_to_fix_it(cli, team: Path) -> None:

@@ -546,7 +546,7 @@ def test_doctor_suggests_only_a_backup_that_restore_would_take(cli, ledger: Path
         problem["fix"]
         == "correct line 37 with `leadshift edit ledger` (no backup of ledger.toml fits the ledger as it is)."
     )
-    assert "would break log/2026-11.toml" in cli("restore", "ledger.toml.000004").stderr
+    assert "would break log/2026-11.toml" in cli("restore", "ledger.toml.000004", "--yes").stderr
 
 
 def test_the_cache_is_part_of_a_healthy_ledger_but_must_stay_private(cli, ledger: Path) -> None:

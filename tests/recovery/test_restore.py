@@ -124,7 +124,7 @@ def test_no_ledger_folder(cli, ledger_home: Path) -> None:
 
 def test_restoring_over_a_sound_file_keeps_it_as_the_newest_backup_and_can_be_undone(cli, ledger: Path) -> None:
     current, chosen = (ledger / "ledger.toml").read_bytes(), backup(ledger, "ledger.toml.000004")
-    result = cli("restore", "ledger.toml.000004")
+    result = cli("restore", "ledger.toml.000004", "--yes")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines() == [
         "Restored ledger.toml from backups/ledger.toml.000004 (saved 2026-11-20 09:03): 1 teammate, 2 clients.",
@@ -134,7 +134,7 @@ def test_restoring_over_a_sound_file_keeps_it_as_the_newest_backup_and_can_be_un
     assert backup(ledger, "ledger.toml.000005") == current
     assert "bob" not in Store(ledger).read_book().teammates
 
-    assert cli("restore", "ledger.toml.000005").exit_code == 0
+    assert cli("restore", "ledger.toml.000005", "--yes").exit_code == 0
     assert (ledger / "ledger.toml").read_bytes() == current
     assert cli("doctor").exit_code == 0
 
@@ -146,7 +146,7 @@ def test_restoring_over_a_hand_broken_file_sets_it_aside_outside_the_rotation(cl
     assert sorted(n for n in rotation if n.startswith("ledger")) == [f"ledger.toml.{n:06d}" for n in range(2, 12)]
     broken = break_book(ledger)
 
-    result = cli("restore", "ledger.toml.000011")
+    result = cli("restore", "ledger.toml.000011", "--yes")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[1] == (
         "The version it replaced was not sound, so it is kept as backups/ledger.toml.broken-000001, outside the 10 "
@@ -158,7 +158,7 @@ def test_restoring_over_a_hand_broken_file_sets_it_aside_outside_the_rotation(cl
     assert cli("doctor").exit_code == 0
 
     second = break_book(ledger)
-    assert cli("restore", "ledger.toml.000011").exit_code == 0
+    assert cli("restore", "ledger.toml.000011", "--yes").exit_code == 0
     assert backup(ledger, "ledger.toml.broken-000002") == second
     assert backup(ledger, "ledger.toml.broken-000001") == broken
     assert numbered(ledger) == rotation
@@ -167,7 +167,7 @@ def test_restoring_over_a_hand_broken_file_sets_it_aside_outside_the_rotation(cl
 def test_a_restored_ledger_is_used_by_every_command(cli, ledger: Path) -> None:
     break_book(ledger)
     assert cli("show").exit_code == 1
-    assert cli("restore", "ledger.toml.000004").exit_code == 0
+    assert cli("restore", "ledger.toml.000004", "--yes").exit_code == 0
     assert cli("log", "client", "acme", "1").exit_code == 0
     assert len(json.loads(cli("show", "--json").stdout)) == 3
 
@@ -177,7 +177,7 @@ def test_what_restore_writes_is_private(cli, ledger: Path, umask: int) -> None:
     break_book(ledger)
     old = os.umask(umask)
     try:
-        assert cli("restore", "ledger.toml.000004").exit_code == 0
+        assert cli("restore", "ledger.toml.000004", "--yes").exit_code == 0
     finally:
         os.umask(old)
     for name in ("ledger.toml", "backups/ledger.toml.broken-000001"):
@@ -186,7 +186,7 @@ def test_what_restore_writes_is_private(cli, ledger: Path, umask: int) -> None:
 
 def test_restoring_a_month(cli, ledger: Path) -> None:
     current = (ledger / "log" / "2026-11.toml").read_bytes()
-    result = cli("restore", "log-2026-11.toml.000001")
+    result = cli("restore", "log-2026-11.toml.000001", "--yes")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines() == [
         "Restored log/2026-11.toml from backups/log-2026-11.toml.000001 (saved 2026-11-20 09:04): 1 record.",
@@ -201,14 +201,14 @@ def test_restoring_a_hand_broken_month(cli, ledger: Path) -> None:
     month = ledger / "log" / "2026-11.toml"
     replace_line(month, "hours = 1.5", "hours = 99")
     broken = month.read_bytes()
-    assert cli("restore", "log-2026-11.toml.000001").exit_code == 0
+    assert cli("restore", "log-2026-11.toml.000001", "--yes").exit_code == 0
     assert backup(ledger, "log-2026-11.toml.broken-000001") == broken
     assert sorted(numbered(ledger)) == [*(f"ledger.toml.00000{n}" for n in range(1, 5)), "log-2026-11.toml.000001"]
 
 
 def test_restoring_a_month_whose_file_is_gone(cli, ledger: Path) -> None:
     (ledger / "log" / "2026-11.toml").unlink()
-    result = cli("restore", "log-2026-11.toml.000001", "--json")
+    result = cli("restore", "log-2026-11.toml.000001", "--yes", "--json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout) == {
         "file": "log/2026-11.toml",
@@ -223,26 +223,26 @@ def test_restoring_a_month_whose_file_is_gone(cli, ledger: Path) -> None:
         "undo": None,
         "unchecked": [],
     }
-    assert cli("restore", "log-2026-11.toml.000001").stdout.startswith("log/2026-11.toml already holds")
+    assert cli("restore", "log-2026-11.toml.000001", "--yes").stdout.startswith("log/2026-11.toml already holds")
 
 
 def test_restoring_a_deleted_ledger_toml(cli, ledger: Path) -> None:
     (ledger / "ledger.toml").unlink()
-    result = cli("restore", "ledger.toml.000004")
+    result = cli("restore", "ledger.toml.000004", "--yes")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[1] == "There was no ledger.toml before."
     assert cli("doctor").exit_code == 0
 
 
 def test_restoring_what_is_already_there_changes_nothing(cli, ledger: Path) -> None:
-    assert cli("restore", "ledger.toml.000004").exit_code == 0
+    assert cli("restore", "ledger.toml.000004", "--yes").exit_code == 0
     before = tree(ledger)
-    result = cli("restore", "ledger.toml.000004")
+    result = cli("restore", "ledger.toml.000004", "--yes")
     assert result.exit_code == 0
     assert result.stdout == (
         "ledger.toml already holds backups/ledger.toml.000004 (saved 2026-11-20 09:03); nothing changed.\n"
     )
-    assert json.loads(cli("restore", "ledger.toml.000004", "--json").stdout)["changed"] is False
+    assert json.loads(cli("restore", "ledger.toml.000004", "--yes", "--json").stdout)["changed"] is False
     assert tree(ledger) == before
 
 
@@ -251,7 +251,7 @@ def test_restoring_what_is_already_there_changes_nothing(cli, ledger: Path) -> N
 
 def refused(cli, home: Path, *args: str) -> tuple[int, str]:
     before = tree(home)
-    result = cli("restore", *args)
+    result = cli("restore", *args, "--yes")  # refused even when confirmed
     assert result.stdout == ""
     assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith("Error: ")
     assert tree(home) == before
@@ -300,7 +300,7 @@ def test_a_broken_backup_is_refused(cli, ledger: Path) -> None:
 
 def test_a_set_aside_broken_file_is_refused_like_any_broken_backup(cli, ledger: Path) -> None:
     break_book(ledger)
-    assert cli("restore", "ledger.toml.000004").exit_code == 0
+    assert cli("restore", "ledger.toml.000004", "--yes").exit_code == 0
     code, message = refused(cli, ledger, "ledger.toml.broken-000001")
     assert code == 1 and message.startswith("backups/ledger.toml.broken-000001, line ")
 
@@ -359,7 +359,7 @@ def test_restore_waits_for_the_lock_and_gives_up_without_writing(cli, ledger: Pa
     try:
         monkeypatch.setenv("LEADSHIFT_LOCK_TIMEOUT", "0.2")
         before = snapshot(ledger)
-        result = cli("restore", "ledger.toml.000004")
+        result = cli("restore", "ledger.toml.000004", "--yes")
         assert result.exit_code == 1
         assert "another leadshift command has held the ledger for over 0.2s" in result.stderr
         assert snapshot(ledger) == before
@@ -426,7 +426,7 @@ def test_nothing_is_restored_while_a_file_is_from_a_newer_leadshift(cli, ledger:
 
 def test_a_month_broken_on_its_own_is_named_as_not_checked(cli, ledger: Path) -> None:
     replace_line(ledger / "log" / "2026-11.toml", "hours = 1.5", "hours = 99.0")  # names initech, .000003 lacks it
-    result = cli("restore", "ledger.toml.000003")
+    result = cli("restore", "ledger.toml.000003", "--yes")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines() == [
         "Restored ledger.toml from backups/ledger.toml.000003 (saved 2026-11-20 09:02): 1 teammate, 1 client.",
@@ -434,7 +434,9 @@ def test_a_month_broken_on_its_own_is_named_as_not_checked(cli, ledger: Path) ->
         "log/2026-11.toml is broken, so it was not checked against this ledger.toml; fix it with "
         "`leadshift edit 2026-11`.",
     ]
-    assert json.loads(cli("restore", "ledger.toml.000005", "--json").stdout)["unchecked"] == ["log/2026-11.toml"]
+    assert json.loads(cli("restore", "ledger.toml.000005", "--yes", "--json").stdout)["unchecked"] == [
+        "log/2026-11.toml"
+    ]
 
 
 @pytest.mark.parametrize("name", ["log", "backups"])

@@ -137,7 +137,7 @@ VIEWS = (
     ["handoff", "plan"],
     ["handoff", "plan", "--save"],
     ["handoff", "status"],
-    ["handoff", "advance", "acme"],
+    ["handoff", "advance", "acme", "--yes"],
     ["handoff", "status"],
     ["remove", "0000000d"],  # says what it removed: the trade-off, with its request
     ["undo"],

@@ -193,7 +193,7 @@ def test_a_month_cut_to_nothing_is_broken_not_empty(cli, team: Path, content: by
     doctor = cli("doctor")
     assert doctor.exit_code == 1
     assert "log/2026-11.toml is empty" in doctor.stdout
-    assert cli("restore", "log-2026-11.toml.000001").exit_code == 0
+    assert cli("restore", "log-2026-11.toml.000001", "--yes").exit_code == 0
     assert len(Store(team).load().months["2026-11"].records()) == 1  # the version before the last save
 
 

@@ -43,7 +43,10 @@ def save_removal(
     """Remove a client or teammate, once confirmed (`what_goes`: what to say goes, None if there is no such key)."""
     from leadshift.cli.prompts import confirm_loss
 
-    if (said := what_goes(session.reader.read_book(), key.strip().lower())) is not None:
-        confirm_loss(session, said, yes)
+    if not yes:
+        ledger = session.reader.load()
+        remove(ledger, key)  # refused now (records name it, it owns a client...) rather than after asking
+        if (said := what_goes(ledger.book, key.strip().lower())) is not None:
+            confirm_loss(session, said, yes)
     change_book(session, lambda ledger: remove(ledger, key))
     return news(f"Removed {kind} {key.strip().lower()}.")

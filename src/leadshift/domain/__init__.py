@@ -9,4 +9,5 @@ dates      calendar dates, weeks and month keys
 wording    numbers and counts as the reports write them; verdicts on figures as written
 changes    the rules for changing a ledger: keys, the team, the clients, records
 cadence    when each teammate's next 1:1 falls due
+changelog  what a change did, in one line, for undo and redo
 """

@@ -81,14 +81,10 @@ def advance_handoff(book: Book, client: str, day: date) -> Book:
 def early_advance(book: Book, client: str, day: date) -> str | None:
     """What advancing on `day` would cut short, when that is before the stage's planned end (None otherwise).
 
-    None too when there is nothing to advance: `advance_handoff` then says why.
+    Refuses, as `advance_handoff` would, what cannot be advanced: before anyone is asked.
     """
-    try:
-        key, handoff = saved_handoff(book, client)
-    except (NotFound, Conflict):
-        return None
-    if handoff.done:
-        return None
+    advance_handoff(book, client, day)
+    key, handoff = saved_handoff(book, client)
     current = handoff.dates_of(handoff.stage)
     if day >= current.end:
         return None

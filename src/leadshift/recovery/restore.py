@@ -38,9 +38,7 @@ def restore_backup(ledger: LedgerReader, name: str) -> Restored:
     """Put backup `name` (as `leadshift restore` lists it) back in place of the file it is a version of."""
     backup = _backup_named(ledger, name)
     with repairs.repairing(ledger):
-        data, saved = _read_backup(ledger, backup)
-        examined, book, unchecked = _check_in_context(ledger, backup, data)
-        current, sound = _current(ledger, backup, book)
+        data, saved, examined, unchecked, current, sound = _judged(ledger, backup)
         if current == data:
             return Restored(backup, saved, examined, None, False, unchanged=True)
         try:
@@ -65,14 +63,26 @@ def restore_backup(ledger: LedgerReader, name: str) -> Restored:
         return Restored(backup, saved, examined, kept, kept_broken, unchecked=unchecked)
 
 
+def _judged(
+    ledger: LedgerReader, backup: BackupName
+) -> tuple[bytes, datetime, Examined, tuple[str, ...], bytes | None, bool]:
+    """The backup's bytes and age, judged sound and fitting (or refused), and the file it would replace."""
+    data, saved = _read_backup(ledger, backup)
+    examined, book, unchecked = _check_in_context(ledger, backup, data)
+    current, sound = _current(ledger, backup, book)
+    return data, saved, examined, unchecked, current, sound
+
+
 def what_restore_replaces(ledger: LedgerReader, name: str) -> str | None:
-    """What putting back backup `name` replaces, to confirm first (None if it cannot be restored: restore says why)."""
-    try:
-        backup = _backup_named(ledger, name)
-    except (UsageError, NotFound, LedgerFileError):
+    """What putting back backup `name` replaces, to confirm before restoring (None: nothing is replaced).
+
+    Judged as `restore_backup` judges it, without the lock: a backup that cannot be restored is refused
+    now, before anyone is asked.
+    """
+    backup = _backup_named(ledger, name)
+    data, _, _, _, current, _ = _judged(ledger, backup)
+    if current is None or current == data:
         return None
-    if survey.entry(ledger, backup.file) is None:
-        return None  # nothing is replaced
     return (
         f"Restoring {backup.name} replaces the current {backup.file} (kept in backups/; "
         "`leadshift undo` takes the restore back)"

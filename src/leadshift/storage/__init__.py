@@ -5,6 +5,8 @@ location     which folder: --ledger, $LEADSHIFT_HOME or the user data dir
 reader       reading the book and the months a command needs
 store        the only way a ledger changes (Store.change() and its Draft)
 guards       the checks every write makes under the lock
+journal      each change's files before and after, for undo and redo (journal/)
+rewind       undo and redo: a journalled change's files put back, under the lock
 hand_edits   replacing a file with a version edited by hand
 codec        TOML bytes <-> validated models, errors that name the line
 durable      atomic writes, fsync, private permissions, rotating backups

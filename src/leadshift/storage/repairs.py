@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from leadshift.storage import durable, guards, lock
-from leadshift.storage.layout import PRIVATE_DIR, PRIVATE_FILE, Layout, backup_name
+from leadshift.storage.layout import Layout, backup_name
 from leadshift.storage.survey import FOLDER
 
 
@@ -55,16 +55,17 @@ def put_back(layout: Layout, rel: str, data: bytes, replaced_is_sound: bool) -> 
 
 
 def make_private(layout: Layout, rel: str) -> str | None:
-    """Give the folder or file at `rel` the ledger's permissions; what was done, or None if it is a link."""
+    """Close the folder or file at `rel` to other users; what was done, or None if it is a link."""
     path = _path(layout, rel)
     if path.is_symlink():
         return None  # a chmod would reach whatever the link points to, outside the ledger
     if path.is_dir():
         durable.ensure_private_dir(path)
         where = "the ledger folder" if rel == FOLDER else f"{rel}/"
-        return f"{where} is now {PRIVATE_DIR:04o}"
-    durable.tighten(path)
-    return f"{rel} is now {PRIVATE_FILE:04o}"
+    else:
+        durable.tighten(path)
+        where = rel
+    return f"{where} is now {stat.S_IMODE(path.stat().st_mode):04o}"  # 0700 or 0600, unless made read-only
 
 
 def remove_leftover(layout: Layout, rel: str) -> str | None:

@@ -15,14 +15,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from leadshift.storage import durable, guards, lock
+from leadshift.storage import durable, guards, lock, writable
 from leadshift.storage.layout import Layout, backup_name
 from leadshift.storage.survey import FOLDER
 
 
 @contextmanager
 def repairing(layout: Layout) -> Iterator[None]:
-    """Hold the ledger lock (no save is under way meanwhile); refuse while log/ or backups/ is a link."""
+    """Hold the ledger lock (no save is under way meanwhile); refuse while log/ or backups/ is a link.
+
+    A ledger folder made read-only is refused first: taking the lock may create .lock.
+    """
+    writable.refuse_read_only(layout)
     with lock.exclusive(layout.lock_path):
         guards.refuse_linked_folders(layout)
         yield
@@ -36,6 +40,7 @@ def put_back(layout: Layout, rel: str, data: bytes, replaced_is_sound: bool) -> 
     it would push a sound backup out.
     """
     target = layout.home / rel
+    writable.refuse_read_only(layout, [target])
     durable.ensure_private_dir(target.parent)
     if not os.path.lexists(target):
         durable.write_atomic(target, data)
@@ -75,6 +80,7 @@ def remove_leftover(layout: Layout, rel: str) -> str | None:
         mode = path.lstat().st_mode
     except FileNotFoundError:
         return None  # its save finished while doctor looked
+    writable.refuse_read_only(layout, folders=[path.parent])
     if stat.S_ISDIR(mode):
         shutil.rmtree(path)  # a copy before a migration, cut short (the store removes them too)
     elif stat.S_ISREG(mode):

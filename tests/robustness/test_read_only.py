@@ -7,6 +7,7 @@ and one test runs the real command as an unprivileged user, without root's overr
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -168,6 +169,36 @@ def test_reads_work_on_a_read_only_ledger_and_write_nothing_not_even_the_cache(c
         result = cli(*args)
         assert result.exit_code == 0, (args, result.stderr)
     assert tree(ledger) == before
+
+
+def test_doctor_notes_what_is_read_only_without_calling_it_a_problem(cli, ledger: Path) -> None:
+    read_only(ledger, ledger / "ledger.toml")
+    before = tree(ledger)
+    result = cli("doctor")
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.splitlines() == [
+        f"Note: the ledger folder is read-only (0500): leadshift reads it but refuses every write to it. "
+        f"To allow writing: `chmod u+w {ledger}`.",
+        f"Note: ledger.toml is read-only (0400): leadshift reads it but refuses every write to it. "
+        f"To allow writing: `chmod u+w {ledger / 'ledger.toml'}`.",
+        f"The ledger at {ledger} is healthy: ledger.toml and 2 month files (3 records), 5 backups.",
+    ]
+    report = json.loads(cli("doctor", "--json").stdout)
+    assert report["healthy"] is True and report["problems"] == []
+    assert [(n["code"], n["file"]) for n in report["notes"]] == [("read-only", "."), ("read-only", "ledger.toml")]
+    assert cli("doctor", "--fix").exit_code == 0  # nothing to fix: a read-only file is not a problem
+    assert tree(ledger) == before
+
+
+def test_doctor_fix_takes_only_the_other_users_bits_off_a_read_only_file(cli, ledger: Path) -> None:
+    month = ledger / "log" / "2026-11.toml"
+    os.chmod(month, 0o444)
+    result = cli("doctor")
+    assert result.exit_code == 1
+    assert "log/2026-11.toml has permissions 0444, not 0400: other users can read it. Fix: run " in result.stdout
+    assert f"or `chmod 400 {month}`." in result.stdout
+    assert cli("doctor", "--fix").exit_code == 0
+    assert month.stat().st_mode & 0o777 == 0o400  # never 0600: the owner's write bit is not leadshift's to add
 
 
 # -- as an ordinary user --------------------------------------------------------------------------------------

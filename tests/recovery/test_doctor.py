@@ -51,6 +51,7 @@ def test_the_json_of_a_healthy_ledger(cli, ledger: Path) -> None:
         "backups": 5,
         "problems": [],
         "fixed": [],
+        "notes": [],
     }
 
 

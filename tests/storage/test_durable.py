@@ -223,6 +223,55 @@ def test_tighten_does_not_follow_symlinks_or_touch_directories(tmp_path: Path) -
     assert mode(tmp_path / "dir") == 0o755
 
 
+def octal(modes: list[tuple[int, int]]) -> list[str]:
+    return [f"{before:04o}-{after:04o}" for before, after in modes]
+
+
+FOLDERS = [(0o755, 0o700), (0o555, 0o500), (0o500, 0o500), (0o300, 0o300), (0o711, 0o700)]
+FILES = [(0o644, 0o600), (0o444, 0o400), (0o400, 0o400), (0o640, 0o600)]
+
+
+@pytest.mark.parametrize(("before", "after"), FOLDERS, ids=octal(FOLDERS))
+def test_an_existing_folder_only_ever_loses_group_and_other_bits(tmp_path: Path, before: int, after: int) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    os.chmod(folder, before)
+    durable.ensure_private_dir(folder)
+    assert mode(folder) == after  # the owner's bits as they were: a read-only folder stays read-only
+
+
+@pytest.mark.parametrize(("before", "after"), FILES, ids=octal(FILES))
+def test_tighten_only_ever_takes_group_and_other_bits_off(tmp_path: Path, before: int, after: int) -> None:
+    file = tmp_path / "file"
+    file.write_text("x")
+    os.chmod(file, before)
+    durable.tighten(file)
+    assert mode(file) == after
+
+
+def test_the_lock_file_only_ever_loses_group_and_other_bits(tmp_path: Path) -> None:
+    from leadshift.storage import lock
+
+    path = tmp_path / ".lock"
+    path.touch()
+    os.chmod(path, 0o644)
+    with lock.exclusive(path):
+        pass
+    assert mode(path) == 0o600
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can open a read-only lock file for writing")
+def test_a_read_only_lock_file_stays_read_only_even_for_root(tmp_path: Path) -> None:
+    from leadshift.storage import lock
+
+    path = tmp_path / ".lock"
+    path.touch()
+    os.chmod(path, 0o444)
+    with lock.exclusive(path):  # the store refuses before this (test_read_only.py); the lock alone adds no bit
+        pass
+    assert mode(path) == 0o400
+
+
 # -- backups ---------------------------------------------------------------------------
 
 

@@ -47,9 +47,11 @@ def edit(
     """
     from leadshift.cli.editor import choose_editor
     from leadshift.cli.prompts import TerminalAsker
+    from leadshift.storage.writable import refuse_read_only
 
     session = Session.of(ctx)
     path = file_to_edit(session.store, what)
+    refuse_read_only(session.store, [path])  # before the editor opens: an edit that cannot be saved is work lost
     original = session.store.read_bytes(path)
     editor = choose_editor()
     asker = TerminalAsker(session) if session.interactive() else None

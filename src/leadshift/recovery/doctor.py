@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import stat
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -29,8 +30,6 @@ from leadshift.storage.layout import (
     LOCK_FILE,
     LOG_DIR,
     MONTHS_DIR,
-    PRIVATE_DIR,
-    PRIVATE_FILE,
     VERSION_CONTROL,
     edit_name,
     is_temp_name,
@@ -47,6 +46,7 @@ TEMP_FILE = "temp-file"
 ODD_LOCK = "odd-lock"
 UNKNOWN_FILE = "unknown-file"
 BAD_BACKUP = "bad-backup"
+READ_ONLY = "read-only"  # a note, not a problem
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,15 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class Note:
+    """Something worth knowing that is not wrong: nothing to fix, and the ledger is still healthy."""
+
+    code: str
+    file: str
+    message: str
+
+
+@dataclass(frozen=True)
 class Checkup:
     """`leadshift doctor`: every problem of one ledger folder, and what --fix did first."""
 
@@ -71,6 +80,7 @@ class Checkup:
     records: int  # records in the sound ones
     backups: int
     fixed: tuple[Fixed, ...] = ()
+    notes: tuple[Note, ...] = ()
 
     @property
     def healthy(self) -> bool:
@@ -101,6 +111,7 @@ class _Inspection:
     def __init__(self, ledger: LedgerReader) -> None:
         self.ledger = ledger
         self.problems: list[Problem] = []
+        self.notes: list[Note] = []
         self.backups = list_backups(ledger)
         self.saving = survey.save_under_way(ledger)  # then a temp file is that save's, not a leftover
 
@@ -123,7 +134,7 @@ class _Inspection:
         if self.folder(JOURNAL_DIR):  # whole files before and after each change: notes, so private
             self.journal_files()
         backups = sum(not b.name.broken for b in self.backups)
-        return Checkup(self.ledger.home, self.problems, months, records, backups)
+        return Checkup(self.ledger.home, self.problems, months, records, backups, notes=tuple(self.notes))
 
     # -- folders and the files leadshift keeps ----------------------------------
 
@@ -138,7 +149,9 @@ class _Inspection:
         if found.kind != "folder":
             self.add(NOT_A_FILE, rel, f"{where} is not a folder", f"move it away; leadshift keeps {rel}/ as a folder")
             return False
-        self.permissions(found, where, PRIVATE_DIR)
+        self.permissions(found, where)
+        if rel in (FOLDER, LOG_DIR, BACKUP_DIR):
+            self.read_only(found, where)
         return True
 
     def linked_folder(self, link: Entry) -> bool:
@@ -201,7 +214,8 @@ class _Inspection:
             self.add(NOT_A_FILE, rel, f"{rel} is not a regular file", self.restore_or(rel, "move it away", then=True))
             return None
         if found.kind != "link":
-            self.permissions(found, rel, PRIVATE_FILE)
+            self.permissions(found, rel)
+            self.read_only(found, rel)
         try:
             return survey.read(self.ledger, rel)
         except OSError as error:
@@ -226,7 +240,8 @@ class _Inspection:
         if found is None:
             return  # made by the next write
         if found.kind == "file":
-            self.permissions(found, LOCK_FILE, PRIVATE_FILE)
+            self.permissions(found, LOCK_FILE)
+            self.read_only(found, LOCK_FILE)
             return
         kind = "a symbolic link" if found.kind == "link" else "not a regular file"
         remove = "rmdir" if found.kind == "folder" else "rm"
@@ -291,7 +306,7 @@ class _Inspection:
                     "move it out of the ledger folder",
                 )
                 continue
-            self.permissions(found, found.rel, PRIVATE_FILE)
+            self.permissions(found, found.rel)
             if not backup.examined.valid and not backup.name.broken:  # set-aside broken files are broken by design
                 self.add(
                     BAD_BACKUP,
@@ -315,24 +330,37 @@ class _Inspection:
 
     def copy_before_migration(self, folder: Entry) -> None:
         """backups/before-schema-N/: the files as they were before an upgrade; private like the rest."""
-        self.permissions(folder, f"{folder.rel}/", PRIVATE_DIR)
+        self.permissions(folder, f"{folder.rel}/")
         for found in survey.descendants(self.ledger, folder.rel):
             if found.kind in ("folder", "file"):
-                self.permissions(found, found.rel, PRIVATE_DIR if found.kind == "folder" else PRIVATE_FILE)
+                self.permissions(found, found.rel)
 
     # -- helpers -----------------------------------------------------------------
 
-    def permissions(self, found: Entry, where: str, wanted: int) -> None:
-        if found.mode == wanted:
+    def permissions(self, found: Entry, where: str) -> None:
+        """Bits for other users are a problem: --fix takes them away, and only them (0644 -> 0600, 0444 -> 0400)."""
+        if not found.mode & 0o077:
             return
-        why = ": other users can read it" if found.mode & 0o077 else ""
+        wanted = found.mode & ~0o077
         self.add(
             PERMISSIONS,
             found.rel,
-            f"{where} has permissions {found.mode:04o}, not {wanted:04o}{why}",
+            f"{where} has permissions {found.mode:04o}, not {wanted:04o}: other users can read it",
             f"run `leadshift doctor --fix`, or `chmod {wanted:o} {_quote(found.path)}`",
             fixable=True,
         )
+
+    def read_only(self, found: Entry, where: str) -> None:
+        """A folder or file leadshift writes that its owner made read-only: their choice, noted and never "fixed"."""
+        if not found.mode & stat.S_IWUSR:
+            self.notes.append(
+                Note(
+                    READ_ONLY,
+                    found.rel,
+                    f"{where} is read-only ({found.mode:04o}): leadshift reads it but refuses every write to it. "
+                    f"To allow writing: `chmod u+w {_quote(found.path)}`.",
+                )
+            )
 
     def restore_or(self, rel: str, by_hand: str, *, then: bool = False) -> str:
         """The fix by hand, or (`then`: followed by) `leadshift restore` of the newest backup of `rel` that fits."""

@@ -20,6 +20,8 @@ def apply_safe_fixes(layout: Layout, problems: list[Problem]) -> list[Fixed]:
                 done = _fix(layout, problem)
             except OSError as error:
                 done = f"could not fix {problem.file}: {errors.in_words(error)}"
+            except errors.LedgerWriteError as error:  # in a folder made read-only
+                done = f"could not fix {problem.file}: {error.message.removesuffix('.')}"
             if done:
                 fixed.append(Fixed(problem, done))
     return fixed

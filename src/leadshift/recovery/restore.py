@@ -16,7 +16,7 @@ from leadshift.domain.schema import SCHEMA_VERSION
 from leadshift.errors import Conflict, LedgerFileError, LedgerVersionError, LedgerWriteError, NotFound, UsageError
 from leadshift.recovery.backups import BackupName, check_restore, current_ledger, parse_backup_name
 from leadshift.recovery.examine import NEWER_VERSION, REFERENCE, Examined, examine_book, examine_month
-from leadshift.storage import journal, repairs, survey
+from leadshift.storage import journal, repairs, survey, writable
 from leadshift.storage.guards import refuse_newer
 from leadshift.storage.layout import BACKUP_DIR, BACKUPS_KEPT, LOG_DIR
 from leadshift.storage.reader import LedgerReader
@@ -41,6 +41,7 @@ def restore_backup(ledger: LedgerReader, name: str) -> Restored:
         data, saved, examined, unchecked, current, sound = _judged(ledger, backup)
         if current == data:
             return Restored(backup, saved, examined, None, False, unchanged=True)
+        writable.refuse_read_only(ledger, [ledger.home / backup.file], folders=[ledger.journal_dir])
         try:
             entry = journal.record(
                 ledger,

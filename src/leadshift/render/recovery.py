@@ -9,7 +9,7 @@ from leadshift.domain.book import Book
 from leadshift.domain.records import Month
 from leadshift.domain.wording import plural
 from leadshift.recovery.backups import Backup, BackupList
-from leadshift.recovery.doctor import Checkup, Fixed, Problem
+from leadshift.recovery.doctor import Checkup, Fixed, Note, Problem
 from leadshift.recovery.examine import NEWER_VERSION, Examined
 from leadshift.recovery.restore import Restored
 from leadshift.render.lines import Lines
@@ -22,13 +22,19 @@ _SAVED = "%Y-%m-%d %H:%M"
 
 
 def doctor_view(checkup: Checkup) -> Lines:
-    """What --fix did, each problem left with its fix, then the verdict."""
-    return Lines(*map(fixed_line, checkup.fixed), *map(problem_line, checkup.problems), verdict(checkup))
+    """What --fix did, each problem left with its fix, the notes, then the verdict."""
+    problems = map(problem_line, checkup.problems)
+    return Lines(*map(fixed_line, checkup.fixed), *problems, *map(note_line, checkup.notes), verdict(checkup))
 
 
 def problem_line(problem: Problem) -> str:
     """What is wrong, where, and the fix, on one line."""
     return visible(f"{problem.message} Fix: {problem.fix}")
+
+
+def note_line(note: Note) -> str:
+    """Something worth knowing that is not a problem (a read-only file): no fix, and the ledger is healthy."""
+    return visible(f"Note: {note.message}")
 
 
 def fixed_line(fixed: Fixed) -> str:
@@ -57,6 +63,7 @@ def doctor_data(checkup: Checkup) -> dict[str, Any]:
         "backups": checkup.backups,
         "problems": [problem_data(p) for p in checkup.problems],
         "fixed": [{**problem_data(f.problem), "done": f.done} for f in checkup.fixed],
+        "notes": [{"code": n.code, "file": n.file, "message": n.message} for n in checkup.notes],
     }
 
 

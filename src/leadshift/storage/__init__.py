@@ -18,4 +18,5 @@ months       month files read through the cache, each only when needed
 digest       the few records of a month that history is read for
 survey       looking at the folder for doctor and restore, changing nothing
 repairs      the writes of doctor --fix and restore
+writable     no write into a folder or file its owner made read-only
 """

@@ -30,6 +30,7 @@ from typing import Any
 
 from leadshift.storage import durable
 from leadshift.storage.layout import CACHE_DIR, INDEX_FILE, MONTHS_DIR
+from leadshift.storage.writable import read_only_mode
 
 FORMAT = 1  # bump when what an entry holds changes: older caches are then ignored
 _MAGIC = b"leadshift-cache"
@@ -96,6 +97,12 @@ class Cache:
         """Whether `.cache` or `.cache/months` is a symbolic link: then there is no cache."""
         return self.folder.is_symlink() or (self.folder / MONTHS_DIR).is_symlink()
 
+    def _writable(self) -> bool:
+        """Whether no folder or file the cache would write is read-only (writable.py), the ledger folder included."""
+        months = self.folder / MONTHS_DIR
+        files = [self.folder / INDEX_FILE, *(months / f"{key}.json" for key in self._month_files)]
+        return all(read_only_mode(path) is None for path in [self.folder.parent, self.folder, months, *files])
+
     def _entries(self) -> dict[str, dict[str, Any]]:
         if self._index is None:
             index = None if self._linked() else _unpack(_read(self.folder / INDEX_FILE), "index")
@@ -118,8 +125,8 @@ class Cache:
         if not self._changed:
             return
         try:
-            if self._linked():
-                return  # never write through a planted link
+            if self._linked() or not self._writable():
+                return  # never write through a planted link, nor into a ledger made read-only
             months = self.folder / MONTHS_DIR
             durable.ensure_private_dir(self.folder)  # each level: mkdir(parents=True) would leave .cache 0755
             durable.ensure_private_dir(months)

@@ -29,24 +29,39 @@ from leadshift.storage.layout import (
 
 
 def ensure_private_dir(path: Path) -> None:
-    """Create `path` (and parents) if missing and make it 0700 whatever the umask."""
-    path.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
-    if (path.stat().st_mode & 0o777) != PRIVATE_DIR:
-        os.chmod(path, PRIVATE_DIR)
+    """Create `path` (and parents) 0700 whatever the umask; take group and other permissions off an existing one."""
+    try:
+        path.mkdir(mode=PRIVATE_DIR, parents=True)
+    except FileExistsError:
+        if not path.is_dir():
+            raise
+        take_away_others(path)
+    else:
+        os.chmod(path, PRIVATE_DIR)  # made here: ours to set whole
 
 
 def tighten(path: Path) -> None:
-    """Make an existing file 0600 if it was left readable by others."""
+    """Take group and other permissions off an existing file (0644 -> 0600) if it has any."""
     try:
         mode = path.lstat().st_mode
     except FileNotFoundError:
         return
-    if stat.S_ISREG(mode) and (mode & 0o777) != PRIVATE_FILE:
-        os.chmod(path, PRIVATE_FILE)
+    if stat.S_ISREG(mode):
+        take_away_others(path)
+
+
+def take_away_others(path: Path) -> None:
+    """Remove the group and other bits of `path`, and only those (0755 -> 0700, 0555 -> 0500).
+
+    Never set 0700/0600 outright: that would add the owner's write bit to a ledger made read-only on purpose.
+    """
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & 0o077:
+        os.chmod(path, mode & ~0o077)
 
 
 def make_private(layout: Layout, files: list[Path]) -> None:
-    """The folder, log/ and backups/ 0700; `files` and every backup 0600.
+    """The folder, log/, backups/, `files` and every backup closed to other users (0700, 0600).
 
     A copied, unpacked or hand-made ledger may have come in 0755/0644.
     """

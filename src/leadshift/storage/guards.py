@@ -22,6 +22,7 @@ from leadshift.domain.schema import SCHEMA_VERSION
 from leadshift.errors import LedgerVersionError, LedgerWriteError
 from leadshift.storage.layout import MONTHS_DIR, Layout, is_temp_name
 from leadshift.storage.months import Months
+from leadshift.storage.writable import read_only_mode
 
 
 def refuse_linked_folders(layout: Layout) -> None:
@@ -102,7 +103,8 @@ def remove_stale_temp_files(layout: Layout) -> None:
     if not layout.cache_dir.is_symlink():  # its months/ would be someone else's folder
         folders += [layout.cache_dir, layout.cache_dir / MONTHS_DIR]
     for folder in folders:
-        if folder.is_dir() and not folder.is_symlink():
+        # A folder made read-only is left as it is (writable.py): a leftover there harms nothing.
+        if folder.is_dir() and not folder.is_symlink() and read_only_mode(folder) is None:
             for temp in folder.iterdir():
                 if not is_temp_name(temp.name) or temp.is_symlink() or not (temp.is_file() or temp.is_dir()):
                     continue

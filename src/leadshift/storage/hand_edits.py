@@ -16,7 +16,7 @@ from leadshift.domain.ledger import Ledger
 from leadshift.domain.records import Month
 from leadshift.domain.schema import SCHEMA_VERSION
 from leadshift.errors import InvalidEdit, LedgerChanged, LedgerFileError, LedgerWriteError, in_words
-from leadshift.storage import codec, durable, guards, journal, lock
+from leadshift.storage import codec, durable, guards, journal, lock, writable
 from leadshift.storage.codec import declared_version
 from leadshift.storage.layout import LEDGER_FILE, Layout, backup_name
 from leadshift.storage.reader import LedgerReader
@@ -40,6 +40,7 @@ def replace_by_hand(store: LedgerReader, path: Path, expected: bytes, new: bytes
     meanwhile), validate `new` as every file is validated, and write it through the atomic path
     as typed (comments kept).
     """
+    writable.refuse_read_only(store, [path], folders=[store.journal_dir])  # before the lock, which may create .lock
     with lock.exclusive(store.lock_path):
         try:
             current: bytes | None = path.read_bytes()

@@ -51,9 +51,11 @@ def exclusive(path: Path, timeout: float | None = None) -> Iterator[None]:
         raise _odd_lock(path) or LedgerWriteError(f"cannot open the lock file {path}: {in_words(error)}.") from None
     try:
         # Only a regular file: locking a FIFO or a device would "work" here while doctor says it cannot.
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
             raise _odd_lock(path) or LedgerWriteError(f"{path} is not a regular file; nothing was written.")
-        os.fchmod(fd, PRIVATE_FILE)
+        if mode & 0o077:
+            os.fchmod(fd, stat.S_IMODE(mode) & ~0o077)  # only ever taken away, as durable.take_away_others does
         deadline = time.monotonic() + timeout
         while True:
             try:

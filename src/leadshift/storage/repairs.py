@@ -15,14 +15,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from leadshift.storage import durable, guards, lock
-from leadshift.storage.layout import PRIVATE_DIR, PRIVATE_FILE, Layout, backup_name
+from leadshift.storage import durable, guards, lock, writable
+from leadshift.storage.layout import Layout, backup_name
 from leadshift.storage.survey import FOLDER
 
 
 @contextmanager
 def repairing(layout: Layout) -> Iterator[None]:
-    """Hold the ledger lock (no save is under way meanwhile); refuse while log/ or backups/ is a link."""
+    """Hold the ledger lock (no save is under way meanwhile); refuse while log/ or backups/ is a link.
+
+    A ledger folder made read-only is refused first: taking the lock may create .lock.
+    """
+    writable.refuse_read_only(layout)
     with lock.exclusive(layout.lock_path):
         guards.refuse_linked_folders(layout)
         yield
@@ -36,6 +40,7 @@ def put_back(layout: Layout, rel: str, data: bytes, replaced_is_sound: bool) -> 
     it would push a sound backup out.
     """
     target = layout.home / rel
+    writable.refuse_read_only(layout, [target])
     durable.ensure_private_dir(target.parent)
     if not os.path.lexists(target):
         durable.write_atomic(target, data)
@@ -55,16 +60,17 @@ def put_back(layout: Layout, rel: str, data: bytes, replaced_is_sound: bool) -> 
 
 
 def make_private(layout: Layout, rel: str) -> str | None:
-    """Give the folder or file at `rel` the ledger's permissions; what was done, or None if it is a link."""
+    """Close the folder or file at `rel` to other users; what was done, or None if it is a link."""
     path = _path(layout, rel)
     if path.is_symlink():
         return None  # a chmod would reach whatever the link points to, outside the ledger
     if path.is_dir():
         durable.ensure_private_dir(path)
         where = "the ledger folder" if rel == FOLDER else f"{rel}/"
-        return f"{where} is now {PRIVATE_DIR:04o}"
-    durable.tighten(path)
-    return f"{rel} is now {PRIVATE_FILE:04o}"
+    else:
+        durable.tighten(path)
+        where = rel
+    return f"{where} is now {stat.S_IMODE(path.stat().st_mode):04o}"  # 0700 or 0600, unless made read-only
 
 
 def remove_leftover(layout: Layout, rel: str) -> str | None:
@@ -74,6 +80,7 @@ def remove_leftover(layout: Layout, rel: str) -> str | None:
         mode = path.lstat().st_mode
     except FileNotFoundError:
         return None  # its save finished while doctor looked
+    writable.refuse_read_only(layout, folders=[path.parent])
     if stat.S_ISDIR(mode):
         shutil.rmtree(path)  # a copy before a migration, cut short (the store removes them too)
     elif stat.S_ISREG(mode):

@@ -22,7 +22,7 @@ from leadshift.domain.book import Book
 from leadshift.domain.changelog import Change, Reverted
 from leadshift.domain.records import Month
 from leadshift.errors import Conflict, LedgerFileError, LedgerWriteError, NotFound
-from leadshift.storage import codec, durable, guards, interrupts, journal, lock
+from leadshift.storage import codec, durable, guards, interrupts, journal, lock, writable
 from leadshift.storage.journal import DONE, REDOING, UNDOING, UNDONE, Entry, Kept
 from leadshift.storage.layout import MONTH_FILE, Layout
 from leadshift.storage.months import MonthReader
@@ -35,6 +35,7 @@ REDO = (AFTER, REDOING, DONE, "redone")
 
 def undo(layout: Layout) -> Reverted:
     """Take back the newest change not undone."""
+    writable.refuse_read_only(layout)  # before the lock, which may create .lock
     with lock.exclusive(layout.lock_path):
         finish_under_way(layout)
         while (kept := journal.newest_done(layout)) is not None:
@@ -53,6 +54,7 @@ def undo(layout: Layout) -> Reverted:
 
 def redo(layout: Layout) -> Reverted:
     """Put back the change undone last, if nothing was changed since."""
+    writable.refuse_read_only(layout)
     with lock.exclusive(layout.lock_path):
         finish_under_way(layout)
         kept = journal.next_to_redo(layout)
@@ -101,6 +103,7 @@ def _apply(
 ) -> None:
     """Write `wanted` and give the entry its new state, or refuse and write nothing."""
     side, on_the_way, final, done = way
+    writable.refuse_read_only(layout, wanted, folders=[layout.journal_dir])
     guards.refuse_symlinks(layout, wanted)
     if side == AFTER or all(f.before_valid for f in entry.files):  # a broken file put back is not checked
         _check(layout, entry, wanted, done)

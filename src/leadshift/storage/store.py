@@ -21,7 +21,7 @@ from leadshift.domain.ledger import Ledger
 from leadshift.domain.records import Month
 from leadshift.domain.schema import SCHEMA_VERSION
 from leadshift.errors import LeadshiftError, LedgerExists, LedgerFileError, LedgerWriteError
-from leadshift.storage import codec, durable, guards, interrupts, journal, lock
+from leadshift.storage import codec, durable, guards, interrupts, journal, lock, writable
 from leadshift.storage.cache import Source
 from leadshift.storage.draft import Draft
 from leadshift.storage.layout import LEDGER_FILE, LOCK_FILE, LOG_DIR, VERSION_CONTROL, copy_before_migration
@@ -54,6 +54,7 @@ class Store(LedgerReader):
                 f"{self.home} already holds other files ({', '.join(strangers[:3])}); "
                 "create the ledger in a new or empty folder with --ledger DIR."
             )
+        writable.refuse_read_only(self)  # an empty folder made read-only is not to be chmodded or filled
         try:
             durable.ensure_private_dir(self.home)
         except OSError as error:
@@ -79,6 +80,7 @@ class Store(LedgerReader):
         """
         if not self.exists():
             self.read_book()  # raises the "no ledger" message
+        writable.refuse_read_only(self)  # before the lock, which may create .lock
         with lock.exclusive(self.lock_path):
             guards.refuse_linked_folders(self)
             if journal.under_way(self):  # an undo or redo cut short: the ledger is as it left it
@@ -141,19 +143,22 @@ class Store(LedgerReader):
         # A change that changes nothing writes nothing: ten of them would push every real
         # version out of backups/, and a hand-edited file keeps its comments.
         # Months first: a book at the current version then means every month was migrated.
+        months = [key for key in sorted(draft.changed_months) if _differs(draft, key)]
+        book = draft.book_changed and draft.ledger.book != draft.original.book
+        if not months and not book:
+            return
+        # All refused or none: a read-only ledger.toml found after the months were written would be too late.
+        files = [*map(self.month_path, months), *([self.book_path] if book else [])]
+        writable.refuse_read_only(self, files, folders=[self.journal_dir])
         writes: list[_Write] = []
-        for key in sorted(draft.changed_months):
+        for key in months:
             month = draft.ledger.months[key]
-            if key in draft.original.months and month == draft.original.months[key]:
-                continue
             guards.refuse_lost_records(self, key, draft.original.months.get(key, Month()), month, draft.removed_ids)
             context = {"month": key, "book": draft.ledger.book}
             writes.append(_Write(self.month_path(key), self._encoded(self.month_path(key), month, Month, context), key))
-        if draft.book_changed and draft.ledger.book != draft.original.book:
+        if book:
             guards.refuse_orphans(self, draft.ledger)
             writes.append(_Write(self.book_path, self._encoded(self.book_path, draft.ledger.book, Book)))
-        if not writes:
-            return
         entry = self._journal(draft, writes)
         for done, write in enumerate(writes):
             try:
@@ -235,6 +240,7 @@ class Store(LedgerReader):
     def _keep_copy_before_migration(self, outdated: list[str]) -> None:
         """Copy the files about to be migrated to backups/before-schema-N/ (once: a rerun keeps the first copy)."""
         paths = [self.book_path if key == LEDGER_FILE else self.month_path(key) for key in outdated]
+        writable.refuse_read_only(self, paths)  # they are all rewritten next: no copy for a refused upgrade
         target = self.backup_dir / copy_before_migration(SCHEMA_VERSION)
         try:
             durable.copy_folder_once({self.label(p): p for p in paths}, target)
@@ -243,3 +249,8 @@ class Store(LedgerReader):
                 f"could not keep a copy of the ledger before upgrading it to schema version {SCHEMA_VERSION}: "
                 f"{errors.in_words(error)}; nothing was changed."
             ) from None
+
+
+def _differs(draft: Draft, key: str) -> bool:
+    """Whether month `key` of the draft is new or differs from the month on disk."""
+    return key not in draft.original.months or draft.ledger.months[key] != draft.original.months[key]

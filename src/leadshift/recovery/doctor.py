@@ -319,7 +319,7 @@ class _Inspection:
     def journal_files(self) -> None:
         for found in survey.children(self.ledger, JOURNAL_DIR):
             if JOURNAL_FILE.match(found.name) and found.kind == "file":
-                self.permissions(found, found.rel, PRIVATE_FILE)
+                self.permissions(found, found.rel)
             elif not self.temp_file(found):
                 self.add(
                     UNKNOWN_FILE,

@@ -88,11 +88,11 @@ def test_records_go_to_the_file_of_their_month(cli, team: Path) -> None:
 
 BAD_INPUT = [
     (
-        ["log", "client", "acm", "1"],
+        ["log", "client", "acne", "1"],
         1,
-        "Error: no client 'acm'. Did you mean 'acme'? Known clients: acme, globex, initech.",
+        "Error: no client 'acne'. Did you mean 'acme'? Known clients: acme, globex, initech.",
     ),
-    (["log", "lead", "coaching", "1", "--with", "alic"], 1, "Did you mean 'alice'?"),
+    (["log", "lead", "coaching", "1", "--with", "alica"], 1, "Did you mean 'alice'?"),
     (["log", "one-on-one", "carol", "held"], 1, "Known teammates: alice, bob."),
     (["log", "one-on-one", "bob", "cancelled", "--because", "nobody"], 1, "no client 'nobody'"),
     (["log", "client", "acme", "abc"], 2, "'abc' is not a number of hours"),

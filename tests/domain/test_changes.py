@@ -58,8 +58,30 @@ def client_hours(
 
 def test_require_key_suggests_the_closest_key() -> None:
     with pytest.raises(NotFound) as caught:
-        changes.require_key("client", "acm", ["globex", "acme", "initech"])
-    assert caught.value.message == "no client 'acm'. Did you mean 'acme'? Known clients: acme, globex, initech."
+        changes.require_key("client", "acne", ["globex", "acme", "initech"])
+    assert caught.value.message == "no client 'acne'. Did you mean 'acme'? Known clients: acme, globex, initech."
+
+
+def test_require_key_takes_a_unique_prefix_and_gives_the_full_key() -> None:
+    assert changes.require_key("client", "gl", ["globex", "acme", "initech"]) == "globex"
+    assert changes.require_key("client", " A ", ["globex", "acme", "initech"]) == "acme"
+    assert changes.require_teammate(team_book(), "Car") == "carol"
+
+
+def test_require_key_refuses_an_ambiguous_prefix_listing_the_candidates() -> None:
+    with pytest.raises(NotFound) as caught:
+        changes.require_key("client", "b", ["brightwave", "acme", "bluepeak"])
+    assert caught.value.message == "'b' matches bluepeak and brightwave; type more of the key."
+
+
+def test_an_exact_key_wins_over_being_the_prefix_of_another() -> None:
+    assert changes.require_key("client", "acme", ["acme-eu", "acme"]) == "acme"
+    assert changes.require_key("client", "acme-", ["acme-eu", "acme"]) == "acme-eu"
+
+
+def test_an_empty_key_is_no_prefix_of_anything() -> None:
+    with pytest.raises(NotFound, match="^no client ' '"):
+        changes.require_key("client", " ", ["acme"])
 
 
 def test_require_key_lists_known_keys_when_nothing_is_close() -> None:

@@ -96,12 +96,13 @@ def advance(ctx: typer.Context, client: Client, on: OnDate = TODAY) -> StageAdva
 @command(app)
 def cancel(ctx: typer.Context, client: Client) -> Outcome:
     """Stop following a saved handoff; the client keeps its owner."""
+    from leadshift.domain.changes import require_client
     from leadshift.handoff.changes import cancel_handoff
 
     with Session.of(ctx).store.change() as draft:
         book, gone = cancel_handoff(draft.book, client)
         draft.set_book(book)
-    key = client.strip().lower()
+    key = require_client(book, client)  # the client stays: its full key, however it was typed
     if gone.done:
         return news(f"Stopped following the done handoff of {key}; {gone.teammate} still owns it.")
     return news(

@@ -28,10 +28,20 @@ def save_edit(
 
     if not fields:
         raise UsageError(f"nothing to change: give at least one option (see `leadshift {kind} edit --help`).")
+    key = _full_key(session, kind, key)
     change_book(session, lambda ledger: edit(ledger.book, key, fields))
-    return news(f"Updated {kind} {key.strip().lower()}: {', '.join(sorted(fields))}.")
+    return news(f"Updated {kind} {key}: {', '.join(sorted(fields))}.")
 
 
 def save_removal(session: Session, kind: str, key: str, remove: Callable[[Ledger, str], Book]) -> Outcome:
+    key = _full_key(session, kind, key)
     change_book(session, lambda ledger: remove(ledger, key))
-    return news(f"Removed {kind} {key.strip().lower()}.")
+    return news(f"Removed {kind} {key}.")
+
+
+def _full_key(session: Session, kind: str, key: str) -> str:
+    """The key that `key` names (typed whole or by a unique start), so the news names it whole."""
+    from leadshift.domain.changes import require_client, require_teammate
+
+    book = session.reader.read_book()
+    return require_client(book, key) if kind == "client" else require_teammate(book, key)

@@ -22,6 +22,7 @@ from leadshift.domain.ledger import Ledger
 from leadshift.domain.records import MAX_HOURS_A_DAY, AnyRecord, Month, hours_on, over_a_day
 from leadshift.domain.schema import Key
 from leadshift.domain.terms import ME
+from leadshift.domain.wording import and_list
 from leadshift.errors import Conflict, InvalidValue, NotFound, UsageError
 
 M = TypeVar("M", bound=BaseModel)
@@ -31,11 +32,20 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def require_key(kind: str, key: str, known: Iterable[str]) -> str:
-    """`key` as stored (keys are lowercase), or NotFound listing the keys that exist."""
+    """The key `key` names, as stored (keys are lowercase): the key itself, or the only one it starts.
+
+    An exact key wins over being the start of another (`acme` with `acme-eu`);
+    an ambiguous start, or a key that does not exist, is NotFound.
+    """
     wanted = key.strip().lower()
     choices = sorted(known)
     if wanted in choices:
         return wanted
+    starting = [choice for choice in choices if wanted and choice.startswith(wanted)]
+    if len(starting) == 1:
+        return starting[0]
+    if starting:
+        raise NotFound(f"'{key}' matches {and_list(starting)}; type more of the key.")
     if not choices:
         raise NotFound(f"no {kind} '{key}': there are no {kind}s yet; add one with `leadshift {kind} add`.")
     close = difflib.get_close_matches(wanted, choices, n=1, cutoff=0.5)

@@ -327,6 +327,43 @@ def test_months_with_refuses_a_day_over_24_hours() -> None:
     )
 
 
+# -- a day's 1:1s ---------------------------------------------------------------------
+
+NOV_30 = date(2026, 11, 30)
+
+
+def one_on_one(record_id: str, status: str, teammate: str = "bob", day: date = NOV_30) -> OneOnOneRecord:
+    return OneOnOneRecord(id=record_id, date=day, teammate=teammate, status=status)  # type: ignore[arg-type]
+
+
+def test_a_second_held_one_on_one_the_same_day_is_refused_unless_again() -> None:
+    ledger = team_ledger(one_on_one("0000000a", "held"))
+    with pytest.raises(Conflict) as caught:
+        changes.check_one_on_one(ledger, "bob", "held", NOV_30)
+    assert caught.value.message == (
+        "already a held 1:1 with Bob on 2026-11-30 (id 0000000a); use --again if you really met twice, "
+        "or `leadshift remove 0000000a`."
+    )
+    assert changes.check_one_on_one(ledger, "bob", "held", NOV_30, again=True) is None
+
+
+def test_held_and_cancelled_the_same_day_is_allowed_with_the_other_to_warn_about() -> None:
+    cancelled = one_on_one("0000000a", "cancelled")
+    assert changes.check_one_on_one(team_ledger(cancelled), "bob", "held", NOV_30) == cancelled
+    held = one_on_one("0000000b", "held")
+    assert changes.check_one_on_one(team_ledger(held), "bob", "interrupted", NOV_30) == held
+    assert changes.check_one_on_one(team_ledger(cancelled), "bob", "cancelled", NOV_30) is None  # nothing contradicts
+
+
+def test_other_teammates_and_other_days_do_not_count() -> None:
+    ledger = team_ledger(
+        one_on_one("0000000a", "held", teammate="alice"),
+        one_on_one("0000000b", "held", day=date(2026, 11, 29)),
+        one_on_one("0000000c", "cancelled", day=date(2026, 12, 1)),
+    )
+    assert changes.check_one_on_one(ledger, "bob", "held", NOV_30) is None
+
+
 def test_hours_on_different_days_are_not_added_together() -> None:
     ledger = team_ledger(client_hours("00000001", date(2026, 11, 18), 20))
     changed = changes.months_with(ledger, [client_hours("00000002", date(2026, 11, 19), 20)], datetime(2026, 11, 19))

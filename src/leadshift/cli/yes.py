@@ -280,6 +280,6 @@ def ask_whose(asker: Asker, book: Book) -> str:
 
 def logged_one_on_one(ledger: Ledger, teammate: str, day: date) -> OneOnOneRecord | None:
     """A 1:1 with `teammate` already logged on `day`, whatever became of it."""
-    from leadshift.domain.records import OneOnOneRecord
+    from leadshift.domain.changes import one_on_ones_on
 
-    return next((r for r in ledger.records(day, day) if isinstance(r, OneOnOneRecord) and r.teammate == teammate), None)
+    return next(iter(one_on_ones_on(ledger, teammate, day)), None)

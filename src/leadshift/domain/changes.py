@@ -19,7 +19,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from leadshift.domain.book import Book, Client, Teammate
 from leadshift.domain.dates import month_key
 from leadshift.domain.ledger import Ledger
-from leadshift.domain.records import MAX_HOURS_A_DAY, AnyRecord, Month, hours_on, over_a_day
+from leadshift.domain.records import MAX_HOURS_A_DAY, AnyRecord, Month, OneOnOneRecord, hours_on, over_a_day
 from leadshift.domain.schema import Key
 from leadshift.domain.terms import ME
 from leadshift.domain.wording import and_list
@@ -217,6 +217,30 @@ def _refuse_long_day(records: list[AnyRecord], day: date) -> None:
             f"{day} would have {total:g} hours logged, more than {MAX_HOURS_A_DAY:g}; "
             f"check the hours (`leadshift show --date {day}`) and remove a wrong record with `leadshift remove ID`."
         )
+
+
+def one_on_ones_on(ledger: Ledger, teammate: str, day: date) -> list[OneOnOneRecord]:
+    """The 1:1s with `teammate` logged on `day`, whatever became of them."""
+    return [r for r in ledger.records(day, day) if isinstance(r, OneOnOneRecord) and r.teammate == teammate]
+
+
+def check_one_on_one(
+    ledger: Ledger, teammate: str, status: str, day: date, again: bool = False
+) -> OneOnOneRecord | None:
+    """Refuse a second held 1:1 with `teammate` on `day` (the same meeting logged twice) unless `again`.
+
+    Otherwise the 1:1 logged that day that this one contradicts (held and
+    cancelled, say): both may be true, so it is saved, with a warning.
+    """
+    logged = one_on_ones_on(ledger, teammate, day)
+    held = next((r for r in logged if r.status == "held"), None)
+    if status == "held" and held is not None and not again:
+        name = ledger.book.teammates[teammate].name
+        raise Conflict(
+            f"already a held 1:1 with {name} on {day} (id {held.id}); use --again if you really met twice, "
+            f"or `leadshift remove {held.id}`."
+        )
+    return next((r for r in logged if r.status != status), None)
 
 
 def find_record(ledger: Ledger, record_id: str) -> tuple[str, AnyRecord]:

@@ -147,7 +147,7 @@ def test_parse_choice_names_the_words_an_ambiguous_prefix_could_be() -> None:
 # -- parse_pick: a pick list's answer -------------------------------------------------
 
 # Four numbered lines, then a name typed without a line of its own (the kind "one-on-one" in `yes`).
-PICKS = [("bob", "Bob Chen"), ("al", "Al Green"), ("team", "a team meeting"), ("strategy", "strategy time")]
+PICKS = [("bob", "Bob Chen"), ("al", "Al  Green"), ("team", "a team meeting"), ("strategy", "strategy time")]
 PICKS_AND_A_NAME = [*PICKS, ("one-on-one",)]
 ACCEPTED = "a number from 1 to 4, or a name from the list (or its first 3 letters)"
 
@@ -160,7 +160,7 @@ ACCEPTED = "a number from 1 to 4, or a name from the list (or its first 3 letter
         ("bob", 0),
         ("BOB  CHEN", 0),  # the name shown, any case and spacing
         ("al", 1),  # a whole key, however short
-        ("Al Green", 1),
+        ("Al Green", 1),  # its name, stored with two spaces
         ("strat", 3),
         ("strategy time", 3),
         ("one", 4),

@@ -154,7 +154,7 @@ def parse_pick(text: str, names: Sequence[Sequence[str]], numbered: int, accepte
     word = " ".join(text.split()).lower()
     if word.isdecimal() and 1 <= int(word) <= numbered:
         return int(word) - 1
-    named = [(name.lower(), index) for index, item in enumerate(names) for name in item]
+    named = [(" ".join(name.split()).lower(), index) for index, item in enumerate(names) for name in item]
     exact = [index for name, index in named if name == word]
     if exact:
         return exact[0]

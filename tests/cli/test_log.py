@@ -96,11 +96,11 @@ def test_records_go_to_the_file_of_their_month(cli, team: Path) -> None:
 
 BAD_INPUT = [
     (
-        ["log", "client", "acm", "1"],
+        ["log", "client", "acne", "1"],
         1,
-        "Error: no client 'acm'. Did you mean 'acme'? Known clients: acme, globex, initech.",
+        "Error: no client 'acne'. Did you mean 'acme'? Known clients: acme, globex, initech.",
     ),
-    (["log", "lead", "coaching", "1", "--with", "alic"], 1, "Did you mean 'alice'?"),
+    (["log", "lead", "coaching", "1", "--with", "alica"], 1, "Did you mean 'alice'?"),
     (["log", "one-on-one", "carol", "held"], 1, "Known teammates: alice, bob."),
     (["log", "one-on-one", "bob", "cancelled", "--because", "nobody"], 1, "no client 'nobody'"),
     (["log", "client", "acme", "abc"], 2, "'abc' is not a number of hours"),
@@ -211,3 +211,49 @@ def test_a_garbled_pinned_today_is_an_error_not_a_traceback(cli, team: Path, mon
     result = cli("show")
     assert result.exit_code == 2
     assert result.stderr == "Error: LEADSHIFT_TODAY must be a date like 2026-11-20, got 'garbage'.\n"
+
+
+# -- a day's 1:1s, checked like the walkthrough's day -----------------------------------------
+
+
+def _logged_id(result) -> str:  # type: ignore[no-untyped-def]
+    assert result.exit_code == 0, result.stderr
+    return result.stdout.split()[1]  # "Logged ID DATE ..."
+
+
+def test_a_second_held_one_on_one_the_same_day_is_refused_unless_again(cli, team: Path) -> None:
+    held = _logged_id(cli("log", "one-on-one", "bob", "held", "--date", "2026-11-18"))
+    before = snapshot(team)
+    twice = cli("log", "one-on-one", "bob", "held", "--date", "2026-11-18")
+    assert (twice.exit_code, twice.stdout) == (1, "")
+    assert twice.stderr == (
+        f"Error: already a held 1:1 with Bob Chen on 2026-11-18 (id {held}); use --again if you really met twice, "
+        f"or `leadshift remove {held}`.\n"
+    )
+    assert snapshot(team) == before
+    met_again = cli("log", "one-on-one", "bob", "held", "--date", "2026-11-18", "--again")
+    assert (met_again.exit_code, met_again.stdout.count("\n")) == (0, 1)  # the record, and no warning
+    assert cli("log", "one-on-one", "bob", "held", "--date", "2026-11-19").exit_code == 0  # another day
+    assert cli("log", "one-on-one", "alice", "held", "--date", "2026-11-18").exit_code == 0  # someone else
+    shown = _show_json(cli, "--week", "2026-W47")
+    assert [(r["date"], r["teammate"]) for r in shown] == [
+        ("2026-11-18", "bob"),
+        ("2026-11-18", "bob"),
+        ("2026-11-18", "alice"),
+        ("2026-11-19", "bob"),
+    ]
+
+
+def test_held_and_cancelled_the_same_day_are_both_saved_with_a_warning(cli, team: Path) -> None:
+    cancelled = _logged_id(cli("log", "one-on-one", "bob", "cancelled", "--because", "ac", "--date", "2026-11-18"))
+    held = cli("log", "one-on-one", "bob", "held", "--date", "2026-11-18")
+    assert held.exit_code == 0, held.stderr
+    logged, warning = held.stdout.splitlines()
+    assert logged == f"Logged {_logged_id(held)} 2026-11-18 1:1 with bob held"
+    assert warning == (
+        f"Note: a 1:1 with Bob Chen on 2026-11-18 is also logged as cancelled (id {cancelled}); "
+        f"if that one is wrong, `leadshift remove {cancelled}`."
+    )
+    interrupted = cli("log", "one-on-one", "bob", "interrupted", "--date", "2026-11-18")
+    assert "is also logged as" in interrupted.stdout
+    assert [r["status"] for r in _show_json(cli, "--date", "2026-11-18")] == ["cancelled", "held", "interrupted"]

@@ -6,7 +6,15 @@ from datetime import date
 
 import pytest
 
-from leadshift.cli.parsing import parse_choice, parse_date, parse_hours, parse_share, parse_tags, parse_week
+from leadshift.cli.parsing import (
+    parse_choice,
+    parse_date,
+    parse_hours,
+    parse_pick,
+    parse_share,
+    parse_tags,
+    parse_week,
+)
 from leadshift.domain.terms import ACTIVITIES
 from leadshift.errors import InvalidValue, UsageError
 
@@ -134,6 +142,54 @@ def test_parse_choice_names_the_words_an_ambiguous_prefix_could_be() -> None:
 
     with pytest.raises(UsageError, match="'o' could be one-on-one or other; type a few more letters"):
         parse_choice("kind of no", "o", NO_KINDS)
+
+
+# -- parse_pick: a pick list's answer -------------------------------------------------
+
+# Four numbered lines, then a name typed without a line of its own (the kind "one-on-one" in `yes`).
+PICKS = [("bob", "Bob Chen"), ("al", "Al  Green"), ("team", "a team meeting"), ("strategy", "strategy time")]
+PICKS_AND_A_NAME = [*PICKS, ("one-on-one",)]
+ACCEPTED = "a number from 1 to 4, or a name from the list (or its first 3 letters)"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1", 0),
+        (" 4 ", 3),
+        ("bob", 0),
+        ("BOB  CHEN", 0),  # the name shown, any case and spacing
+        ("al", 1),  # a whole key, however short
+        ("Al Green", 1),  # its name, stored with two spaces
+        ("strat", 3),
+        ("strategy time", 3),
+        ("one", 4),
+    ],
+)
+def test_parse_pick_takes_the_number_shown_a_whole_name_or_a_start_of_3_letters(text: str, expected: int) -> None:
+    assert parse_pick(text, PICKS_AND_A_NAME, 4, ACCEPTED) == expected
+
+
+@pytest.mark.parametrize("text", ["s", "b", "st", "a", "0", "5", "", "\u00b2", "bobby", "1.5"])
+def test_parse_pick_refuses_a_stray_letter_and_what_is_not_on_the_list(text: str) -> None:
+    with pytest.raises(UsageError) as caught:
+        parse_pick(text, PICKS_AND_A_NAME, 4, ACCEPTED)
+    assert caught.value.message.endswith(f": type {ACCEPTED}.")
+
+
+def test_parse_pick_says_what_an_ambiguous_start_could_be() -> None:
+    with pytest.raises(UsageError) as caught:
+        parse_pick("mar", [("marcus", "Marcus Bell"), ("maria", "Maria Lopez")], 2, ACCEPTED)
+    assert caught.value.message == "'mar' could be marcus or maria; type a few more letters."
+
+
+def test_parse_pick_suggests_the_closest_name() -> None:
+    with pytest.raises(UsageError) as caught:
+        parse_pick("stratgy", PICKS, 4, ACCEPTED)
+    assert caught.value.message == f"'stratgy' is not on the list (did you mean 'strategy'?): type {ACCEPTED}."
+    with pytest.raises(UsageError) as caught:
+        parse_pick("", PICKS, 4, ACCEPTED)
+    assert caught.value.message == f"nothing picked: type {ACCEPTED}."
 
 
 # -- parse_date -----------------------------------------------------------------

@@ -42,7 +42,7 @@ class Script:
 def test_interview_collects_the_day(team: Path) -> None:
     ledger = Store(team).load()
     script = Script(
-        ["yesterday", "2h", "", "globex", "1", "", "", "1.5", "", "", "", "", "0.5", "cancelled", "acme", "h"]
+        ["yesterday", "2h", "", "glo", "1", "", "", "1.5", "", "", "", "", "0.5", "cancelled", "acme", "hel"]
     )
     answers = interview(ledger, date(2026, 11, 20), script)
     assert answers == DayAnswers(
@@ -195,3 +195,32 @@ def test_a_day_already_logged_is_announced_and_24_hours_checked_as_you_type(cli,
         "that makes 25 hours on 2026-11-20; a day holds 24, 4 h left.",
         "that makes 25 hours on 2026-11-20; a day holds 24, 1 h left.",
     ]
+
+
+@pytest.fixture
+def at_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Answer the walkthrough from the CliRunner's input, as a person at a terminal would."""
+    from leadshift.cli.session import Session
+
+    monkeypatch.setattr(Session, "interactive", lambda self: True)
+
+
+# Today, no hours: the day, Acme, Initech, "another client?", the 7 activities; then Alice's 1:1, then Bob's.
+NO_HOURS = "\n" * 11
+
+
+def test_a_stray_letter_for_a_1_1_is_asked_again_and_saves_nothing(cli, team: Path, at_a_terminal: None) -> None:
+    before = snapshot(team)
+    result = cli("log", input=NO_HOURS + "h\n")  # then the input ends: Ctrl-D
+    assert result.exit_code == 130
+    assert "'h' is not on the list: type held, cancelled or interrupted, or Enter to skip.\n" in result.stdout
+    assert snapshot(team) == before
+
+
+def test_a_1_1_answered_in_full_or_by_3_letters_is_echoed_and_saved(cli, team: Path, at_a_terminal: None) -> None:
+    result = cli("log", input=NO_HOURS + "held\ncan\n\ny\n")  # Alice held; Bob cancelled for no client
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.count("    → held\n") == 1 and result.stdout.count("    → cancelled\n") == 1
+    assert result.stdout.index("→ held") < result.stdout.index("Save these 2 records?")
+    shown = json.loads(cli("show", "--json").stdout)
+    assert [(r["teammate"], r["status"]) for r in shown] == [("alice", "held"), ("bob", "cancelled")]

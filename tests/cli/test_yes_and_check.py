@@ -376,17 +376,88 @@ def test_picking_asks_again_until_an_answer_fits(team: Path) -> None:
     assert script.said[0] == "What are you saying no to?"
     assert script.said[10:] == [
         "that is bob's 1:1, but --with names alice; pick again.",
-        "type a number from 1 to 9, or a kind such as 'team'.",
-        "type a number from 1 to 9, or a kind such as 'team'.",
+        "'0' is not on the list: type a number from 1 to 9 or a name, like 'alice'.",
+        "nothing picked: type a number from 1 to 9 or a name, like 'alice'.",
         "--with names the teammate whose time was given up, but personal time is yours; leave --with out.",
-        "'stratgy' is not a kind of no. Did you mean 'strategy'? Choose one of: one-on-one, interview, team, strategy, learning, personal, other, nothing.",
+        "'stratgy' is not on the list (did you mean 'strategy'?): type a number from 1 to 9 or a name, like 'alice'.",
     ]
 
 
 def test_a_one_on_one_typed_by_name_asks_whose(team: Path) -> None:
     script = Script(["one", "carol", "alice"])
     assert ask_what_no(script, Store(team).load(), date(2026, 11, 20), None, False) == ("one-on-one", "alice")
-    assert script.said[-1] == "no teammate 'carol'. Known teammates: alice, bob."
+    assert script.said[-1] == "'carol' is not on the list: type a teammate's key or name, like 'alice'."
+
+
+@pytest.fixture
+def sofia(cli, team: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The team with Sofia Ruiz, never met (so her 1:1 is on the list), answered at a "terminal" from the input."""
+    from leadshift.cli.session import Session
+
+    assert cli("teammate", "add", "sofia", "--name", "Sofia Ruiz").exit_code == 0
+    monkeypatch.setattr(Session, "interactive", lambda self: True)
+    return team
+
+
+def _line_of(listing: str, label: str) -> str:
+    """The number the pick list shows before `label`."""
+    return re.search(rf"^ *(\d+)\. {re.escape(label)}", listing, re.MULTILINE).group(1)  # type: ignore[union-attr]
+
+
+def test_a_stray_letter_at_the_pick_list_is_asked_again_and_saves_nothing(cli, sofia: Path) -> None:
+    before = snapshot(sofia)
+    result = cli("yes", "acme", "Board deck", input="s\n")  # then the input ends: Ctrl-D
+    assert result.exit_code == 130
+    assert "'s' is not on the list: type a number from 1 to 10 or a name, like 'alice'.\n" in result.stdout
+    assert "Logged" not in result.stdout
+    assert snapshot(sofia) == before
+
+
+def test_a_whole_name_or_the_number_shown_picks_and_the_choice_is_echoed_before_saving(cli, sofia: Path) -> None:
+    by_key = cli("yes", "acme", "Board deck", input="sofia\nn\n")  # n: do not log the 1:1 as cancelled
+    assert by_key.exit_code == 0, by_key.stderr
+    echo = "→ no to Sofia Ruiz's 1:1\n"
+    assert echo in by_key.stdout
+    assert by_key.stdout.index(echo) < by_key.stdout.index("Also log your 1:1") < by_key.stdout.index("Logged")
+    number = _line_of(by_key.stdout, "1:1 with Sofia Ruiz")
+    by_number = cli("yes", "initech", "Usage report", input=f"{number}\nn\n")
+    by_name = cli("yes", "globex", "Kick-off", input="SOFIA RUIZ\nn\n")
+    by_start = cli("yes", "acme", "Renewal", input="strat\n")
+    assert [r.exit_code for r in (by_number, by_name, by_start)] == [0, 0, 0]
+    assert echo in by_number.stdout and echo in by_name.stdout
+    assert "→ no to strategy time\n" in by_start.stdout
+    said_no = _check(cli)["said_no"]
+    assert [(t["client"], t["said_no"], t["teammate"]) for t in said_no] == [
+        ("acme", "one-on-one", "sofia"),
+        ("initech", "one-on-one", "sofia"),
+        ("globex", "one-on-one", "sofia"),
+        ("acme", "strategy", None),
+    ]
+
+
+def test_whose_1_1_takes_a_name_not_a_stray_letter(cli, sofia: Path) -> None:
+    result = cli("yes", "acme", "Board deck", "--no", "one-on-one", input="s\nSofia Ruiz\nn\n")
+    assert result.exit_code == 0, result.stderr
+    assert "'s' is not on the list: type a teammate's key or name, like 'alice'.\n" in result.stdout
+    assert "→ no to Sofia Ruiz's 1:1\n" in result.stdout
+    assert [t["teammate"] for t in _check(cli)["said_no"]] == ["sofia"]
+
+
+def test_whose_1_1_with_no_teammate_yet_says_so_instead_of_asking(
+    cli, ledger_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leadshift.cli.session import Session
+
+    cli("init", "--name", "Sam")
+    cli("client", "add", "acme", "--name", "Acme")
+    monkeypatch.setattr(Session, "interactive", lambda self: True)
+    before = snapshot(ledger_home)
+    result = cli("yes", "acme", "Board deck", "--no", "one-on-one", input="alice\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "Error: there is no teammate yet whose 1:1 it could be; add one with `leadshift teammate add`.\n",
+    )
+    assert snapshot(ledger_home) == before
 
 
 def _spawn(home: Path, *args: str) -> pexpect.spawn:

@@ -58,8 +58,30 @@ def client_hours(
 
 def test_require_key_suggests_the_closest_key() -> None:
     with pytest.raises(NotFound) as caught:
-        changes.require_key("client", "acm", ["globex", "acme", "initech"])
-    assert caught.value.message == "no client 'acm'. Did you mean 'acme'? Known clients: acme, globex, initech."
+        changes.require_key("client", "acne", ["globex", "acme", "initech"])
+    assert caught.value.message == "no client 'acne'. Did you mean 'acme'? Known clients: acme, globex, initech."
+
+
+def test_require_key_takes_a_unique_prefix_and_gives_the_full_key() -> None:
+    assert changes.require_key("client", "gl", ["globex", "acme", "initech"]) == "globex"
+    assert changes.require_key("client", " A ", ["globex", "acme", "initech"]) == "acme"
+    assert changes.require_teammate(team_book(), "Car") == "carol"
+
+
+def test_require_key_refuses_an_ambiguous_prefix_listing_the_candidates() -> None:
+    with pytest.raises(NotFound) as caught:
+        changes.require_key("client", "b", ["brightwave", "acme", "bluepeak"])
+    assert caught.value.message == "'b' matches bluepeak and brightwave; type more of the key."
+
+
+def test_an_exact_key_wins_over_being_the_prefix_of_another() -> None:
+    assert changes.require_key("client", "acme", ["acme-eu", "acme"]) == "acme"
+    assert changes.require_key("client", "acme-", ["acme-eu", "acme"]) == "acme-eu"
+
+
+def test_an_empty_key_is_no_prefix_of_anything() -> None:
+    with pytest.raises(NotFound, match="^no client ' '"):
+        changes.require_key("client", " ", ["acme"])
 
 
 def test_require_key_lists_known_keys_when_nothing_is_close() -> None:
@@ -303,6 +325,43 @@ def test_months_with_refuses_a_day_over_24_hours() -> None:
         "2026-11-18 would have 25 hours logged, more than 24; check the hours (`leadshift show --date 2026-11-18`) "
         "and remove a wrong record with `leadshift remove ID`."
     )
+
+
+# -- a day's 1:1s ---------------------------------------------------------------------
+
+NOV_30 = date(2026, 11, 30)
+
+
+def one_on_one(record_id: str, status: str, teammate: str = "bob", day: date = NOV_30) -> OneOnOneRecord:
+    return OneOnOneRecord(id=record_id, date=day, teammate=teammate, status=status)  # type: ignore[arg-type]
+
+
+def test_a_second_held_one_on_one_the_same_day_is_refused_unless_again() -> None:
+    ledger = team_ledger(one_on_one("0000000a", "held"))
+    with pytest.raises(Conflict) as caught:
+        changes.check_one_on_one(ledger, "bob", "held", NOV_30)
+    assert caught.value.message == (
+        "already a held 1:1 with Bob on 2026-11-30 (id 0000000a); use --again if you really met twice, "
+        "or `leadshift remove 0000000a`."
+    )
+    assert changes.check_one_on_one(ledger, "bob", "held", NOV_30, again=True) is None
+
+
+def test_held_and_cancelled_the_same_day_is_allowed_with_the_other_to_warn_about() -> None:
+    cancelled = one_on_one("0000000a", "cancelled")
+    assert changes.check_one_on_one(team_ledger(cancelled), "bob", "held", NOV_30) == cancelled
+    held = one_on_one("0000000b", "held")
+    assert changes.check_one_on_one(team_ledger(held), "bob", "interrupted", NOV_30) == held
+    assert changes.check_one_on_one(team_ledger(cancelled), "bob", "cancelled", NOV_30) is None  # nothing contradicts
+
+
+def test_other_teammates_and_other_days_do_not_count() -> None:
+    ledger = team_ledger(
+        one_on_one("0000000a", "held", teammate="alice"),
+        one_on_one("0000000b", "held", day=date(2026, 11, 29)),
+        one_on_one("0000000c", "cancelled", day=date(2026, 12, 1)),
+    )
+    assert changes.check_one_on_one(ledger, "bob", "held", NOV_30) is None
 
 
 def test_hours_on_different_days_are_not_added_together() -> None:

@@ -109,6 +109,7 @@ def advance(
 def cancel(ctx: typer.Context, client: Client, yes: Yes = False) -> Outcome:
     """Stop following a saved handoff; the client keeps its owner (asks first; --yes for scripts)."""
     from leadshift.cli.prompts import confirm_loss
+    from leadshift.domain.changes import require_client
     from leadshift.handoff.changes import cancel_handoff, handoff_going
 
     session = Session.of(ctx)
@@ -117,7 +118,7 @@ def cancel(ctx: typer.Context, client: Client, yes: Yes = False) -> Outcome:
     with session.store.change() as draft:
         book, gone = cancel_handoff(draft.book, client)
         draft.set_book(book)
-    key = client.strip().lower()
+    key = require_client(book, client)  # the client stays: its full key, however it was typed
     if gone.done:
         return news(f"Stopped following the done handoff of {key}; {gone.teammate} still owns it.")
     return news(

@@ -9,14 +9,20 @@ import typer
 
 from leadshift.cli.app import new_app
 from leadshift.cli.options import TODAY, Hours, Note, OnDate, choice
-from leadshift.cli.output import NotBoth, command, present
+from leadshift.cli.output import NotBoth, Outcome, command, present
 from leadshift.cli.session import Session
 from leadshift.domain.terms import ACTIVITIES, ONE_ON_ONE_STATUSES
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from rich.text import Text
+
     from leadshift.domain.ledger import Ledger
     from leadshift.domain.records import AnyRecord
     from leadshift.reports.receipts import Logged
+
+    Vet = Callable[[Ledger, dict[str, object]], Text | None]  # see _log
 
 app = new_app(
     "Log your day. With no subcommand, on a terminal: a two-minute walkthrough of the day.",
@@ -52,19 +58,30 @@ def walkthrough(ctx: typer.Context) -> None:
     present(session, run_walkthrough(session))
 
 
-def _log(session: Session, make: type, day: date, **fields: object) -> Logged:
-    """Validate keys against the locked ledger, write one record; what was logged, and the day's hours."""
+def _log(session: Session, make: type, day: date, vet: Vet | None = None, **fields: object) -> Logged | Outcome:
+    """Validate keys against the locked ledger, write one record; what was logged, and the day's hours.
+
+    `vet` checks the record's fields (keys resolved) against the locked ledger:
+    it may refuse them, or return a warning to print after the record.
+    """
     from leadshift.cli.writes import save_records
     from leadshift.domain.changes import build, id_source
     from leadshift.domain.records import HoursRecord
+    from leadshift.render.lines import Lines
     from leadshift.reports.day import day_totals
     from leadshift.reports.receipts import Logged
 
+    warnings: list[Text] = []
+
     def one(ledger: Ledger) -> list[AnyRecord]:
-        return [build(make, {"id": id_source(ledger)(), "date": day, **_resolve(ledger, fields)})]
+        resolved = _resolve(ledger, fields)
+        if vet is not None and (warning := vet(ledger, resolved)) is not None:
+            warnings.append(warning)
+        return [build(make, {"id": id_source(ledger)(), "date": day, **resolved})]
 
     records, ledger = save_records(session, one)
-    return Logged(records, day_totals(ledger, day) if make is HoursRecord else None)
+    logged = Logged(records, day_totals(ledger, day) if make is HoursRecord else None)
+    return Outcome(logged, notes=(Lines(*warnings),)) if warnings else logged
 
 
 def _resolve(ledger: Ledger, fields: dict[str, object]) -> dict[str, object]:
@@ -86,7 +103,7 @@ def client(
     hours: Hours,
     on: OnDate = TODAY,  # type: ignore[assignment]  # parsed like a typed date
     note: Note = "",
-) -> Logged:
+) -> Logged | Outcome:
     """Hours of client work you did yourself."""
     from leadshift.domain.records import HoursRecord
 
@@ -110,7 +127,7 @@ def lead(
     ] = None,
     on: OnDate = TODAY,  # type: ignore[assignment]
     note: Note = "",
-) -> Logged:
+) -> Logged | Outcome:
     """Hours of leading: one-on-one, coaching, team, hiring, strategy, learning, admin."""
     from leadshift.domain.records import HoursRecord
 
@@ -132,15 +149,26 @@ def one_on_one(
     ] = None,
     on: OnDate = TODAY,  # type: ignore[assignment]
     note: Note = "",
-) -> Logged:
+    again: Annotated[
+        bool, typer.Option("--again", help="A second held 1:1 with them that day: you really met twice.")
+    ] = False,
+) -> Logged | Outcome:
     """A 1:1 and what happened to it."""
+    from leadshift.domain.changes import check_one_on_one
     from leadshift.domain.records import OneOnOneRecord, can_have_cause
     from leadshift.errors import UsageError
+    from leadshift.render.receipts import also_logged_note
 
     if because and not can_have_cause(status):
         raise UsageError("--because is for a cancelled or interrupted 1:1; a held one needs no reason.")
+
+    def vet(ledger: Ledger, resolved: dict[str, object]) -> Text | None:
+        key = str(resolved["teammate"])
+        other = check_one_on_one(ledger, key, status, on, again)  # refuses the same held 1:1 logged twice
+        return None if other is None else also_logged_note(other, ledger.book.teammates[key].name)
+
     fields = {"teammate": teammate, "status": status, "because": because, "note": note}
-    return _log(Session.of(ctx), OneOnOneRecord, on, **fields)
+    return _log(Session.of(ctx), OneOnOneRecord, on, vet, **fields)
 
 
 @command(
@@ -155,7 +183,7 @@ def escalation(
     told: Annotated[bool, typer.Option("--told", help="You gave your answer straight away.")] = False,
     on: OnDate = TODAY,  # type: ignore[assignment]
     note: Note = "",
-) -> Logged:
+) -> Logged | Outcome:
     """A teammate brought you a problem: did you ask for their solution first?"""
     from leadshift.domain.records import EscalationRecord
     from leadshift.errors import UsageError

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from leadshift.domain.dates import FIRST_YEAR, LAST_YEAR, IsoWeek, in_calendar
-from leadshift.domain.wording import hours_text
+from leadshift.domain.wording import hours_text, or_list
 from leadshift.errors import InvalidValue, UsageError
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$", re.IGNORECASE)
@@ -135,3 +136,38 @@ def parse_choice(what: str, text: str, choices: tuple[str, ...]) -> str:
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     hint = f" Did you mean '{close[0]}'?" if close else ""
     raise UsageError(f"'{text}' is not a {what}.{hint} Choose one of: {', '.join(choices)}.")
+
+
+MIN_START = 3  # at a pick list, the start of a name picks from 3 letters: one stray letter never picks
+
+
+def parse_pick(text: str, names: Sequence[Sequence[str]], numbered: int, accepted: str) -> int:
+    """Which item of a pick list `text` picks: its index in `names`, where `names[i]` are the names item i answers to.
+
+    The first `numbered` items are shown as 1, 2...: an item is picked by its
+    number, a whole name (any case), or the start of names of that item only,
+    from MIN_START letters. `accepted` says what to type, for the message when
+    nothing is picked.
+    """
+    import difflib
+
+    word = " ".join(text.split()).lower()
+    if word.isdecimal() and 1 <= int(word) <= numbered:
+        return int(word) - 1
+    named = [(" ".join(name.split()).lower(), index) for index, item in enumerate(names) for name in item]
+    exact = [index for name, index in named if name == word]
+    if exact:
+        return exact[0]
+    starting: dict[int, str] = {}  # each item `word` starts a name of, and that name
+    for name, index in named:
+        if len(word) >= MIN_START and name.startswith(word):
+            starting.setdefault(index, name)
+    if len(starting) == 1:
+        return next(iter(starting))
+    if starting:
+        raise UsageError(f"'{text}' could be {or_list(sorted(starting.values()))}; type a few more letters.")
+    if not word:
+        raise UsageError(f"nothing picked: type {accepted}.")
+    close = difflib.get_close_matches(word, [name for name, _ in named], n=1, cutoff=0.6)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    raise UsageError(f"'{text}' is not on the list{hint}: type {accepted}.")

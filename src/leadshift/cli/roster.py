@@ -28,8 +28,9 @@ def save_edit(
 
     if not fields:
         raise UsageError(f"nothing to change: give at least one option (see `leadshift {kind} edit --help`).")
+    key = _full_key(session, kind, key)
     change_book(session, lambda ledger: edit(ledger.book, key, fields))
-    return news(f"Updated {kind} {key.strip().lower()}: {', '.join(sorted(fields))}.")
+    return news(f"Updated {kind} {key}: {', '.join(sorted(fields))}.")
 
 
 def save_removal(
@@ -43,10 +44,19 @@ def save_removal(
     """Remove a client or teammate, once confirmed (`what_goes`: what to say goes, None if there is no such key)."""
     from leadshift.cli.prompts import confirm_loss
 
+    key = _full_key(session, kind, key)
     if not yes:
         ledger = session.reader.load()
         remove(ledger, key)  # refused now (records name it, it owns a client...) rather than after asking
-        if (said := what_goes(ledger.book, key.strip().lower())) is not None:
+        if (said := what_goes(ledger.book, key)) is not None:
             confirm_loss(session, said, yes)
     change_book(session, lambda ledger: remove(ledger, key))
-    return news(f"Removed {kind} {key.strip().lower()}.")
+    return news(f"Removed {kind} {key}.")
+
+
+def _full_key(session: Session, kind: str, key: str) -> str:
+    """The key that `key` names (typed whole or by a unique start), so the news names it whole."""
+    from leadshift.domain.changes import require_client, require_teammate
+
+    book = session.reader.read_book()
+    return require_client(book, key) if kind == "client" else require_teammate(book, key)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from leadshift.cli.parsing import parse_choice, parse_day_logged, parse_hours
+from leadshift.cli.parsing import parse_day_logged, parse_hours, parse_pick
 from leadshift.cli.prompts import Asker, TerminalAsker, until_valid
 from leadshift.cli.session import Session
 from leadshift.domain.book import Book
@@ -23,7 +23,7 @@ from leadshift.domain.changes import require_client
 from leadshift.domain.ledger import Ledger
 from leadshift.domain.records import MAX_HOURS_A_DAY, AnyRecord, HoursRecord, OneOnOneRecord, hours_on, over_a_day
 from leadshift.domain.terms import ACTIVITIES, ME, ONE_ON_ONE_STATUSES
-from leadshift.domain.wording import hours_text
+from leadshift.domain.wording import hours_text, or_list
 from leadshift.errors import Cancelled, LeadshiftError
 from leadshift.render.text import literal
 
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from leadshift.reports.receipts import DaySaved
 
 _ANSWERS = (*ONE_ON_ONE_STATUSES, "skip")  # what became of a due 1:1
+_ACCEPTED = f"{or_list(list(ONE_ON_ONE_STATUSES))}, or Enter to skip"
 
 
 @dataclass
@@ -89,7 +90,8 @@ def interview(ledger: Ledger, today: date, asker: Asker) -> DayAnswers:
         name = book.teammates[item.teammate].name
         when = f"last held {item.last_held}" if item.last_held else "none held yet"
         question = Text("  1:1 with ").append_text(literal(name)).append(f" ({when}): held, cancelled or interrupted?")
-        status = until_valid(asker, question, "skip", lambda s: parse_choice("answer", s, _ANSWERS))
+        status = until_valid(asker, question, "skip", _status)
+        asker.say(Text(f"    → {'skipped' if status == 'skip' else status}"))
         if status in ("cancelled", "interrupted"):
             because = until_valid(
                 asker,
@@ -170,6 +172,11 @@ def _ask_hours(asker: Asker, answers: DayAnswers, into: dict[str, float], key: s
     hours = until_valid(asker, label, "0", read)
     if hours:
         into[key] = into.get(key, 0.0) + hours
+
+
+def _status(text: str) -> str:
+    """What became of a due 1:1, picked like any pick list: a whole word or its first 3 letters or more."""
+    return _ANSWERS[parse_pick(text, [(answer,) for answer in _ANSWERS], 0, _ACCEPTED)]
 
 
 def _optional_client(book: Book, text: str) -> str | None:

@@ -129,8 +129,10 @@ def _ask(
     try:
         if kind is None:
             kind, teammate = ask_what_no(asker, ledger, day, teammate, cancel)
+            asker.say(_chosen(book, kind, teammate))
         elif kind == "one-on-one" and teammate is None:
             teammate = ask_whose(asker, book)
+            asker.say(_chosen(book, kind, teammate))
         if kind == "one-on-one" and teammate and not cancel and logged_one_on_one(ledger, teammate, day) is None:
             question = (
                 Text("Also log your 1:1 with ")
@@ -234,7 +236,7 @@ def ask_what_no(asker: Asker, ledger: Ledger, day: date, teammate: str | None, c
     """Ask "What are you saying no to?" with the pick list; the kind chosen and whose time it was."""
     from rich.text import Text
 
-    from leadshift.cli.parsing import parse_choice
+    from leadshift.cli.parsing import parse_pick
     from leadshift.cli.prompts import until_valid
     from leadshift.domain.changes import check_trade_off
     from leadshift.errors import UsageError
@@ -243,15 +245,14 @@ def ask_what_no(asker: Asker, ledger: Ledger, day: date, teammate: str | None, c
     asker.say(Text("What are you saying no to?", style="bold"))
     for number, listed_choice in enumerate(listed, 1):
         asker.say(Text(f"  {number:>2}. ").append_text(listed_choice.label))
+    # A kind can also be typed by name when it has no line of its own: "one-on-one" when every 1:1 is listed.
+    lined = {c.kind for c in listed if c.teammate is None}
+    pickable = listed + [Choice(kind, None, Text(kind)) for kind in NO_KINDS if kind not in lined]
+    names = [_names(ledger.book, c) for c in pickable]
+    accepted = f"a number from 1 to {len(listed)} or a name, like '{names[0][0]}'"
 
     def read(answer: str) -> Choice:
-        word = answer.strip()
-        if word.isdigit() and 1 <= int(word) <= len(listed):
-            choice = listed[int(word) - 1]
-        elif not word or word.isdigit():
-            raise UsageError(f"type a number from 1 to {len(listed)}, or a kind such as 'team'.")
-        else:
-            choice = Choice(parse_choice("kind of no", word, NO_KINDS), None, Text(word))
+        choice = pickable[parse_pick(answer, names, len(listed), accepted)]
         if teammate and choice.teammate and choice.teammate != teammate:
             raise UsageError(f"that is {choice.teammate}'s 1:1, but --with names {teammate}; pick again.")
         if choice.kind != "one-on-one":
@@ -267,19 +268,43 @@ def ask_what_no(asker: Asker, ledger: Ledger, day: date, teammate: str | None, c
     return choice.kind, whose
 
 
+def _names(book: Book, choice: Choice) -> tuple[str, ...]:
+    """What a line of the pick list answers to besides its number: a teammate's key and name, or a kind and label."""
+    if choice.teammate is not None:
+        return choice.teammate, book.teammates[choice.teammate].name
+    return choice.kind, choice.label.plain
+
+
 def ask_whose(asker: Asker, book: Book) -> str:
-    """Ask which teammate's 1:1 it was, until a known key is given."""
+    """Ask which teammate's 1:1 it was, until one of them is named."""
     from rich.text import Text
 
+    from leadshift.cli.parsing import parse_pick
     from leadshift.cli.prompts import until_valid
-    from leadshift.domain.changes import require_teammate
+    from leadshift.errors import UsageError
 
-    question = Text(f"Whose 1:1? ({', '.join(sorted(book.teammates))})")
-    return until_valid(asker, question, "", lambda key: require_teammate(book, key))
+    keys = sorted(book.teammates)
+    if not keys:
+        raise UsageError("there is no teammate yet whose 1:1 it could be; add one with `leadshift teammate add`.")
+    names = [(key, book.teammates[key].name) for key in keys]
+    accepted = f"a teammate's key or name, like '{keys[0]}'"
+    question = Text(f"Whose 1:1? ({', '.join(keys)})")
+    return keys[until_valid(asker, question, "", lambda answer: parse_pick(answer, names, 0, accepted))]
+
+
+def _chosen(book: Book, kind: str, teammate: str | None) -> Text:
+    """What was picked, in one line before anything is saved: `→ no to Sofia Ruiz's 1:1`."""
+    from rich.text import Text
+
+    from leadshift.render.text import literal
+
+    if kind == "one-on-one" and teammate is not None:
+        return Text("→ no to ").append_text(literal(book.teammates[teammate].name)).append("'s 1:1")
+    return Text(f"→ no to {FREE_CHOICES[kind]}")
 
 
 def logged_one_on_one(ledger: Ledger, teammate: str, day: date) -> OneOnOneRecord | None:
     """A 1:1 with `teammate` already logged on `day`, whatever became of it."""
-    from leadshift.domain.records import OneOnOneRecord
+    from leadshift.domain.changes import one_on_ones_on
 
-    return next((r for r in ledger.records(day, day) if isinstance(r, OneOnOneRecord) and r.teammate == teammate), None)
+    return next(iter(one_on_ones_on(ledger, teammate, day)), None)

@@ -19,10 +19,10 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from leadshift.domain.book import Book, Client, Teammate
 from leadshift.domain.dates import month_key
 from leadshift.domain.ledger import Ledger
-from leadshift.domain.records import MAX_HOURS_A_DAY, AnyRecord, Month, hours_on, over_a_day
+from leadshift.domain.records import MAX_HOURS_A_DAY, AnyRecord, Month, OneOnOneRecord, hours_on, over_a_day
 from leadshift.domain.schema import Key
 from leadshift.domain.terms import ME
-from leadshift.domain.wording import hours_text
+from leadshift.domain.wording import and_list, hours_text
 from leadshift.errors import Conflict, InvalidValue, NotFound, UsageError
 
 M = TypeVar("M", bound=BaseModel)
@@ -32,11 +32,20 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def require_key(kind: str, key: str, known: Iterable[str]) -> str:
-    """`key` as stored (keys are lowercase), or NotFound listing the keys that exist."""
+    """The key `key` names, as stored (keys are lowercase): the key itself, or the only one it starts.
+
+    An exact key wins over being the start of another (`acme` with `acme-eu`);
+    an ambiguous start, or a key that does not exist, is NotFound.
+    """
     wanted = key.strip().lower()
     choices = sorted(known)
     if wanted in choices:
         return wanted
+    starting = [choice for choice in choices if wanted and choice.startswith(wanted)]
+    if len(starting) == 1:
+        return starting[0]
+    if starting:
+        raise NotFound(f"'{key}' matches {and_list(starting)}; type more of the key.")
     if not choices:
         raise NotFound(f"no {kind} '{key}': there are no {kind}s yet; add one with `leadshift {kind} add`.")
     close = difflib.get_close_matches(wanted, choices, n=1, cutoff=0.5)
@@ -208,6 +217,30 @@ def _refuse_long_day(records: list[AnyRecord], day: date) -> None:
             f"{day} would have {hours_text(total)} hours logged, more than {hours_text(MAX_HOURS_A_DAY)}; "
             f"check the hours (`leadshift show --date {day}`) and remove a wrong record with `leadshift remove ID`."
         )
+
+
+def one_on_ones_on(ledger: Ledger, teammate: str, day: date) -> list[OneOnOneRecord]:
+    """The 1:1s with `teammate` logged on `day`, whatever became of them."""
+    return [r for r in ledger.records(day, day) if isinstance(r, OneOnOneRecord) and r.teammate == teammate]
+
+
+def check_one_on_one(
+    ledger: Ledger, teammate: str, status: str, day: date, again: bool = False
+) -> OneOnOneRecord | None:
+    """Refuse a second held 1:1 with `teammate` on `day` (the same meeting logged twice) unless `again`.
+
+    Otherwise the 1:1 logged that day that this one contradicts (held and
+    cancelled, say): both may be true, so it is saved, with a warning.
+    """
+    logged = one_on_ones_on(ledger, teammate, day)
+    held = next((r for r in logged if r.status == "held"), None)
+    if status == "held" and held is not None and not again:
+        name = ledger.book.teammates[teammate].name
+        raise Conflict(
+            f"already a held 1:1 with {name} on {day} (id {held.id}); use --again if you really met twice, "
+            f"or `leadshift remove {held.id}`."
+        )
+    return next((r for r in logged if r.status != status), None)
 
 
 def find_record(ledger: Ledger, record_id: str) -> tuple[str, AnyRecord]:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from leadshift.domain.records import OneOnOneRecord
 from leadshift.domain.wording import hours_text, over_limit, percent_text, plural
 from leadshift.render.lines import Lines
 from leadshift.render.tables import summary
+from leadshift.render.text import literal
 from leadshift.reports.day import DayTotals
 from leadshift.reports.receipts import DaySaved, Logged, Removed
 
@@ -23,6 +25,16 @@ def logged_view(logged: Logged) -> Lines:
     if logged.day is not None:
         lines.append(day_line(logged.day))
     return Lines(*lines)
+
+
+def also_logged_note(other: OneOnOneRecord, name: str) -> Text:
+    """The warning for a 1:1 logged the same day with another outcome: both may be true, so both are kept."""
+    return (
+        Text("Note: a 1:1 with ", style="yellow")
+        .append_text(literal(name))
+        .append(f" on {other.date} is also logged as {other.status} (id {other.id}); ")
+        .append(f"if that one is wrong, `leadshift remove {other.id}`.")
+    )
 
 
 def day_saved_view(saved: DaySaved) -> Lines:

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from leadshift.domain.book import Book, Client, Teammate
+from leadshift.domain.book import Book, Client, Profile, Teammate
 from leadshift.domain.dates import month_key
 from leadshift.domain.ledger import Ledger
 from leadshift.domain.records import MAX_HOURS_A_DAY, AnyRecord, Month, hours_on, over_a_day
@@ -51,7 +51,12 @@ def require_teammate(book: Book, key: str) -> str:
     return require_key("teammate", key, book.teammates)
 
 
-# -- teammates and clients ------------------------------------------------------
+# -- the profile, teammates and clients -----------------------------------------
+
+
+def edit_profile(book: Book, fields: Mapping[str, Any]) -> Book:
+    """The profile with `fields` changed, checked as `init` checks a new one."""
+    return _with(book, profile=build(Profile, {**book.profile.model_dump(), **fields}))
 
 
 def add_teammate(book: Book, key: str, fields: Mapping[str, Any]) -> Book:

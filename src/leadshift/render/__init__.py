@@ -9,6 +9,7 @@ is shown, so a command pays for no other view.
     lines      `Lines`: news kept whole in a pipe
     tables     the one table style; the team, the clients, the records
     receipts   what the commands that write records print
+    profile    `leadshift profile`: the profile, or what a change changed
     review, said_no, handoff, recovery: the views of those results
 """
 
@@ -37,6 +38,9 @@ SHOWN: dict[str, Shown] = {
     "leadshift.reports.listing.Team": Shown("leadshift.render.data:team_data", "leadshift.render.tables:team_view"),
     "leadshift.reports.listing.ClientList": Shown(
         "leadshift.render.data:clients_data", "leadshift.render.tables:clients_view"
+    ),
+    "leadshift.reports.listing.ProfileCard": Shown(
+        "leadshift.render.profile:profile_data", "leadshift.render.profile:profile_view"
     ),
     "leadshift.reports.receipts.Logged": Shown(None, "leadshift.render.receipts:logged_view"),
     "leadshift.reports.receipts.DaySaved": Shown(None, "leadshift.render.receipts:day_saved_view"),

@@ -40,6 +40,20 @@ class Teammate(Strict):
     growing: Tags = []
     capacity_hours: WeeklyHours = 30.0
     one_on_one_every: Annotated[int, Field(ge=1, le=365)] = 14
+    # When they joined, if after you took the team: their first 1:1 falls due a cadence after it.
+    joined: date | None = None
+    # When they left: from that day on they are off the team, and kept only for the history that names them.
+    left: date | None = None
+
+    def on_team(self, day: date) -> bool:
+        """Whether they are on the team on `day`: joined by then (when known), and not gone yet."""
+        return (self.joined is None or self.joined <= day) and (self.left is None or day < self.left)
+
+    @model_validator(mode="after")
+    def _leaves_after_joining(self) -> Teammate:
+        if self.joined is not None and self.left is not None and self.left < self.joined:
+            raise ValueError(f"they left on {self.left}, before they joined on {self.joined}")
+        return self
 
 
 class Client(Strict):

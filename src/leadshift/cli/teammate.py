@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from leadshift.cli.app import new_app
-from leadshift.cli.options import TagList
+from leadshift.cli.options import TagList, past_day
 from leadshift.cli.output import Outcome, command, news
 from leadshift.cli.parsing import parse_tags
 from leadshift.cli.roster import given, save_edit, save_removal
@@ -34,6 +35,15 @@ Capacity = Annotated[
     typer.Option("--capacity-hours", metavar="H", help="Client hours a week they can carry."),
 ]
 Cadence = Annotated[Optional[int], typer.Option("--one-on-one-every", metavar="DAYS", help="Days between 1:1s.")]
+Joined = Annotated[
+    Optional[date],
+    typer.Option(
+        "--joined",
+        metavar="DATE",
+        parser=past_day,
+        help="The day they joined, if after you took the team: their first 1:1 falls due a cadence later.",
+    ),
+]
 
 
 def register(tree: typer.Typer) -> None:
@@ -50,6 +60,7 @@ def add(
     growing: Growing = None,
     capacity_hours: Capacity = None,
     one_on_one_every: Cadence = None,
+    joined: Joined = None,
 ) -> Outcome:
     """Add a teammate (unless given: 30 client hours a week, a 1:1 every 14 days)."""
     from leadshift.domain.changes import add_teammate
@@ -61,6 +72,7 @@ def add(
         growing=growing,
         capacity_hours=capacity_hours,
         one_on_one_every=one_on_one_every,
+        joined=joined,
     )
     book = change_book(Session.of(ctx), lambda ledger: add_teammate(ledger.book, key, fields))
     return news(f"Added teammate {key.strip().lower()} ({len(book.teammates)} on the team).")

@@ -131,6 +131,10 @@ class Book(Strict):
         mate = self.teammates.get(key)
         return mate.name if mate else key
 
+    def team_on(self, day: date) -> dict[str, Teammate]:
+        """The teammates on the team on `day`, by key; `teammates` also holds those who left, for their history."""
+        return {key: mate for key, mate in self.teammates.items() if mate.on_team(day)}
+
     @field_validator("teammates")
     @classmethod
     def _me_is_reserved(cls, teammates: dict[str, Teammate]) -> dict[str, Teammate]:

@@ -1,4 +1,4 @@
-"""`leadshift teammate add|list|edit|remove`: the people you lead."""
+"""`leadshift teammate add|list|edit|leave|remove`: the people you lead, and those who left."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from leadshift.cli.app import new_app
-from leadshift.cli.options import TagList, past_day
+from leadshift.cli.options import TODAY, TagList, past_day
 from leadshift.cli.output import Outcome, command, news
 from leadshift.cli.parsing import parse_tags
 from leadshift.cli.roster import given, save_edit, save_removal
@@ -16,7 +16,7 @@ from leadshift.cli.session import Session
 from leadshift.cli.writes import change_book
 
 if TYPE_CHECKING:
-    from leadshift.reports.listing import Team
+    from leadshift.reports.listing import Departure, Team
 
 app = new_app("The people you lead: their skills, growth goals, capacity and 1:1 cadence.")
 
@@ -79,11 +79,18 @@ def add(
 
 
 @command(app, "list", json=True)
-def list_(ctx: typer.Context) -> Team:
+def list_(
+    ctx: typer.Context,
+    everyone: Annotated[bool, typer.Option("--all", help="Also list those who left the team.")] = False,
+) -> Team:
     """List your team."""
     from leadshift.reports.listing import Team
 
-    return Team(Session.of(ctx).reader.read_book().teammates)
+    book = Session.of(ctx).reader.read_book()
+    if everyone:
+        return Team(book.teammates)
+    current = book.current_team()
+    return Team(current, left_not_listed=len(book.teammates) - len(current))
 
 
 @command(app)
@@ -109,6 +116,30 @@ def edit(
         one_on_one_every=one_on_one_every,
     )
     return save_edit(Session.of(ctx), "teammate", key, fields, edit_teammate)
+
+
+@command(app, json=True)
+def leave(
+    ctx: typer.Context,
+    key: Key,
+    on: Annotated[
+        date,
+        typer.Option(
+            "--on",
+            metavar="DATE",
+            parser=past_day,
+            help="The day they left: YYYY-MM-DD, 'today' or 'yesterday' [default: today].",
+            show_default=False,
+        ),
+    ] = TODAY,  # type: ignore[assignment]  # parsed like a typed date
+) -> Departure:
+    """A teammate left: their records stay; they leave the 1:1s, the review and the handoff plans."""
+    from leadshift.domain.changes import leave_teammate, require_teammate
+    from leadshift.reports.listing import Departure
+
+    book = change_book(Session.of(ctx), lambda ledger: leave_teammate(ledger.book, key, on))
+    stored = require_teammate(book, key)
+    return Departure(stored, book.teammates[stored], len(book.current_team()))
 
 
 @command(app)

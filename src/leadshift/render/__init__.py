@@ -36,6 +36,9 @@ SHOWN: dict[str, Shown] = {
         "leadshift.render.data:records_data", "leadshift.render.tables:records_view"
     ),
     "leadshift.reports.listing.Team": Shown("leadshift.render.data:team_data", "leadshift.render.tables:team_view"),
+    "leadshift.reports.listing.Departure": Shown(
+        "leadshift.render.data:departure_data", "leadshift.render.tables:departure_view"
+    ),
     "leadshift.reports.listing.ClientList": Shown(
         "leadshift.render.data:clients_data", "leadshift.render.tables:clients_view"
     ),

@@ -17,9 +17,18 @@ class RecordList(NamedTuple):
 
 
 class Team(NamedTuple):
-    """`leadshift teammate list`."""
+    """`leadshift teammate list`: the team, or with `--all` also those who left."""
 
     teammates: Mapping[str, Teammate]
+    left_not_listed: int = 0  # former teammates left out of the list
+
+
+class Departure(NamedTuple):
+    """`leadshift teammate leave`: who left, and how many are on the team now."""
+
+    key: str
+    teammate: Teammate
+    team_size: int
 
 
 class ClientList(NamedTuple):

@@ -83,8 +83,9 @@ def test_teammate_list_shows_the_team_and_list_all_those_who_left_too(cli, team:
     assert current.splitlines()[0].rstrip() == "Team (1 who left not listed: --all lists them)"
     everyone = cli("teammate", "list", "--all").stdout.splitlines()
     assert everyone[0].rstrip() == "Team"
-    assert everyone[2].split()[-1] == "left"
-    assert [line.split()[-1] for line in everyone if line.lstrip().startswith(("alice", "bob"))] == ["7d", "2026-11-18"]
+    rows = [line.split() for line in everyone if line.lstrip().startswith(("alice", "bob"))]
+    assert [row[1:3] for row in rows] == [["Alice", "Martin"], ["Bob", "Chen"]]
+    assert " ".join(rows[1][3:6]) == "(left 2026-11-18) support"
 
 
 def test_when_everyone_left_the_list_says_how_to_see_them(cli, team: Path) -> None:

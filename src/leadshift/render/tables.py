@@ -62,21 +62,21 @@ def records_view(listed: RecordList) -> RenderableType:
 
 
 def teammates_table(team: Team, title: str = "Team") -> Table:
-    # The `left` column only when someone listed has left (`--all`): the everyday list stays as it was.
-    former = any(t.left for t in team.teammates.values())
-    columns = ("key", "name", "role", "skills", "growing", "h/wk", "1:1", *(("left",) if former else ()))
-    table = plain_table(*columns, title=title, fixed=("key", "h/wk", "1:1", "left"))
+    table = plain_table(
+        "key", "name", "role", "skills", "growing", "h/wk", "1:1", title=title, fixed=("key", "h/wk", "1:1")
+    )
     table.columns[2].max_width = 11  # a role wraps well; skill words should not be split
     for key, t in sorted(team.teammates.items()):
+        # Who left (listed with --all) says so beside their name: a column of its own would squeeze the skills.
+        name = literal(t.name).append(f" (left {t.left})" if t.left else "")
         table.add_row(
             literal(key),
-            literal(t.name),
+            name,
             literal(t.role),
             literal(" ".join(t.skills)),
             literal(" ".join(t.growing)),
             f"{t.capacity_hours:g}",
             f"{t.one_on_one_every}d",
-            *((str(t.left or ""),) if former else ()),
         )
     return table
 

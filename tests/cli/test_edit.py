@@ -15,6 +15,7 @@ import pytest
 
 from leadshift.cli.editor import EditorMissing, choose_editor
 from leadshift.cli.session import Session
+from leadshift.domain.schema import SCHEMA_VERSION
 from leadshift.storage import durable, layout
 from leadshift.storage.store import Store
 from tests.conftest import snapshot
@@ -243,14 +244,14 @@ def test_a_book_edit_that_would_orphan_records_is_refused(cli, logged: Path, use
 
 
 def test_a_newer_schema_version_is_refused(cli, team: Path, use) -> None:
-    use("""
-        path.write_text(text.replace("schema_version = 2", "schema_version = 99"))
+    use(f"""
+        path.write_text(text.replace("schema_version = {SCHEMA_VERSION}", "schema_version = 99"))
     """)
     before = snapshot(team)
     result = cli("edit")
     assert result.exit_code == 1
     assert one_error_line(result.stderr).startswith(
-        "Error: your copy of ledger.toml has schema_version = 99, newer than this leadshift writes (2); "
+        f"Error: your copy of ledger.toml has schema_version = 99, newer than this leadshift writes ({SCHEMA_VERSION}); "
     )
     assert snapshot(team) == before
 
@@ -544,7 +545,7 @@ def test_no_edit_is_saved_while_another_file_is_from_a_newer_leadshift(cli, logg
     # As every other write: ledger.toml and a month alike, whichever one is newer.
     assert cli("log", "one-on-one", "alice", "held", "--date", "2026-10-30").exit_code == 0
     older = logged / "log" / "2026-10.toml"
-    older.write_bytes(older.read_bytes().replace(b"schema_version = 2", b"schema_version = 40"))
+    older.write_bytes(older.read_bytes().replace(f"schema_version = {SCHEMA_VERSION}".encode(), b"schema_version = 40"))
     use("""
         path.write_text(text.replace("Sam Lee", "Sam Leigh").replace("hours = 2.0", "hours = 2.5"))
     """)
@@ -552,7 +553,7 @@ def test_no_edit_is_saved_while_another_file_is_from_a_newer_leadshift(cli, logg
     result = cli("edit", what)
     assert result.exit_code == 1
     assert one_error_line(result.stderr).startswith(
-        "Error: this ledger was written by a newer leadshift (schema version 40; this one writes version 2). "
+        f"Error: this ledger was written by a newer leadshift (schema version 40; this one writes version {SCHEMA_VERSION}). "
         "Upgrade with `pip install --upgrade leadshift`."
     )
     assert snapshot(logged) == before
@@ -560,9 +561,9 @@ def test_no_edit_is_saved_while_another_file_is_from_a_newer_leadshift(cli, logg
 
 def test_the_newer_file_itself_can_be_put_back_by_hand(cli, logged: Path, use) -> None:
     month = logged / "log" / "2026-11.toml"
-    month.write_bytes(month.read_bytes().replace(b"schema_version = 2", b"schema_version = 40"))
-    use("""
-        path.write_text(text.replace("schema_version = 40", "schema_version = 2"))
+    month.write_bytes(month.read_bytes().replace(f"schema_version = {SCHEMA_VERSION}".encode(), b"schema_version = 40"))
+    use(f"""
+        path.write_text(text.replace("schema_version = 40", "schema_version = {SCHEMA_VERSION}"))
     """)
     result = cli("edit", "2026-11")
     assert result.exit_code == 0, result.stderr

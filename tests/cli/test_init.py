@@ -38,6 +38,8 @@ def test_init_refuses_to_overwrite(cli, ledger_home: Path) -> None:
         (["--client-share-limit", "140%"], "not a share between 0 and 1"),
         (["--workday-hours", "30"], "--workday-hours: input should be less than or equal to 24"),
         (["--week-starts", "someday"], "'someday' is not a weekday. Did you mean 'sunday'?"),
+        # Like every other date of something that happened: 1:1s with people never met would fall due in 2027.
+        (["--promoted-on", "2027-01-01"], "Error: 2027-01-01 is in the future; leadshift logs what happened"),
     ],
 )
 def test_init_rejects_bad_profiles_and_writes_nothing(cli, ledger_home: Path, args, message) -> None:

@@ -8,6 +8,9 @@ from pathlib import Path
 
 def test_teammate_list_json_has_every_field(cli, team: Path) -> None:
     data = json.loads(cli("teammate", "list", "--json").stdout)
+    # The keys in this order: new ones go last, so readers of the older JSON see what they saw.
+    keys = ["key", "name", "role", "skills", "growing", "capacity_hours", "one_on_one_every", "joined", "left"]
+    assert [list(t) for t in data] == [keys, keys]
     assert data == [
         {
             "key": "alice",
@@ -17,6 +20,8 @@ def test_teammate_list_json_has_every_field(cli, team: Path) -> None:
             "growing": ["pricing"],
             "capacity_hours": 30.0,
             "one_on_one_every": 7,
+            "joined": None,
+            "left": None,
         },
         {
             "key": "bob",
@@ -26,6 +31,8 @@ def test_teammate_list_json_has_every_field(cli, team: Path) -> None:
             "growing": [],
             "capacity_hours": 20.0,
             "one_on_one_every": 14,
+            "joined": None,
+            "left": None,
         },
     ]
 

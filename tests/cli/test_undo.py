@@ -19,6 +19,8 @@ VIEWS = (
     ("teammate", "list", "--json"),
     ("client", "list", "--json"),
     ("handoff", "status", "--json"),
+    ("teammate", "list", "--all", "--json"),
+    ("profile", "--json"),
     ("review", "--json", "--week", "2026-W47"),
 )
 
@@ -47,6 +49,8 @@ CHANGES = {
     "teammate add": [["teammate", "add", "zed", "--name", "Zed"]],
     "teammate edit": [["teammate", "edit", "bob", "--capacity-hours", "12"]],
     "teammate remove": [["teammate", "remove", "bob", "--yes"]],
+    "teammate leave": [["teammate", "leave", "bob", "--on", "2026-11-19"]],
+    "profile": [["profile", "--promoted-on", "2026-10-01", "--workday", "9"]],
     "client add": [["client", "add", "orchard", "--name", "Orchard", "--weekly-hours", "10"]],
     "client edit": [["client", "edit", "acme", "--weight", "5"]],
     "client remove": [["client", "remove", "initech", "--yes"]],

@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from leadshift.domain.book import Book, Profile, Teammate
-from leadshift.domain.cadence import Due, due_by, due_one_on_ones, last_held, last_held_by_teammate, overdue_one_on_ones
+from leadshift.domain.cadence import (
+    Due,
+    due_by,
+    due_one_on_ones,
+    last_held,
+    last_held_by_teammate,
+    overdue_one_on_ones,
+    schedule,
+)
 from leadshift.domain.ledger import Ledger
 from leadshift.domain.records import OneOnOneRecord
 from tests.support.builders import ledger_of
@@ -127,3 +135,55 @@ def test_last_held_by_teammate_in_one_pass() -> None:
         one_on_one(3, date(2026, 11, 16), "bob", "interrupted"),
     )
     assert last_held_by_teammate(ledger(*records, every={"alice": 7, "bob": 7}), TODAY) == {"alice": date(2026, 11, 13)}
+
+
+# -- a team that changes ------------------------------------------------------------
+
+PROMOTED = date(2026, 10, 5)
+
+
+def team_of(*records: OneOnOneRecord, **teammates: Teammate) -> Ledger:
+    return ledger_of(Book(profile=Profile(name="Sam", promoted_on=PROMOTED), teammates=teammates), records)
+
+
+def test_someone_who_joined_after_the_promotion_is_due_a_cadence_after_joining() -> None:
+    team = team_of(
+        old=Teammate(name="Old", one_on_one_every=14),  # due 14 days after the promotion: the 19th of October
+        early=Teammate(name="Early", one_on_one_every=14, joined=date(2026, 9, 1)),  # joined before: the same
+        new=Teammate(name="New", one_on_one_every=14, joined=date(2026, 11, 16)),  # due the 30th, not late
+    )
+    assert schedule(team, TODAY) == [
+        Due("early", None, date(2026, 10, 19)),
+        Due("new", None, date(2026, 11, 30)),
+        Due("old", None, date(2026, 10, 19)),
+    ]
+    assert [d.teammate for d in overdue_one_on_ones(team, TODAY)] == ["early", "old"]
+
+
+def test_a_held_one_on_one_counts_from_itself_whenever_they_joined() -> None:
+    team = team_of(one_on_one(1, date(2026, 11, 17), "new"), new=Teammate(name="New", joined=date(2026, 11, 16)))
+    assert schedule(team, TODAY) == [Due("new", date(2026, 11, 17), date(2026, 12, 1))]
+
+
+def test_someone_not_yet_on_the_team_on_a_day_is_not_due_that_day() -> None:
+    team = team_of(new=Teammate(name="New", one_on_one_every=7, joined=date(2026, 11, 16)))
+    assert schedule(team, date(2026, 11, 15)) == []
+    assert overdue_one_on_ones(team, date(2026, 11, 15)) == []
+    assert due_one_on_ones(team, date(2026, 11, 15)) == []
+
+
+def test_someone_who_left_is_never_due_again_but_was_before_they_left() -> None:
+    left = date(2026, 11, 18)
+    team = team_of(
+        one_on_one(1, date(2026, 11, 2), "raj"),
+        raj=Teammate(name="Raj", one_on_one_every=7, left=left),
+        ann=Teammate(name="Ann", one_on_one_every=7),
+    )
+    assert [d.teammate for d in overdue_one_on_ones(team, TODAY)] == ["ann"]
+    assert [d.teammate for d in due_one_on_ones(team, TODAY)] == ["ann"]
+    assert [d.teammate for d in due_one_on_ones(team, left)] == ["ann"]  # gone on the day they left
+    # A week before, Raj was still on the team, and late.
+    assert overdue_one_on_ones(team, date(2026, 11, 13)) == [
+        Due("ann", None, date(2026, 10, 12)),
+        Due("raj", date(2026, 11, 2), date(2026, 11, 9)),
+    ]

@@ -353,3 +353,19 @@ def test_plans_on_generated_teams_keep_every_promise(generated: tuple[Book, bool
         starts = sorted(a.starts for a in result.assignments if a.teammate == t)
         assert all(later - earlier >= timedelta(weeks=1) for earlier, later in zip(starts, starts[1:], strict=False))
         assert len({s.isocalendar()[:2] for s in starts}) == len(starts)
+
+
+def test_a_former_teammate_is_never_proposed_even_as_the_best_fit() -> None:
+    teammates, clients = sam_team()
+    # Carol has every skill and all the time in the world, but she left.
+    carol = mate("Carol", ["negotiation", "support"], ["pricing"], 60).model_copy(update={"left": date(2026, 11, 18)})
+    result = plan({**teammates, "carol": carol}, clients)
+    assert chosen(result) == chosen(plan(teammates, clients))
+    assert all("carol" not in scores for scores in result.candidates.values())
+    assert "carol" not in result.load
+
+
+def test_a_team_whose_only_member_left_has_nobody_to_hand_over_to() -> None:
+    gone = mate("Carol", ["negotiation"]).model_copy(update={"left": date(2026, 11, 18)})
+    with pytest.raises(NotFound, match="no teammates to hand your 1 client"):
+        plan({"carol": gone}, {"acme": account("Acme Ltd", ["negotiation"])})

@@ -411,3 +411,39 @@ def test_favoured_is_judged_on_the_hours_per_client_as_shown() -> None:
     assert finding.message.startswith(
         "Your own clients got 2 h each from you this week; the clients your team owns got 1 h each."
     )
+
+
+def test_a_former_teammate_counts_in_the_weeks_before_they_left_and_not_after() -> None:
+    book = sams_book()
+    gone = book.model_copy(
+        update={
+            "teammates": {
+                **book.teammates,
+                "bob": book.teammates["bob"].model_copy(update={"left": date(2026, 11, 18)}),
+            },
+            "clients": {**book.clients, "hooli": Client(name="Hooli", owner="alice", weight=2, weekly_hours=4)},
+        }
+    )
+    ledger = make_ledger(two_weeks(), Book.model_validate(gone.model_dump()))
+    w46 = weekly_review(ledger, *W46, TODAY)  # judged as of its Sunday, when Bob was still on the team
+    assert list(w46.one_on_ones.by_teammate) == ["alice", "bob"]
+    w47 = weekly_review(ledger, *W47, TODAY)
+    assert list(w47.one_on_ones.by_teammate) == ["alice"]
+    # The 1:1 cancelled with Bob before he left still happened: the week's totals keep it.
+    assert (w47.one_on_ones.held, w47.one_on_ones.cancelled) == (1, 1)
+    assert not [f for f in w47.findings if "Bob" in f.message and f.code.startswith("one-on-one")]
+
+
+def test_growth_accounts_are_shared_among_the_people_still_on_the_team() -> None:
+    book = sams_book()
+    clients = {
+        **book.clients,
+        "initech": Client(name="Initech", owner="alice", weight=4),
+        "hooli": Client(name="Hooli", owner="alice", weight=5),
+    }
+    bob_left = book.teammates["bob"].model_copy(update={"left": date(2026, 11, 18)})
+    gone = Book.model_validate(
+        {**book.model_dump(), "clients": clients, "teammates": {**book.teammates, "bob": bob_left}}
+    )
+    review = weekly_review(make_ledger(Log(), gone), *W47, TODAY)
+    assert "growth-accounts-concentrated" not in {f.code for f in review.findings}  # Bob is not left out: he left

@@ -83,6 +83,7 @@ VALID: dict[tuple[str, ...], dict[str, Any]] = {
     ("handoff", "cancel"): {"client": "acme"},
     ("teammate", "add"): {"key": "carol", "name": "Carol Diaz"},
     ("teammate", "edit"): {"key": "bob", "name": "Bob Chen"},
+    ("teammate", "leave"): {"key": "bob"},
     ("teammate", "remove"): {"key": "bob"},
     ("client", "add"): {"key": "newco", "name": "NewCo"},
     ("client", "edit"): {"key": "initech", "name": "Initech"},

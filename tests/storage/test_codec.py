@@ -8,6 +8,7 @@ import pytest
 
 from leadshift.domain.book import Book, Client, Profile, Teammate
 from leadshift.domain.records import EscalationRecord, HoursRecord, Month, OneOnOneRecord, TradeOffRecord
+from leadshift.domain.schema import SCHEMA_VERSION
 from leadshift.errors import LedgerFileError
 from leadshift.storage import codec
 
@@ -256,7 +257,7 @@ def test_encode_writes_what_a_person_would() -> None:
         ],
     )
     assert codec.encode(month).decode() == (
-        "schema_version = 2\n"
+        f"schema_version = {SCHEMA_VERSION}\n"
         "\n"
         "[[hours]]\n"
         'id = "aaaaaaa1"\n'

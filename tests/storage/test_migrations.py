@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -202,3 +203,57 @@ def test_a_write_error_while_copying_changes_nothing(v1: Path, monkeypatch: pyte
         "full (free some space, then try again); nothing was changed."
     )
     assert snapshot(v1) == before
+
+
+# -- version 2 -> 3: teammates gained `joined` and `left` --------------------------------------------------------
+
+# The example ledger exactly as leadshift wrote it at schema version 2 (git 9e318fc).
+V2 = Path(__file__).parents[1] / "data" / "ledger-v2"
+
+
+@pytest.fixture
+def v2(ledger_home: Path) -> Path:
+    shutil.copytree(V2, ledger_home)
+    return ledger_home
+
+
+def test_a_version_2_ledger_reads_as_it_is(cli: Callable[..., Result], v2: Path) -> None:
+    before = snapshot(v2)
+    for args in (["teammate", "list", "--json"], ["review", "--week", "2026-W46", "--json"], ["profile"]):
+        assert cli(*args).exit_code == 0, args
+    assert versions(v2) == {"ledger.toml": 2, "2026-10": 2, "2026-11": 2}
+    assert snapshot(v2) == before
+
+
+def test_a_version_2_ledger_becomes_version_3_with_nothing_else_changed(cli: Callable[..., Result], v2: Path) -> None:
+    old = Store(v2).load()
+    assert cli("profile", "--workday", "9").exit_code == 0
+    assert SCHEMA_VERSION == 3
+    assert versions(v2) == {"ledger.toml": 3, "2026-10": 3, "2026-11": 3}
+    new = Store(v2).load()
+    assert new.book.model_dump(exclude={"schema_version", "profile"}) == old.book.model_dump(
+        exclude={"schema_version", "profile"}
+    )
+    assert all(mate.joined is None and mate.left is None for mate in new.book.teammates.values())
+    assert {k: m.records() for k, m in new.months.items()} == {k: m.records() for k, m in old.months.items()}
+    # No teammate has a date yet, so ledger.toml's teammate tables are byte for byte what they were.
+    teammates = re.compile(rb"(?ms)^\[teammates\..*?(?=^\[clients)")
+    kept = v2 / "backups" / "before-schema-3" / "ledger.toml"
+    assert teammates.search((v2 / "ledger.toml").read_bytes())[0] == teammates.search(kept.read_bytes())[0]
+
+
+def test_a_leadshift_that_writes_version_2_refuses_to_write_a_version_3_ledger(
+    cli: Callable[..., Result], v2: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leadshift.storage import guards
+
+    assert cli("teammate", "edit", "priya", "--role", "Lead consultant").exit_code == 0  # now version 3
+    before = snapshot(v2)
+    monkeypatch.setattr(guards, "SCHEMA_VERSION", 2)  # as leadshift 0.2 checks it
+    result = cli("log", "lead", "admin", "1")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: this ledger was written by a newer leadshift (schema version 3; this one writes version 2). "
+        "Upgrade with `pip install --upgrade leadshift`.\n"
+    )
+    assert snapshot(v2) == before

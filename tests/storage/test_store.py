@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from leadshift.domain.book import Book, Client, Profile, Teammate
 from leadshift.domain.records import EscalationRecord, HoursRecord, Month, OneOnOneRecord, TradeOffRecord
+from leadshift.domain.schema import SCHEMA_VERSION
 from leadshift.domain.terms import ACTIVITIES, NO_KINDS, ONE_ON_ONE_STATUSES, WEEKDAYS
 from leadshift.errors import (
     LeadshiftError,
@@ -298,14 +299,17 @@ def test_record_naming_an_unknown_client_is_reported_with_the_file(store: Store)
     )
 
 
+CURRENT_VERSION = f"schema_version = {SCHEMA_VERSION}".encode()
+
+
 def test_a_newer_book_is_refused_for_writing(store: Store) -> None:
-    store.book_path.write_bytes(store.book_path.read_bytes().replace(b"schema_version = 2", b"schema_version = 99"))
+    store.book_path.write_bytes(store.book_path.read_bytes().replace(CURRENT_VERSION, b"schema_version = 99"))
     assert store.read_book().schema_version == 99  # still readable
     before = snapshot(store.home)
     with pytest.raises(LedgerVersionError) as caught:
         put_month(store, "2026-11", hours("0000000c", date(2026, 11, 19)))
     assert caught.value.message == (
-        "this ledger was written by a newer leadshift (schema version 99; this one writes version 2). "
+        f"this ledger was written by a newer leadshift (schema version 99; this one writes version {SCHEMA_VERSION}). "
         "Upgrade with `pip install --upgrade leadshift`."
     )
     assert snapshot(store.home) == before
@@ -313,7 +317,7 @@ def test_a_newer_book_is_refused_for_writing(store: Store) -> None:
 
 def test_a_newer_month_is_refused_for_writing(store: Store) -> None:
     path = store.month_path("2026-10")
-    path.write_bytes(path.read_bytes().replace(b"schema_version = 2", b"schema_version = 7"))
+    path.write_bytes(path.read_bytes().replace(CURRENT_VERSION, b"schema_version = 7"))
     before = snapshot(store.home)
     with pytest.raises(LedgerVersionError, match=r"schema version 7;"):
         with store.change() as draft:

@@ -9,7 +9,7 @@
     writes      the two ways a command changes the ledger: the book, or new records
     exports     the review saved as SVG or HTML
 
-and the commands, a module each: init (and where), demo, review, check, yes, show, remove, undo (and redo),
+and the commands, a module each: init (and where), profile, demo, review, check, yes, show, remove, undo (and redo),
 edit (with editor), doctor, restore, log (with walkthrough), handoff, teammate and client (with roster).
 """
 

@@ -89,6 +89,7 @@ COMMANDS = {
     "demo": "demo",
     "init": "init",
     "where": "init",
+    "profile": "profile",
     "review": "review",
     "yes": "yes",
     "check": "check",

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from leadshift.cli import parsing
-from leadshift.cli.options import choice, day
+from leadshift.cli.options import ClientShareLimit, PromotedOn, WorkdayHours, choice
 from leadshift.cli.output import Outcome, command, news
 from leadshift.cli.session import Session
 from leadshift.domain.terms import WEEKDAYS
@@ -22,19 +20,9 @@ def register(tree: typer.Typer) -> None:
 def init(
     ctx: typer.Context,
     name: Annotated[str, typer.Option("--name", help="Your name, as the reports address you.")],
-    promoted_on: Annotated[
-        Optional[date], typer.Option("--promoted-on", metavar="DATE", parser=day, help="When you became the lead.")
-    ] = None,
-    workday_hours: Annotated[float, typer.Option("--workday-hours", help="The working day you budget for.")] = 10.0,
-    client_share_limit: Annotated[
-        float,
-        typer.Option(
-            "--client-share-limit",
-            metavar="SHARE",
-            parser=parsing.parse_share,
-            help="Most of your time for client work: 0.4 or 40%.",
-        ),
-    ] = "0.4",  # type: ignore[assignment]  # parsed like a typed value
+    promoted_on: PromotedOn = None,
+    workday_hours: WorkdayHours = None,
+    client_share_limit: ClientShareLimit = None,
     week_starts: Annotated[
         str,
         typer.Option(
@@ -43,21 +31,20 @@ def init(
     ] = "monday",
 ) -> Outcome:
     """Create your ledger (never overwrites an existing one)."""
+    from leadshift.cli.roster import given
     from leadshift.domain.book import Book, Profile
     from leadshift.domain.changes import build
     from leadshift.render.text import visible
 
     session = Session.of(ctx)
-    profile = build(
-        Profile,
-        {
-            "name": name.strip(),
-            "promoted_on": promoted_on,
-            "workday_hours": workday_hours,
-            "client_share_limit": client_share_limit,
-            "week_starts": week_starts,
-        },
+    fields = given(
+        name=name,
+        promoted_on=promoted_on,
+        workday_hours=workday_hours,
+        client_share_limit=client_share_limit,
+        week_starts=week_starts,
     )
+    profile = build(Profile, fields)  # what is not given takes the model's default
     session.store.create(Book(profile=profile))
     return news(
         f"Created your ledger in {visible(session.home)}",

@@ -48,3 +48,23 @@ Week = Annotated[
     typer.Option("--week", "-w", metavar="WEEK", parser=parsing.parse_week, help="An ISO week, like 2026-W47."),
 ]
 Hours = Annotated[float, typer.Argument(metavar="HOURS", parser=parsing.parse_hours, help="Like 1.5, 1h30 or 90m.")]
+
+# The profile, as `init` sets it and `profile` changes it: None is "not given" (a new ledger takes the model's default).
+PromotedOn = Annotated[
+    Optional[date],
+    typer.Option("--promoted-on", metavar="DATE", parser=past_day, help="When you became the lead (not a future day)."),
+]
+WorkdayHours = Annotated[
+    Optional[float],
+    typer.Option("--workday-hours", "--workday", metavar="HOURS", help="The workday you budget for (10 if not set)."),
+]
+ClientShareLimit = Annotated[
+    Optional[float],
+    typer.Option(
+        "--client-share-limit",
+        "--limit",
+        metavar="SHARE",
+        parser=parsing.parse_share,
+        help="Most of your time for client work: 0.4 or 40% (40% if not set).",
+    ),
+]

@@ -1,13 +1,14 @@
-"""`leadshift teammate add|list|edit|remove`: the people you lead."""
+"""`leadshift teammate add|list|edit|leave|remove`: the people you lead, and those who left."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from leadshift.cli.app import new_app
-from leadshift.cli.options import TagList, Yes
+from leadshift.cli.options import TODAY, TagList, Yes, past_day
 from leadshift.cli.output import Outcome, command, news
 from leadshift.cli.parsing import parse_tags
 from leadshift.cli.roster import given, save_edit, save_removal
@@ -16,7 +17,7 @@ from leadshift.cli.writes import change_book
 
 if TYPE_CHECKING:
     from leadshift.domain.book import Book
-    from leadshift.reports.listing import Team
+    from leadshift.reports.listing import Departure, Team
 
 app = new_app("The people you lead: their skills, growth goals, capacity and 1:1 cadence.")
 
@@ -35,6 +36,15 @@ Capacity = Annotated[
     typer.Option("--capacity-hours", metavar="H", help="Client hours a week they can carry."),
 ]
 Cadence = Annotated[Optional[int], typer.Option("--one-on-one-every", metavar="DAYS", help="Days between 1:1s.")]
+Joined = Annotated[
+    Optional[date],
+    typer.Option(
+        "--joined",
+        metavar="DATE",
+        parser=past_day,
+        help="The day they joined, if after you took the team: their first 1:1 falls due a cadence later.",
+    ),
+]
 
 
 def register(tree: typer.Typer) -> None:
@@ -51,6 +61,7 @@ def add(
     growing: Growing = None,
     capacity_hours: Capacity = None,
     one_on_one_every: Cadence = None,
+    joined: Joined = None,
 ) -> Outcome:
     """Add a teammate (unless given: 30 client hours a week, a 1:1 every 14 days)."""
     from leadshift.domain.changes import add_teammate
@@ -62,17 +73,25 @@ def add(
         growing=growing,
         capacity_hours=capacity_hours,
         one_on_one_every=one_on_one_every,
+        joined=joined,
     )
     book = change_book(Session.of(ctx), lambda ledger: add_teammate(ledger.book, key, fields))
     return news(f"Added teammate {key.strip().lower()} ({len(book.teammates)} on the team).")
 
 
 @command(app, "list", json=True)
-def list_(ctx: typer.Context) -> Team:
+def list_(
+    ctx: typer.Context,
+    everyone: Annotated[bool, typer.Option("--all", help="Also list those who left the team.")] = False,
+) -> Team:
     """List your team."""
     from leadshift.reports.listing import Team
 
-    return Team(Session.of(ctx).reader.read_book().teammates)
+    book = Session.of(ctx).reader.read_book()
+    if everyone:
+        return Team(book.teammates)
+    current = book.current_team()
+    return Team(current, left_not_listed=len(book.teammates) - len(current))
 
 
 @command(app)
@@ -100,6 +119,30 @@ def edit(
     return save_edit(Session.of(ctx), "teammate", key, fields, edit_teammate)
 
 
+@command(app, json=True)
+def leave(
+    ctx: typer.Context,
+    key: Key,
+    on: Annotated[
+        date,
+        typer.Option(
+            "--on",
+            metavar="DATE",
+            parser=past_day,
+            help="The day they left: YYYY-MM-DD, 'today' or 'yesterday' [default: today].",
+            show_default=False,
+        ),
+    ] = TODAY,  # type: ignore[assignment]  # parsed like a typed date
+) -> Departure:
+    """A teammate left: their records stay; they leave the 1:1s, the review and the handoff plans."""
+    from leadshift.domain.changes import leave_teammate, require_teammate
+    from leadshift.reports.listing import Departure
+
+    book = change_book(Session.of(ctx), lambda ledger: leave_teammate(ledger.book, key, on))
+    stored = require_teammate(book, key)
+    return Departure(stored, book.teammates[stored], len(book.current_team()))
+
+
 @command(app)
 def remove(ctx: typer.Context, key: Key, yes: Yes = False) -> Outcome:
     """Remove a teammate who owns no clients and appears in no records (asks first; --yes for scripts)."""
@@ -112,4 +155,7 @@ def _teammate_going(book: Book, key: str) -> str | None:
     mate = book.teammates.get(key)
     if mate is None:
         return None
-    return f"This removes {mate.name} ({key}) from the team, with their skills, growth goals and 1:1 cadence"
+    return (
+        f"This removes {mate.name} ({key}) from the team, with their skills, growth goals and 1:1 cadence "
+        f"(`leadshift teammate leave {key}` keeps them as former)"
+    )

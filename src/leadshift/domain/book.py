@@ -40,6 +40,20 @@ class Teammate(Strict):
     growing: Tags = []
     capacity_hours: WeeklyHours = 30.0
     one_on_one_every: Annotated[int, Field(ge=1, le=365)] = 14
+    # When they joined, if after you took the team: their first 1:1 falls due a cadence after it.
+    joined: date | None = None
+    # When they left: from that day on they are off the team, and kept only for the history that names them.
+    left: date | None = None
+
+    def on_team(self, day: date) -> bool:
+        """Whether they are on the team on `day`: joined by then (when known), and not gone yet."""
+        return (self.joined is None or self.joined <= day) and (self.left is None or day < self.left)
+
+    @model_validator(mode="after")
+    def _leaves_after_joining(self) -> Teammate:
+        if self.joined is not None and self.left is not None and self.left < self.joined:
+            raise ValueError(f"they left on {self.left}, before they joined on {self.joined}")
+        return self
 
 
 class Client(Strict):
@@ -117,6 +131,14 @@ class Book(Strict):
         mate = self.teammates.get(key)
         return mate.name if mate else key
 
+    def team_on(self, day: date) -> dict[str, Teammate]:
+        """The teammates on the team on `day`, by key; `teammates` also holds those who left, for their history."""
+        return {key: mate for key, mate in self.teammates.items() if mate.on_team(day)}
+
+    def current_team(self) -> dict[str, Teammate]:
+        """Everyone who has not left, by key: who `teammate list` shows and a handoff plan may propose."""
+        return {key: mate for key, mate in self.teammates.items() if mate.left is None}
+
     @field_validator("teammates")
     @classmethod
     def _me_is_reserved(cls, teammates: dict[str, Teammate]) -> dict[str, Teammate]:
@@ -135,6 +157,12 @@ class Book(Strict):
                     f"the handoff of '{key}' is to '{handoff.teammate}', who is not a teammate",
                     at=("handoffs", key, "teammate"),
                 )
+            if not handoff.done and (left := self.teammates[handoff.teammate].left):
+                raise broken_rule(
+                    f"the handoff of '{key}' is to '{handoff.teammate}', who left the team on {left}; cancel it "
+                    f"(`leadshift handoff cancel {key}`)",
+                    at=("handoffs", key, "teammate"),
+                )
             owner = self.clients[key].owner
             if not handoff.done and owner != ME:
                 # Only completing the handoff moves the client; anything else would leave two plans for it.
@@ -149,10 +177,22 @@ class Book(Strict):
                 raise broken_rule(
                     f"client '{key}' is owned by '{client.owner}', who is not a teammate", at=("clients", key, "owner")
                 )
+            if client.owner != ME and (left := self.teammates[client.owner].left):
+                raise broken_rule(
+                    f"client '{key}' is owned by '{client.owner}', who left the team on {left}; give it to someone "
+                    f"on the team (`leadshift client edit {key} --owner KEY`, or `--owner me`)",
+                    at=("clients", key, "owner"),
+                )
             for backer in client.backed_by:
                 if backer not in self.teammates:
                     raise broken_rule(
                         f"client '{key}' is backed by '{backer}', who is not a teammate",
+                        at=("clients", key, "backed_by"),
+                    )
+                if left := self.teammates[backer].left:
+                    raise broken_rule(
+                        f"client '{key}' is backed by '{backer}', who left the team on {left}; take them off "
+                        f"(`leadshift client edit {key} --backed-by ...`)",
                         at=("clients", key, "backed_by"),
                     )
                 if backer == client.owner:

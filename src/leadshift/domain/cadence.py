@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from leadshift.domain.book import Teammate
 from leadshift.domain.ledger import Ledger
 from leadshift.domain.records import OneOnOneRecord
 
@@ -31,11 +32,11 @@ def last_held_by_teammate(ledger: Ledger, on_or_before: date) -> dict[str, date]
 
 
 def next_due(ledger: Ledger, as_of: date) -> list[Due]:
-    """Each teammate's last held 1:1 up to `as_of` and the day the next one falls due, by key."""
+    """The last held 1:1 up to `as_of` of each teammate on the team that day, and the day the next falls due, by key."""
     held = last_held_by_teammate(ledger, as_of)
     return [
         Due(key, held.get(key), _plus_days(held[key], teammate.one_on_one_every) if key in held else None)
-        for key, teammate in sorted(ledger.book.teammates.items())
+        for key, teammate in sorted(ledger.book.team_on(as_of).items())
     ]
 
 
@@ -50,17 +51,21 @@ def schedule(ledger: Ledger, as_of: date) -> list[Due]:
     """Every teammate's last held 1:1 up to `as_of` and the day the next falls due, by key; `due_on` always set.
 
     A teammate never given a 1:1 falls due one cadence after the leader took
-    the team (`leading_since`): a new leader is not late on day one.
+    the team (`leading_since`), or after they joined it if later: a new leader,
+    or a new teammate, is not late on day one.
     """
-    start = leading_since(ledger) or as_of
+    since = leading_since(ledger)
+    teammates = ledger.book.teammates
     return [
-        Due(
-            due.teammate,
-            due.last_held,
-            due.due_on or _plus_days(start, ledger.book.teammates[due.teammate].one_on_one_every),
-        )
+        Due(due.teammate, due.last_held, due.due_on or _first_due(teammates[due.teammate], since, as_of))
         for due in next_due(ledger, as_of)
     ]
+
+
+def _first_due(teammate: Teammate, leading_since: date | None, as_of: date) -> date:
+    """When a teammate never given a 1:1 falls due: a cadence after they and the leader were first on one team."""
+    start = max((day for day in (leading_since, teammate.joined) if day is not None), default=as_of)
+    return _plus_days(start, teammate.one_on_one_every)
 
 
 def overdue_one_on_ones(ledger: Ledger, as_of: date) -> list[Due]:
@@ -78,7 +83,8 @@ def due_one_on_ones(ledger: Ledger, day: date) -> list[Due]:
     logged_today = {r.teammate for r in ledger.records(day, day) if isinstance(r, OneOnOneRecord)}
     # Held ones up to the day before: a 1:1 logged today is handled by `logged_today`.
     before = day - timedelta(days=1) if day > date.min else day
-    return [due for due in due_by(ledger, before, day) if due.teammate not in logged_today]
+    team = ledger.book.team_on(day)  # not the day before's: someone who leaves today is not due today
+    return [due for due in due_by(ledger, before, day) if due.teammate in team and due.teammate not in logged_today]
 
 
 def _plus_days(day: date, days: int) -> date:

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from leadshift.domain.book import Book, Client, Teammate
+from leadshift.domain.book import Book, Client, Profile, Teammate
 from leadshift.domain.dates import month_key
 from leadshift.domain.ledger import Ledger
 from leadshift.domain.records import MAX_HOURS_A_DAY, AnyRecord, Month, OneOnOneRecord, hours_on, over_a_day
@@ -61,7 +61,12 @@ def require_teammate(book: Book, key: str) -> str:
     return require_key("teammate", key, book.teammates)
 
 
-# -- teammates and clients ------------------------------------------------------
+# -- the profile, teammates and clients -----------------------------------------
+
+
+def edit_profile(book: Book, fields: Mapping[str, Any]) -> Book:
+    """The profile with `fields` changed, checked as `init` checks a new one."""
+    return _with(book, profile=build(Profile, {**book.profile.model_dump(), **fields}))
 
 
 def add_teammate(book: Book, key: str, fields: Mapping[str, Any]) -> Book:
@@ -81,13 +86,12 @@ def edit_teammate(book: Book, key: str, fields: Mapping[str, Any]) -> Book:
 def remove_teammate(ledger: Ledger, key: str) -> Book:
     book = ledger.book
     key = require_teammate(book, key)
-    owned = sorted(c for c, client in book.clients.items() if client.owner == key)
+    owned, backs = _clients_of(book, key)
     if owned:
         raise Conflict(
             f"{key} owns {', '.join(owned)}; give each to someone else first "
             f"(`leadshift client edit {owned[0]} --owner me`), then remove {key}."
         )
-    backs = sorted(c for c, client in book.clients.items() if key in client.backed_by)
     if backs:
         raise Conflict(
             f"{key} backs {', '.join(backs)}; take them off first "
@@ -102,6 +106,52 @@ def remove_teammate(ledger: Ledger, key: str) -> Book:
         )
     _refuse_if_recorded(ledger, "teammate", key)
     return _with(book, teammates={k: t for k, t in book.teammates.items() if k != key})
+
+
+def leave_teammate(book: Book, key: str, on: date) -> Book:
+    """`key` leaves the team on `on`: off the team from that day, kept for every record that names them."""
+    key = require_teammate(book, key)
+    mate = book.teammates[key]
+    if mate.left is not None:
+        raise Conflict(f"{mate.name} already left the team on {mate.left}; nothing to change.")
+    if mate.joined is not None and on < mate.joined:
+        raise InvalidValue(f"{mate.name} joined on {mate.joined}, after {on}; give the day they left with --on.")
+    _refuse_while_serving_clients(book, key)
+    return _with(book, teammates={**book.teammates, key: build(Teammate, {**mate.model_dump(), "left": on})})
+
+
+def _refuse_while_serving_clients(book: Book, key: str) -> None:
+    """One line naming every client `key` still serves, and the command that frees each."""
+    owned, backs = _clients_of(book, key)
+    taking = sorted(c for c, handoff in book.handoffs.items() if handoff.teammate == key and not handoff.done)
+    serves, fixes = [], []
+    if owned:
+        serves.append(f"owns {and_list(owned)}")
+        fixes.append(
+            f"give {'them' if len(owned) > 1 else 'it'} to someone else "
+            f"(`leadshift client edit {owned[0]} --owner KEY`, or `--owner me`)"
+        )
+    if backs:
+        serves.append(f"backs {and_list(backs)}")
+        fixes.append(
+            f"drop {key} from the backers of {and_list(backs)} (`leadshift client edit {backs[0]} --backed-by ...`)"
+        )
+    if taking:
+        serves.append(f"has {'handoffs' if len(taking) > 1 else 'a handoff'} of {and_list(taking)} under way")
+        cancels = ", ".join(f"`leadshift handoff cancel {c}`" for c in taking)
+        fixes.append(f"cancel {'them' if len(taking) > 1 else 'the handoff'} ({cancels})")
+    if serves:
+        raise Conflict(
+            f"{book.teammates[key].name} still {and_list(serves)}; first {and_list(fixes)}, "
+            f"then `leadshift teammate leave {key}`."
+        )
+
+
+def _clients_of(book: Book, key: str) -> tuple[list[str], list[str]]:
+    """The clients teammate `key` owns, and those they back."""
+    owned = sorted(c for c, client in book.clients.items() if client.owner == key)
+    backs = sorted(c for c, client in book.clients.items() if key in client.backed_by)
+    return owned, backs
 
 
 def add_client(book: Book, key: str, fields: Mapping[str, Any]) -> Book:
@@ -204,11 +254,23 @@ def months_with(ledger: Ledger, records: Iterable[AnyRecord], added: datetime) -
     for record in records:
         key = month_key(record.date)
         month = changed.get(key) or ledger.months.get(key) or Month()
+        _refuse_after_leaving(ledger.book, record)
         stamped = record.model_copy(update={"added": added})
         candidate = [*month.records(), stamped]
         _refuse_long_day(candidate, record.date)  # before the model's own check, with a better message
         changed[key] = month.with_records(candidate)
     return changed
+
+
+def _refuse_after_leaving(book: Book, record: AnyRecord) -> None:
+    """A new record dated after someone left cannot name them (their last day can; the history keeps the rest)."""
+    for what, key in record.references():
+        mate = book.teammates.get(key) if what == "teammate" else None
+        if mate is not None and mate.left is not None and record.date > mate.left:
+            raise Conflict(
+                f"{mate.name} left the team on {mate.left}; nothing after that day can name them: name someone on "
+                "the team, or the day it happened (--date)."
+            )
 
 
 def _refuse_long_day(records: list[AnyRecord], day: date) -> None:

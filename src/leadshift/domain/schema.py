@@ -14,7 +14,8 @@ from pydantic_core import PydanticCustomError
 
 from leadshift.domain.terms import ACTIVITIES, HANDOFF_STAGES, NO_KINDS, ONE_ON_ONE_STATUSES, WEEKDAYS
 
-SCHEMA_VERSION = 2  # 2: clients gained `added` (storage/migrations.py upgrades version 1 files)
+# 2: clients gained `added`; 3: teammates gained `joined` and `left` (storage/migrations.py upgrades older files).
+SCHEMA_VERSION = 3
 
 Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,31}$")]
 Name = Annotated[str, Field(min_length=1, max_length=200)]

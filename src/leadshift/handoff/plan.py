@@ -98,22 +98,23 @@ def plan_handoff(ledger: Ledger, start: date) -> HandoffPlan:
     owned = {k: c for k, c in sorted(book.clients.items()) if c.owner == ME}
     if not owned:
         return HandoffPlan(start, book=book)
-    if not book.teammates:
+    team = book.current_team()  # someone who left is never proposed
+    if not team:
         raise NotFound(
             f"no teammates to hand your {len(owned)} client(s) to: add the people you lead first "
             "(`leadshift teammate add KEY --name NAME --skills a,b --growing c`)."
         )
     under_way = {k: h for k, h in book.handoffs.items() if k in owned and not h.done}
-    before = {t: math.fsum(c.weekly_hours for c in book.clients.values() if c.owner == t) for t in book.teammates}
+    before = {t: math.fsum(c.weekly_hours for c in book.clients.values() if c.owner == t) for t in team}
     taking = {t: math.fsum(owned[k].weekly_hours for k, h in under_way.items() if h.teammate == t) for t in before}
-    spare = {t: mate.capacity_hours - before[t] - taking[t] for t, mate in book.teammates.items()}
+    spare = {t: mate.capacity_hours - before[t] - taking[t] for t, mate in team.items()}
     holds_growth = _growth_holders(book, under_way)
 
     candidates: dict[str, dict[str, int | None]] = {}
     fits: dict[tuple[str, str], Match] = {}
     for c, client in owned.items():
         candidates[c] = {}
-        for t, mate in sorted(book.teammates.items()):
+        for t, mate in sorted(team.items()):
             if c in under_way:  # kept: only its own teammate, whose spare hours already leave it out
                 ours = t == under_way[c].teammate
                 found = match(client, t, mate, spare[t] + client.weekly_hours * ours)
@@ -130,7 +131,7 @@ def plan_handoff(ledger: Ledger, start: date) -> HandoffPlan:
         hours={c: owned[c].weekly_hours for c in open_clients},
         spare=spare,
         growth_clients={c for c in open_clients if owned[c].weight >= GROWTH_WEIGHT},
-        without_growth=set(book.teammates) - holds_growth,
+        without_growth=set(team) - holds_growth,
     )
 
     starts = _staggered_starts(chosen, owned, under_way, start)
@@ -169,7 +170,7 @@ def plan_handoff(ledger: Ledger, start: date) -> HandoffPlan:
             before[t],
             before[t] + math.fsum(owned[a.client].weekly_hours for a in assignments if a.teammate == t),
         )
-        for t, mate in sorted(book.teammates.items())
+        for t, mate in sorted(team.items())
     }
     return HandoffPlan(start, tuple(assignments), tuple(unassigned), candidates, load, book)
 
@@ -200,7 +201,7 @@ def _staggered_starts(
 def _why_unassigned(
     key: str, client: Client, book: Book, spare: Mapping[str, float], fits: Mapping[tuple[str, str], Match]
 ) -> str:
-    fitting = sorted(t for t in book.teammates if fits[key, t].fits(client))
+    fitting = sorted(t for t in book.current_team() if fits[key, t].fits(client))
     if not fitting:
         return f"nobody fits: no teammate has {or_list(client.needs)} as a skill or growth goal, or backs it"
     roomy = [t for t in fitting if fits[key, t].free_after >= -HOURS_SLACK]

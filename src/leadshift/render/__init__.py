@@ -10,6 +10,7 @@ is shown, so a command pays for no other view.
     tables     the one table style; the team, the clients, the records
     receipts   what the commands that write records print
     changes    what undo and redo print, and the recent changes
+    profile    `leadshift profile`: the profile, or what a change changed
     review, said_no, handoff, recovery: the views of those results
 """
 
@@ -36,8 +37,14 @@ SHOWN: dict[str, Shown] = {
         "leadshift.render.data:records_data", "leadshift.render.tables:records_view"
     ),
     "leadshift.reports.listing.Team": Shown("leadshift.render.data:team_data", "leadshift.render.tables:team_view"),
+    "leadshift.reports.listing.Departure": Shown(
+        "leadshift.render.data:departure_data", "leadshift.render.tables:departure_view"
+    ),
     "leadshift.reports.listing.ClientList": Shown(
         "leadshift.render.data:clients_data", "leadshift.render.tables:clients_view"
+    ),
+    "leadshift.reports.listing.ProfileCard": Shown(
+        "leadshift.render.profile:profile_data", "leadshift.render.profile:profile_view"
     ),
     "leadshift.reports.receipts.Logged": Shown(None, "leadshift.render.receipts:logged_view"),
     "leadshift.reports.receipts.DaySaved": Shown(None, "leadshift.render.receipts:day_saved_view"),

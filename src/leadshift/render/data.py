@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any
 from leadshift.domain.results import VIEW_ONLY
 
 if TYPE_CHECKING:
+    from leadshift.domain.book import Teammate
     from leadshift.domain.records import AnyRecord
-    from leadshift.reports.listing import ClientList, RecordList, Team
+    from leadshift.reports.listing import ClientList, Departure, RecordList, Team
 
 
 def plain(value: Any) -> Any:
@@ -39,7 +40,15 @@ def dumps(data: Any) -> str:
 
 
 def team_data(team: Team) -> list[dict[str, Any]]:
-    return [{"key": key, **t.model_dump(mode="json")} for key, t in sorted(team.teammates.items())]
+    return [teammate_data(key, t) for key, t in sorted(team.teammates.items())]
+
+
+def teammate_data(key: str, teammate: Teammate) -> dict[str, Any]:
+    return {"key": key, **teammate.model_dump(mode="json")}
+
+
+def departure_data(departure: Departure) -> dict[str, Any]:
+    return teammate_data(departure.key, departure.teammate)
 
 
 def clients_data(clients: ClientList) -> list[dict[str, Any]]:

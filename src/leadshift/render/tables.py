@@ -9,10 +9,10 @@ from rich.text import Text
 
 from leadshift.domain.records import AnyRecord, EscalationRecord, HoursRecord, OneOnOneRecord, TradeOffRecord
 from leadshift.domain.terms import ME
-from leadshift.domain.wording import hours_text
+from leadshift.domain.wording import hours_text, plural
 from leadshift.render.lines import Lines
 from leadshift.render.text import literal
-from leadshift.reports.listing import ClientList, RecordList, Team
+from leadshift.reports.listing import ClientList, Departure, RecordList, Team
 
 
 def plain_table(*columns: str, title: str | None = None, fixed: tuple[str, ...] = (), edge: bool = True) -> Table:
@@ -30,9 +30,23 @@ def plain_table(*columns: str, title: str | None = None, fixed: tuple[str, ...] 
 
 
 def team_view(team: Team) -> RenderableType:
+    if not team.teammates and team.left_not_listed:
+        return Lines(
+            f"No one on the team now; `leadshift teammate list --all` lists the {team.left_not_listed} who left."
+        )
     if not team.teammates:
         return Lines('No teammates yet. Add one: leadshift teammate add alice --name "Alice" --skills negotiation')
-    return teammates_table(team)
+    hidden = team.left_not_listed
+    return teammates_table(team, f"Team ({hidden} who left not listed: --all lists them)" if hidden else "Team")
+
+
+def departure_view(departure: Departure) -> Lines:
+    return Lines(
+        literal(departure.teammate.name).append(
+            f" left the team on {departure.teammate.left}; their records stay in the ledger. "
+            f"{plural(departure.team_size, 'teammate')} on the team now."
+        )
+    )
 
 
 def clients_view(clients: ClientList) -> RenderableType:
@@ -47,15 +61,17 @@ def records_view(listed: RecordList) -> RenderableType:
     return records_table(listed.records, title=f"Records for {listed.period}")
 
 
-def teammates_table(team: Team) -> Table:
+def teammates_table(team: Team, title: str = "Team") -> Table:
     table = plain_table(
-        "key", "name", "role", "skills", "growing", "h/wk", "1:1", title="Team", fixed=("key", "h/wk", "1:1")
+        "key", "name", "role", "skills", "growing", "h/wk", "1:1", title=title, fixed=("key", "h/wk", "1:1")
     )
     table.columns[2].max_width = 11  # a role wraps well; skill words should not be split
     for key, t in sorted(team.teammates.items()):
+        # Who left (listed with --all) says so beside their name: a column of its own would squeeze the skills.
+        name = literal(t.name).append(f" (left {t.left})" if t.left else "")
         table.add_row(
             literal(key),
-            literal(t.name),
+            name,
             literal(t.role),
             literal(" ".join(t.skills)),
             literal(" ".join(t.growing)),

@@ -272,7 +272,8 @@ def _one_on_ones(ledger: Ledger, week: list[AnyRecord], as_of: date) -> OneOnOne
     due = {d.teammate: d for d in schedule(ledger, as_of)}
     book = ledger.book
     by_teammate = {}
-    for key, mate in sorted(book.teammates.items()):
+    # The people on the team as of the review's day: someone who left stays in the weeks before they left.
+    for key, mate in sorted(book.team_on(as_of).items()):
         mine = [r for r in meetings if r.teammate == key]
         theirs = [r for r in escalations if r.teammate == key]
         due_on = due[key].due_on or as_of
@@ -297,10 +298,11 @@ def _one_on_ones(ledger: Ledger, week: list[AnyRecord], as_of: date) -> OneOnOne
             taking_over=taking_over,
             growth_accounts=sorted(c for c in {*owned, *taking_over} if book.clients[c].weight >= GROWTH_WEIGHT),
         )
+    # Every 1:1 of the week, those with someone who has left since included: they happened.
     return OneOnOnes(
-        held=sum(t.held for t in by_teammate.values()),
-        cancelled=sum(t.cancelled for t in by_teammate.values()),
-        interrupted=sum(t.interrupted for t in by_teammate.values()),
+        held=sum(r.status == "held" for r in meetings),
+        cancelled=sum(r.status == "cancelled" for r in meetings),
+        interrupted=sum(r.status == "interrupted" for r in meetings),
         by_teammate=by_teammate,
     )
 

@@ -58,7 +58,15 @@ def _clients_get_added_dates(ledger: Ledger) -> Ledger:
     return Ledger(ledger.book.model_copy(update={"clients": clients}), ledger.months)
 
 
-STEPS: dict[int, Step] = {1: _clients_get_added_dates}  # from version N to N + 1
+def _teammates_may_have_dates(ledger: Ledger) -> Ledger:
+    """Version 2 -> 3: teammates may say when they `joined` and `left`; a version 2 ledger has neither, so it
+    stays as it is. The version changes all the same: a leadshift that writes version 2 then refuses to write
+    a ledger that may hold them, instead of dropping dates it does not know.
+    """
+    return ledger
+
+
+STEPS: dict[int, Step] = {1: _clients_get_added_dates, 2: _teammates_may_have_dates}  # from version N to N + 1
 
 
 def _bump(ledger: Ledger, version: int) -> Ledger:

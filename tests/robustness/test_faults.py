@@ -185,6 +185,47 @@ def test_the_nth_call_fails_until_the_command_succeeds(
     assert temp_files(ledger) == []
 
 
+@pytest.mark.parametrize(("call", "code", "reason", "links"), CASES)
+def test_an_undo_cut_short_by_a_fault_is_finished_later(
+    call: str,
+    code: int,
+    reason: str,
+    links: bool,
+    ledger: Path,
+    cli: Cli,
+    monkeypatch: pytest.MonkeyPatch,
+    figures: Counter[str],
+) -> None:
+    """The Nth call of an undo fails: one line, and the ledger is then as before it or as after it; a redo
+    (which finishes an undo cut short first) and an undo end where one undo would have."""
+    assert cli(*COMMANDS["log client"][0]).exit_code == 0  # the change to undo (the template's own id was set by hand)
+    base = ledger.with_name("base")
+    shutil.copytree(ledger, base)
+    assert cli("undo").exit_code == 0
+    undone = snapshot(ledger)["log/2026-11.toml"]
+    for nth in range(1, 30):
+        shutil.rmtree(ledger)
+        shutil.copytree(base, ledger)
+        fault = Fault(call, code, nth)
+        with monkeypatch.context() as patched:
+            syscalls.install(fault if links else without_hard_links(fault), patched.setattr)
+            result = cli("undo")
+        figures[f"I/O faults injected into undo ({call})"] += fault.injected
+        if result.exit_code == 0:
+            break
+        assert fault.injected, result.stderr
+        assert (result.exit_code, result.stdout) == (1, "")
+        assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
+        assert reason in result.stderr
+        Store(ledger).load()  # valid whatever was left
+        cli("redo")  # nothing to redo, or the undo is finished first and then redone
+        assert cli("undo").exit_code == 0
+        assert snapshot(ledger)["log/2026-11.toml"] == undone
+        assert temp_files(ledger) == []
+    else:
+        pytest.fail("undo never succeeded")
+
+
 def test_without_hard_links_the_backup_is_a_whole_copy(ledger: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     old = (ledger / "log" / "2026-11.toml").read_bytes()
     with monkeypatch.context() as patched:

@@ -48,6 +48,8 @@ UNKNOWN_FILE = "unknown-file"
 BAD_BACKUP = "bad-backup"
 READ_ONLY = "read-only"  # a note, not a problem
 
+MOVE_AWAY = "move it out of the ledger folder"
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -263,7 +265,7 @@ class _Inspection:
                 message = f"{found.rel} is not named after a month (YYYY-MM.toml), so leadshift ignores its records"
                 fix = "rename it after the month it holds, or move it out of the ledger folder"
             else:
-                message, fix = f"{found.rel} is not a file leadshift uses", "move it out of the ledger folder"
+                message, fix = f"{found.rel} is not a file leadshift uses", MOVE_AWAY
             self.add(UNKNOWN_FILE, found.rel, message, fix)
 
     def temp_file(self, found: Entry) -> bool:
@@ -299,12 +301,7 @@ class _Inspection:
                         f"remove it with `rm {_quote(found.path)}`",
                     )
                     continue
-                self.add(
-                    UNKNOWN_FILE,
-                    found.rel,
-                    f"{found.rel} is not a backup leadshift made",
-                    "move it out of the ledger folder",
-                )
+                self.add(UNKNOWN_FILE, found.rel, f"{found.rel} is not a backup leadshift made", MOVE_AWAY)
                 continue
             self.permissions(found, found.rel)
             if not backup.examined.valid and not backup.name.broken:  # set-aside broken files are broken by design
@@ -321,12 +318,7 @@ class _Inspection:
             if JOURNAL_FILE.match(found.name) and found.kind == "file":
                 self.permissions(found, found.rel)
             elif not self.temp_file(found):
-                self.add(
-                    UNKNOWN_FILE,
-                    found.rel,
-                    f"{found.rel} is not a change leadshift recorded",
-                    "move it out of the ledger folder",
-                )
+                self.add(UNKNOWN_FILE, found.rel, f"{found.rel} is not a change leadshift recorded", MOVE_AWAY)
 
     def copy_before_migration(self, folder: Entry) -> None:
         """backups/before-schema-N/: the files as they were before an upgrade; private like the rest."""

@@ -84,6 +84,7 @@ def what_restore_replaces(ledger: LedgerReader, name: str) -> str | None:
     data, _, _, _, current, _ = _judged(ledger, backup)
     if current is None or current == data:
         return None
+    writable.refuse_read_only(ledger, [ledger.home / backup.file], folders=[ledger.journal_dir])
     return (
         f"Restoring {backup.name} replaces the current {backup.file} (kept in backups/; "
         "`leadshift undo` takes the restore back)"

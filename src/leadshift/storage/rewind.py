@@ -38,6 +38,7 @@ def undo(layout: Layout) -> Reverted:
     writable.refuse_read_only(layout)  # before the lock, which may create .lock
     with lock.exclusive(layout.lock_path):
         finish_under_way(layout)
+        _refuse_broken(layout)
         while (kept := journal.newest_done(layout)) is not None:
             entry = journal.read(layout, kept.path)
             if wanted := _wanted(layout, entry, UNDO):
@@ -57,6 +58,7 @@ def redo(layout: Layout) -> Reverted:
     writable.refuse_read_only(layout)
     with lock.exclusive(layout.lock_path):
         finish_under_way(layout)
+        _refuse_broken(layout)
         kept = journal.next_to_redo(layout)
         if kept is None:
             raise NotFound("nothing to redo: redo puts back what `leadshift undo` took back, until the next change.")
@@ -72,6 +74,17 @@ def finish_under_way(layout: Layout) -> None:
         entry = journal.read(layout, kept.path)
         way = UNDO if kept.state == UNDOING else REDO
         _apply(layout, kept, entry, way, _wanted(layout, entry, way))
+
+
+def _refuse_broken(layout: Layout) -> None:
+    """As every write: nothing while a file is broken (the error names the file and line, and how to fix it)."""
+    try:
+        data = layout.book_path.read_bytes()
+    except OSError as error:
+        raise LedgerFileError(f"cannot read {layout.label(layout.book_path)}: {errors.in_words(error)}.") from None
+    reader = MonthReader(layout, codec.decode_file(layout, layout.book_path, data, Book))
+    for key in layout.month_keys():
+        reader.facts(key)
 
 
 def _change(kept: Kept, entry: Entry, undone: bool) -> Change:

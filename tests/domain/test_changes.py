@@ -10,7 +10,7 @@ import pytest
 from leadshift.domain import changes
 from leadshift.domain.book import Book, Client, Profile, Teammate
 from leadshift.domain.ledger import Ledger
-from leadshift.domain.records import EscalationRecord, HoursRecord, OneOnOneRecord, TradeOffRecord
+from leadshift.domain.records import EscalationRecord, HoursRecord, OneOnOneRecord
 from leadshift.errors import Conflict, InvalidValue, NotFound, UsageError
 from tests.support.builders import ledger_of
 
@@ -419,41 +419,3 @@ def test_find_record_missing() -> None:
 def test_without_record() -> None:
     month = find_ledger().months[NOV]
     assert [r.id for r in changes.without_record(month, "a1b2c3d4").records()] == ["a1b2ffff"]
-
-
-# -- the newest record (undo) ----------------------------------------------------------------
-
-
-def test_newest_record_is_the_latest_added_whatever_its_date_or_table() -> None:
-    early, late = datetime(2026, 11, 20, 9, 0), datetime(2026, 11, 20, 9, 5)
-    ledger = team_ledger(
-        client_hours("00000001", date(2026, 11, 19), 1, added=early),
-        OneOnOneRecord(id="00000002", date=date(2026, 10, 12), teammate="dana", status="held", added=late),
-        EscalationRecord(id="00000003", date=date(2026, 11, 20), teammate="dana", asked_first=True, added=early),
-        client_hours("00000004", date(2026, 11, 20), 1),  # hand-written, no timestamp: oldest of all
-    )
-    assert changes.newest_record(ledger) == ("2026-10", ledger.months["2026-10"].one_on_one[0])
-
-
-def test_newest_record_among_equal_timestamps_is_the_last_in_file_order() -> None:
-    same = datetime(2026, 11, 20, 18, 0)
-    ledger = team_ledger(
-        client_hours("00000001", date(2026, 11, 18), 1, added=same),
-        client_hours("00000002", date(2026, 11, 20), 1, added=same),
-        client_hours("00000003", date(2026, 11, 19), 1, added=same),
-    )
-    assert changes.newest_record(ledger)[1].id == "00000003"
-    ledger = team_ledger(
-        TradeOffRecord(
-            id="00000004", date=date(2026, 11, 20), client="acme", request="Deck", said_no="nothing", added=same
-        ),
-        client_hours("00000005", date(2026, 11, 20), 1, added=same),
-    )
-    # The trade_off table comes after the hours table in the file.
-    assert changes.newest_record(ledger)[1].id == "00000004"
-
-
-def test_newest_record_of_an_empty_ledger() -> None:
-    with pytest.raises(NotFound) as caught:
-        changes.newest_record(team_ledger())
-    assert caught.value.message == "nothing to undo: the ledger has no records yet."

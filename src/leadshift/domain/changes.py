@@ -322,19 +322,6 @@ def find_record(ledger: Ledger, record_id: str) -> tuple[str, AnyRecord]:
     return matches[0]
 
 
-def newest_record(ledger: Ledger) -> tuple[str, AnyRecord]:
-    """The record written most recently (among equal timestamps, one save: the last in its file)."""
-    candidates = [
-        ((r.added or datetime.min, key, position), key, r)
-        for key, m in ledger.months.items()
-        for position, r in enumerate(m.records())
-    ]
-    if not candidates:
-        raise NotFound("nothing to undo: the ledger has no records yet.")
-    _, key, record = max(candidates, key=lambda c: c[0])
-    return key, record
-
-
 def without_record(month: Month, record_id: str) -> Month:
     return month.with_records([r for r in month.records() if r.id != record_id])
 

@@ -52,7 +52,7 @@ class Record(Strict):
     id: RecordId
     date: date
     note: Note = ""
-    added: datetime | None = None  # when it was written; `undo` removes the newest
+    added: datetime | None = None  # when it was written: records of one day are listed in this order
 
     @field_validator("added")
     @classmethod

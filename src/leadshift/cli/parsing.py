@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from leadshift.domain.dates import FIRST_YEAR, LAST_YEAR, IsoWeek, in_calendar
-from leadshift.domain.wording import hours_text, or_list
+from leadshift.domain.wording import by_start, hours_text, or_list
 from leadshift.errors import InvalidValue, UsageError
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$", re.IGNORECASE)
@@ -125,15 +125,12 @@ def parse_choice(what: str, text: str, choices: tuple[str, ...]) -> str:
     """One of `choices` (case-insensitive, any unambiguous prefix), or a message suggesting the closest."""
     import difflib
 
-    word = text.strip().lower()
-    if word in choices:
-        return word
-    starting = [choice for choice in choices if word and choice.startswith(word)]
+    starting = by_start(text, list(choices))
     if len(starting) == 1:
         return starting[0]
     if starting:
         raise UsageError(f"'{text}' could be {' or '.join(starting)}; type a few more letters.")
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(text.strip().lower(), choices, n=1, cutoff=0.6)
     hint = f" Did you mean '{close[0]}'?" if close else ""
     raise UsageError(f"'{text}' is not a {what}.{hint} Choose one of: {', '.join(choices)}.")
 

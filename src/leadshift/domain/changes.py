@@ -22,7 +22,7 @@ from leadshift.domain.ledger import Ledger
 from leadshift.domain.records import MAX_HOURS_A_DAY, AnyRecord, Month, OneOnOneRecord, hours_on, over_a_day
 from leadshift.domain.schema import Key
 from leadshift.domain.terms import ME
-from leadshift.domain.wording import and_list, hours_text
+from leadshift.domain.wording import and_list, by_start, hours_text
 from leadshift.errors import Conflict, InvalidValue, NotFound, UsageError
 
 M = TypeVar("M", bound=BaseModel)
@@ -39,9 +39,7 @@ def require_key(kind: str, key: str, known: Iterable[str]) -> str:
     """
     wanted = key.strip().lower()
     choices = sorted(known)
-    if wanted in choices:
-        return wanted
-    starting = [choice for choice in choices if wanted and choice.startswith(wanted)]
+    starting = by_start(key, choices)
     if len(starting) == 1:
         return starting[0]
     if starting:

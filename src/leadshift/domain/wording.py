@@ -58,3 +58,11 @@ def and_list(words: list[str]) -> str:
 def or_list(words: list[str]) -> str:
     """`a`, `a or b`, `a, b or c`."""
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+
+
+def by_start(typed: str, choices: list[str]) -> list[str]:
+    """The choices `typed` names (case-insensitive): itself when it is one, else every choice it starts."""
+    word = typed.strip().lower()
+    if word in choices:
+        return [word]
+    return [choice for choice in choices if word and choice.startswith(word)]

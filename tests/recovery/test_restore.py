@@ -128,7 +128,8 @@ def test_restoring_over_a_sound_file_keeps_it_as_the_newest_backup_and_can_be_un
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines() == [
         "Restored ledger.toml from backups/ledger.toml.000004 (saved 2026-11-20 09:03): 1 teammate, 2 clients.",
-        "The version it replaced is kept as backups/ledger.toml.000005; undo with `leadshift restore ledger.toml.000005`.",
+        "The version it replaced is kept as backups/ledger.toml.000005; `leadshift undo` takes the restore back (or "
+        "`leadshift restore ledger.toml.000005`).",
     ]
     assert (ledger / "ledger.toml").read_bytes() == chosen  # byte for byte: comments and layout survive
     assert backup(ledger, "ledger.toml.000005") == current
@@ -190,8 +191,8 @@ def test_restoring_a_month(cli, ledger: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines() == [
         "Restored log/2026-11.toml from backups/log-2026-11.toml.000001 (saved 2026-11-20 09:04): 1 record.",
-        "The version it replaced is kept as backups/log-2026-11.toml.000002; undo with "
-        "`leadshift restore log-2026-11.toml.000002`.",
+        "The version it replaced is kept as backups/log-2026-11.toml.000002; `leadshift undo` takes the restore "
+        "back (or `leadshift restore log-2026-11.toml.000002`).",
     ]
     assert backup(ledger, "log-2026-11.toml.000002") == current
     assert [r["type"] for r in json.loads(cli("show", "--json").stdout)] == ["hours"]
@@ -430,7 +431,8 @@ def test_a_month_broken_on_its_own_is_named_as_not_checked(cli, ledger: Path) ->
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines() == [
         "Restored ledger.toml from backups/ledger.toml.000003 (saved 2026-11-20 09:02): 1 teammate, 1 client.",
-        "The version it replaced is kept as backups/ledger.toml.000005; undo with `leadshift restore ledger.toml.000005`.",
+        "The version it replaced is kept as backups/ledger.toml.000005; `leadshift undo` takes the restore back (or "
+        "`leadshift restore ledger.toml.000005`).",
         "log/2026-11.toml is broken, so it was not checked against this ledger.toml; fix it with "
         "`leadshift edit 2026-11`.",
     ]

@@ -159,7 +159,7 @@ def _restored_lines(restored: Restored) -> list[str]:
     else:
         lines.append(
             f"The version it replaced is kept as backups/{restored.kept}; "
-            f"undo with `leadshift restore {restored.kept}`."
+            f"`leadshift undo` takes the restore back (or `leadshift restore {restored.kept}`)."
         )
     for month in restored.unchecked:
         lines.append(

@@ -181,15 +181,14 @@ def _broken(layout: Layout, path: Path, error: Exception) -> LedgerFileError:
 
 
 def _versions(version: Version) -> FileVersions:
-    before, after = version.before, version.after
+    sides = (version.before, version.after)
     try:
-        texts = [None if side is None else side.decode() for side in (before, after)]
-    except UnicodeDecodeError:
-        texts = [None if side is None else base64.b64encode(side).decode() for side in (before, after)]
-        return FileVersions(
-            path=version.rel, before=texts[0], after=texts[1], before_valid=version.before_valid, base64=True
-        )
-    return FileVersions(path=version.rel, before=texts[0], after=texts[1], before_valid=version.before_valid)
+        texts, binary = [None if side is None else side.decode() for side in sides], False
+    except UnicodeDecodeError:  # a broken file replaced by hand or by a restore: kept exactly
+        texts, binary = [None if side is None else base64.b64encode(side).decode() for side in sides], True
+    return FileVersions(
+        path=version.rel, before_valid=version.before_valid, base64=binary, before=texts[0], after=texts[1]
+    )
 
 
 def _encode(entry: Entry) -> bytes:

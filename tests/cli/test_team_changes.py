@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import snapshot
 
 
@@ -45,7 +47,7 @@ def test_the_day_someone_joined_cannot_be_in_the_future(cli, team: Path) -> None
 # -- leaving --------------------------------------------------------------------------
 
 
-def test_a_teammate_who_leaves_keeps_their_history(cli, team: Path) -> None:
+def test_a_teammate_who_leaves_keeps_their_history(cli, team: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert cli("log", "one-on-one", "bob", "held", "--date", "2026-11-16").exit_code == 0
     result = cli("teammate", "leave", "bob", "--on", "2026-11-18")
     assert result.exit_code == 0, result.stderr
@@ -54,8 +56,11 @@ def test_a_teammate_who_leaves_keeps_their_history(cli, team: Path) -> None:
     )
     assert [r["teammate"] for r in json.loads(cli("show", "--week", "2026-W47", "--json").stdout)] == ["bob"]
     assert cli("doctor").exit_code == 0
-    assert list(review_of(cli)["one_on_ones"]["by_teammate"]) == ["alice"]
     assert list(review_of(cli, "--week", "2026-W46")["one_on_ones"]["by_teammate"]) == ["alice", "bob"]
+    week_left = review_of(cli)["one_on_ones"]["by_teammate"]  # W47: his 1:1 on Monday is his row's
+    assert (list(week_left), week_left["bob"]["held"], week_left["bob"]["due_on"]) == (["alice", "bob"], 1, None)
+    monkeypatch.setenv("LEADSHIFT_TODAY", "2026-11-27")
+    assert list(review_of(cli)["one_on_ones"]["by_teammate"]) == ["alice"]  # W48: gone
 
 
 def test_leave_json_is_the_teammate_as_listed(cli, team: Path) -> None:
@@ -99,10 +104,13 @@ def test_when_everyone_left_the_list_says_how_to_see_them(cli, team: Path) -> No
     )
 
 
-def test_someone_who_left_can_leave_on_a_day_before_records_that_name_them(cli, team: Path) -> None:
+def test_leaving_before_records_that_name_them_is_refused(cli, team: Path) -> None:
     cli("log", "one-on-one", "bob", "held", "--date", "2026-11-19")
-    assert cli("teammate", "leave", "bob", "--on", "2026-11-17").exit_code == 0
-    assert len(json.loads(cli("show", "--date", "2026-11-19", "--json").stdout)) == 1  # nothing deleted
+    assert refused(cli, team, "teammate", "leave", "bob", "--on", "2026-11-17") == (
+        "Error: Bob Chen appears in 1 record after 2026-11-17, the last on 2026-11-19; give the day they left "
+        "with --on 2026-11-19 or later, or remove those records first.\n"
+    )
+    assert cli("teammate", "leave", "bob", "--on", "2026-11-19").exit_code == 0  # their last day
 
 
 # -- what a leave refuses, changing nothing ---------------------------------------------------

@@ -428,10 +428,21 @@ def test_a_former_teammate_counts_in_the_weeks_before_they_left_and_not_after() 
     w46 = weekly_review(ledger, *W46, TODAY)  # judged as of its Sunday, when Bob was still on the team
     assert list(w46.one_on_ones.by_teammate) == ["alice", "bob"]
     w47 = weekly_review(ledger, *W47, TODAY)
-    assert list(w47.one_on_ones.by_teammate) == ["alice"]
-    # The 1:1 cancelled with Bob before he left still happened: the week's totals keep it.
+    # The week he left: his row is there, so the rows add up to the totals; he is due nothing.
+    assert list(w47.one_on_ones.by_teammate) == ["alice", "bob"]
+    bob = w47.one_on_ones.by_teammate["bob"]
+    assert bob.left_the_team and not bob.overdue
     assert (w47.one_on_ones.held, w47.one_on_ones.cancelled) == (1, 1)
-    assert not [f for f in w47.findings if "Bob" in f.message and f.code.startswith("one-on-one")]
+    rows = w47.one_on_ones.by_teammate.values()
+    assert (sum(m.held for m in rows), sum(m.cancelled for m in rows)) == (1, 1)
+    # What happened with him that week is reported; nothing is asked of him any more.
+    assert not [
+        f
+        for f in w47.findings
+        if "Bob" in f.message and f.code in ("one-on-one-overdue", "growth-accounts-concentrated")
+    ]
+    w48 = weekly_review(ledger, date(2026, 11, 23), date(2026, 11, 29), date(2026, 11, 27))
+    assert list(w48.one_on_ones.by_teammate) == ["alice"]  # the week after, he is gone
 
 
 def test_growth_accounts_are_shared_among_the_people_still_on_the_team() -> None:

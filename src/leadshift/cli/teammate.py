@@ -138,7 +138,7 @@ def leave(
     from leadshift.domain.changes import leave_teammate, require_teammate
     from leadshift.reports.listing import Departure
 
-    book = change_book(Session.of(ctx), lambda ledger: leave_teammate(ledger.book, key, on))
+    book = change_book(Session.of(ctx), lambda ledger: leave_teammate(ledger, key, on))
     stored = require_teammate(book, key)
     return Departure(stored, book.teammates[stored], len(book.current_team()))
 

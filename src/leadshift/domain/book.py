@@ -135,6 +135,14 @@ class Book(Strict):
         """The teammates on the team on `day`, by key; `teammates` also holds those who left, for their history."""
         return {key: mate for key, mate in self.teammates.items() if mate.on_team(day)}
 
+    def team_during(self, first: date, last: date) -> dict[str, Teammate]:
+        """The teammates on the team on any day from `first` to `last`, by key."""
+        return {
+            key: mate
+            for key, mate in self.teammates.items()
+            if (mate.joined is None or mate.joined <= last) and (mate.left is None or first < mate.left)
+        }
+
     def current_team(self) -> dict[str, Teammate]:
         """Everyone who has not left, by key: who `teammate list` shows and a handoff plan may propose."""
         return {key: mate for key, mate in self.teammates.items() if mate.left is None}

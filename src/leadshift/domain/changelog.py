@@ -94,9 +94,12 @@ def _fields_changed(old: BaseModel, new: BaseModel) -> list[str]:
         was, now = getattr(old, name), getattr(new, name)
         if was != now:
             simple = isinstance(now, str | int | float | date) or now is None
-            changed.append(f"{name} {_shown(was)} -> {_shown(now)}" if simple else name)
+            label = name.replace("_", " ")
+            changed.append(f"{label} {_shown(was)} -> {_shown(now)}" if simple else label)
     return changed
 
 
 def _shown(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"  # 20, 0.4: as typed, not 20.0
     return "none" if value is None else str(value)

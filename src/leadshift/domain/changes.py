@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import secrets
 from collections.abc import Callable, Iterable, Mapping
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -22,7 +22,7 @@ from leadshift.domain.ledger import Ledger
 from leadshift.domain.records import MAX_HOURS_A_DAY, AnyRecord, Month, OneOnOneRecord, hours_on, over_a_day
 from leadshift.domain.schema import Key
 from leadshift.domain.terms import ME
-from leadshift.domain.wording import and_list, by_start, hours_text
+from leadshift.domain.wording import and_list, by_start, hours_text, plural
 from leadshift.errors import Conflict, InvalidValue, NotFound, UsageError
 
 M = TypeVar("M", bound=BaseModel)
@@ -106,8 +106,9 @@ def remove_teammate(ledger: Ledger, key: str) -> Book:
     return _with(book, teammates={k: t for k, t in book.teammates.items() if k != key})
 
 
-def leave_teammate(book: Book, key: str, on: date) -> Book:
+def leave_teammate(ledger: Ledger, key: str, on: date) -> Book:
     """`key` leaves the team on `on`: off the team from that day, kept for every record that names them."""
+    book = ledger.book
     key = require_teammate(book, key)
     mate = book.teammates[key]
     if mate.left is not None:
@@ -115,6 +116,12 @@ def leave_teammate(book: Book, key: str, on: date) -> Book:
     if mate.joined is not None and on < mate.joined:
         raise InvalidValue(f"{mate.name} joined on {mate.joined}, after {on}; give the day they left with --on.")
     _refuse_while_serving_clients(book, key)
+    later = [r.date for r in ledger.records(start=on + timedelta(days=1)) if ("teammate", key) in r.references()]
+    if later:
+        raise Conflict(
+            f"{mate.name} appears in {plural(len(later), 'record')} after {on}, the last on {max(later)}; "
+            f"give the day they left with --on {max(later)} or later, or remove those records first."
+        )
     return _with(book, teammates={**book.teammates, key: build(Teammate, {**mate.model_dump(), "left": on})})
 
 

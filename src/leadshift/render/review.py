@@ -163,14 +163,16 @@ def _team(review: Review) -> RenderableType:
             for n, what in ((mate.held, "held"), (mate.cancelled, "cancelled"), (mate.interrupted, "interrupted"))
             if n
         ]
-        if mate.overdue:
+        if mate.left_the_team:
+            due = Text("left the team", style="dim")
+        elif mate.overdue:
             due = Text(f"overdue {mate.days_overdue} d", style="red")
         else:
             due = Text(f"due {mate.due_on}", style="green")
         table.add_row(
             literal(mate.name),
             Text("\n".join(week) or "none", style="" if week else "dim"),
-            str(mate.last_held or "never"),
+            str(mate.last_held or ("-" if mate.left_the_team else "never")),
             due,
             f"{mate.escalations}, {mate.asked_first} asked first" if mate.escalations else "",
         )

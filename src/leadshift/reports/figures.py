@@ -92,6 +92,11 @@ class TeammateWeek:
     taking_over: list[str]  # clients in a saved handoff to them, not done yet
     growth_accounts: list[str]  # high-weight clients they own or are taking over
 
+    @property
+    def left_the_team(self) -> bool:
+        """They left during the week: listed for what happened, never due a 1:1 or a growth account."""
+        return self.due_on is None
+
 
 @dataclass(frozen=True)
 class OneOnOnes:
@@ -158,7 +163,7 @@ def week_figures(
         trend=_trend(ledger, start, weeks),
         owned_clients=_owned_clients(ledger, history, summary, as_of, logging_since or as_of),
         attention=_attention(ledger, summary),
-        one_on_ones=_one_on_ones(ledger, records, as_of),
+        one_on_ones=_one_on_ones(ledger, records, start, as_of),
         escalations=_escalations(records),
         said_no=list(trade_offs.said_no),
     )
@@ -266,18 +271,20 @@ def _attention(ledger: Ledger, week: Hours) -> Attention:
     return Attention(len(own), len(team), per_own, per_team, by_team, favoured)
 
 
-def _one_on_ones(ledger: Ledger, week: list[AnyRecord], as_of: date) -> OneOnOnes:
+def _one_on_ones(ledger: Ledger, week: list[AnyRecord], start: date, as_of: date) -> OneOnOnes:
     meetings = [r for r in week if isinstance(r, OneOnOneRecord)]
     escalations = [r for r in week if isinstance(r, EscalationRecord)]
     due = {d.teammate: d for d in schedule(ledger, as_of)}
     book = ledger.book
     by_teammate = {}
-    # The people on the team as of the review's day: someone who left stays in the weeks before they left.
-    for key, mate in sorted(book.team_on(as_of).items()):
+    # The people on the team at any time in the week: someone who left stays in the weeks before, and in the
+    # week they left (so the rows add up to the week's totals), then is gone.
+    for key, mate in sorted(book.team_during(start, as_of).items()):
         mine = [r for r in meetings if r.teammate == key]
         theirs = [r for r in escalations if r.teammate == key]
-        due_on = due[key].due_on or as_of
-        overdue = due_on < as_of
+        gone = key not in due  # left during the week: no 1:1 falls due any more
+        due_on = None if gone else due[key].due_on or as_of
+        overdue = due_on is not None and due_on < as_of
         taking_over = sorted(c for c, h in book.handoffs.items() if h.teammate == key and not h.done)
         owned = [c for c, client in book.clients.items() if client.owner == key]
         by_teammate[key] = TeammateWeek(
@@ -288,11 +295,11 @@ def _one_on_ones(ledger: Ledger, week: list[AnyRecord], as_of: date) -> OneOnOne
             interrupted=sum(r.status == "interrupted" for r in mine),
             lost_to=sorted({r.because for r in mine if r.because}),
             lost_for_clients=sum(1 for r in mine if r.because),
-            last_held=due[key].last_held,
+            last_held=max((r.date for r in mine if r.status == "held"), default=None) if gone else due[key].last_held,
             cadence_days=mate.one_on_one_every,
             due_on=due_on,
             overdue=overdue,
-            days_overdue=(as_of - due_on).days if overdue else 0,
+            days_overdue=(as_of - due_on).days if due_on is not None and overdue else 0,
             escalations=len(theirs),
             asked_first=sum(r.asked_first for r in theirs),
             taking_over=taking_over,

@@ -202,7 +202,7 @@ def _time_for_yourself(week: WeekFigures, book: Book) -> Iterator[Finding]:  # p
 
 
 def _growth_spread(week: WeekFigures, book: Book) -> Iterator[Finding]:  # principle 4
-    team = list(week.one_on_ones.by_teammate.values())
+    team = [m for m in week.one_on_ones.by_teammate.values() if not m.left_the_team]
     rich = [m for m in team if len(m.growth_accounts) >= 2]
     without = [m for m in team if not m.growth_accounts]
     if rich and without:

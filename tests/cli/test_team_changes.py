@@ -179,3 +179,12 @@ def test_no_client_can_be_given_to_someone_who_left(cli, team: Path) -> None:
     )
     plan = json.loads(cli("handoff", "plan", "--json").stdout)
     assert {key for scores in plan["candidates"].values() for key in scores} == {"alice"}
+
+
+def test_nothing_before_someone_joined_can_name_them(cli, team: Path) -> None:
+    assert cli("teammate", "add", "nia", "--name", "Nia Park", "--joined", "2026-11-18").exit_code == 0
+    assert refused(cli, team, "log", "one-on-one", "nia", "held", "--date", "2026-11-17") == (
+        "Error: Nia Park joined the team on 2026-11-18; nothing before that day can name them: check the day it "
+        "happened (--date), or their joining day (`leadshift edit ledger`).\n"
+    )
+    assert cli("log", "one-on-one", "nia", "held", "--date", "2026-11-18").exit_code == 0  # their first day

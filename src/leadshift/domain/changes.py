@@ -268,13 +268,19 @@ def months_with(ledger: Ledger, records: Iterable[AnyRecord], added: datetime) -
 
 
 def _refuse_after_leaving(book: Book, record: AnyRecord) -> None:
-    """A new record dated after someone left cannot name them (their last day can; the history keeps the rest)."""
+    """A new record names someone only while they were on the team: not before they joined, not after they left
+    (their last day can; the history keeps the rest)."""
     for what, key in record.references():
         mate = book.teammates.get(key) if what == "teammate" else None
         if mate is not None and mate.left is not None and record.date > mate.left:
             raise Conflict(
                 f"{mate.name} left the team on {mate.left}; nothing after that day can name them: name someone on "
                 "the team, or the day it happened (--date)."
+            )
+        if mate is not None and mate.joined is not None and record.date < mate.joined:
+            raise Conflict(
+                f"{mate.name} joined the team on {mate.joined}; nothing before that day can name them: check the "
+                f"day it happened (--date), or their joining day (`leadshift edit ledger`)."
             )
 
 

@@ -22,8 +22,14 @@ def entries(store: Store) -> list[str]:
 
 @pytest.mark.parametrize(
     "before",
-    [b'schema_version = 3\r\n\r\n[[hours]]\r\nid = "0000000a"\r\n', b"\xff\xfe not text", b'quote """ and \\ slash\n'],
-    ids=["carriage returns", "not UTF-8", "quotes and backslashes"],
+    [
+        b'schema_version = 3\r\n\r\n[[hours]]\r\nid = "0000000a"\r\n',
+        b"\xff\xfe not text",
+        b'quote """ and \\ slash\n',
+        bytes(c for c in range(128) if c != 13) * 2,
+        "é, ü, \u2028, \ufeff\n".encode(),
+    ],
+    ids=["carriage returns", "not UTF-8", "quotes and backslashes", "every other ASCII character", "unicode"],
 )
 def test_an_entry_keeps_each_file_byte_for_byte(store: Store, before: bytes) -> None:
     path = journal.record(store, "edit", "edited by hand", [journal.Version("log/2026-11.toml", before, b"new\n")], AT)

@@ -192,9 +192,10 @@ def _versions(version: Version) -> FileVersions:
 
 
 def _encode(entry: Entry) -> bytes:
-    """The entry as TOML, each file's content readable in a multi-line string where that keeps it exact."""
-    data = entry.model_dump(exclude_defaults=True)
-    text = tomli_w.dumps(data, multiline_strings=True)
-    if Entry.model_validate(tomllib.loads(text)) != entry:  # a carriage return, say: TOML would not keep it
-        text = tomli_w.dumps(data)  # escaped, on one line
-    return text.encode()
+    """The entry as TOML, each file's content readable in a multi-line string.
+
+    TOML reads a carriage return in a multi-line string back as a plain line break: content that has
+    one is written escaped, on one line, so that every byte comes back.
+    """
+    multiline = not any("\r" in (f.before or "") or "\r" in (f.after or "") for f in entry.files)
+    return tomli_w.dumps(entry.model_dump(exclude_defaults=True), multiline_strings=multiline).encode()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date, timedelta
 
@@ -353,6 +354,9 @@ def test_plans_on_generated_teams_keep_every_promise(generated: tuple[Book, bool
         starts = sorted(a.starts for a in result.assignments if a.teammate == t)
         assert all(later - earlier >= timedelta(weeks=1) for earlier, later in zip(starts, starts[1:], strict=False))
         assert len({s.isocalendar()[:2] for s in starts}) == len(starts)
+    # At most two handoffs start in a week, saved ones included.
+    weeks = Counter(a.starts.isocalendar()[:2] for a in result.assignments if a.starts >= START)
+    assert max(weeks.values(), default=0) <= 2
 
 
 def test_a_former_teammate_is_never_proposed_even_as_the_best_fit() -> None:

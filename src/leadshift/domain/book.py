@@ -18,6 +18,7 @@ from leadshift.domain.schema import (
     Tags,
     Weekday,
     WeeklyHours,
+    WeekNames,
     broken_rule,
 )
 from leadshift.domain.terms import HANDOFF_STAGES, ME
@@ -31,6 +32,8 @@ class Profile(Strict):
     workday_hours: Annotated[float, Field(gt=0, le=24, allow_inf_nan=False)] = 10.0
     client_share_limit: Annotated[float, Field(gt=0, le=1, allow_inf_nan=False)] = 0.4
     week_starts: Weekday = "monday"
+    # Weeks off (ISO weeks, like 2026-W52): no handoff stage starts in one. Absent from files before it existed.
+    holidays: WeekNames = []
 
 
 class Teammate(Strict):

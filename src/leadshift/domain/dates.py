@@ -35,6 +35,22 @@ class IsoWeek(NamedTuple):
         """
         return week_of(date.fromisocalendar(self.year, self.number, 4), week_starts)
 
+    def label(self) -> str:
+        """`2026-W47`."""
+        return f"{self.year}-W{self.number:02d}"
+
+    @classmethod
+    def named(cls, name: str) -> IsoWeek:
+        """The week a checked name (`2026-W47`, as the ledger stores one) stands for."""
+        return cls(int(name[:4]), int(name[6:]))
+
+    @classmethod
+    def of(cls, day: date, week_starts: str = "monday") -> IsoWeek:
+        """The week that holds `day`, named as `dates` reads names (the ISO week of its Thursday)."""
+        start = week_of(day, week_starts)[0]
+        year, number, _ = (start + timedelta(days=(3 - start.weekday()) % 7)).isocalendar()
+        return cls(year, number)
+
 
 def week_of(day: date, week_starts: str = "monday") -> tuple[date, date]:
     """The first and last day of the week that holds `day`."""

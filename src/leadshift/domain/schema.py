@@ -7,11 +7,13 @@ reads a file that was edited by hand.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from leadshift.domain.dates import FIRST_YEAR, LAST_YEAR
 from leadshift.domain.terms import ACTIVITIES, HANDOFF_STAGES, NO_KINDS, ONE_ON_ONE_STATUSES, WEEKDAYS
 
 # 2: clients gained `added`; 3: teammates gained `joined` and `left` (storage/migrations.py upgrades older files).
@@ -29,6 +31,21 @@ def _once_each(items: list[str]) -> list[str]:
 
 Tags = Annotated[list[Tag], AfterValidator(_once_each)]  # skills, needs...: each once, in the order given
 Keys = Annotated[list[Key], AfterValidator(_once_each)]
+
+
+def _real_week(name: str) -> str:
+    year, number = int(name[:4]), int(name[6:])
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"{name} is outside the years leadshift handles ({FIRST_YEAR} to {LAST_YEAR})")
+    try:
+        date.fromisocalendar(year, number, 4)
+    except ValueError:
+        raise ValueError(f"{name} is not a week: year {year} has no week {number}") from None
+    return name
+
+
+WeekName = Annotated[str, Field(pattern=r"^\d{4}-W\d{2}$"), AfterValidator(_real_week)]  # an ISO week: 2026-W52
+WeekNames = Annotated[list[WeekName], AfterValidator(lambda weeks: sorted(set(weeks)))]  # each once, in order
 WeeklyHours = Annotated[float, Field(ge=0, le=168, allow_inf_nan=False)]
 RecordId = Annotated[str, Field(pattern=r"^[0-9a-f]{8}$")]
 # Literal[tuple] expands to the tuple's members: one list of words, in terms.py.

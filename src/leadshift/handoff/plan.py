@@ -3,26 +3,30 @@
 Every (client, teammate) pair gets a score in whole points, or None when the
 teammate cannot take the client. The plan is the set of assignments with the
 highest total score that fits every teammate's spare hours, found exactly by
-an integer program, then dated in stages from a start day, staggered per
-teammate. Saved handoffs under way are kept as they are; only the rest is planned.
+an integer program, then dated in stages from a start day, paced: a few a
+week, none in a week off, one at a time per teammate (pacing.py). Saved
+handoffs under way are kept as they are; only the rest is planned.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from leadshift.domain.book import Book, Client, Handoff, StageDates
+from leadshift.domain.dates import IsoWeek
 from leadshift.domain.ledger import Ledger
 from leadshift.domain.results import view_only
-from leadshift.domain.terms import GROWTH_WEIGHT, ME
+from leadshift.domain.terms import GROWTH_WEIGHT, HANDOFF_STAGES, ME
 from leadshift.domain.wording import hours_text, or_list
 from leadshift.errors import NotFound
+from leadshift.handoff.pacing import DEFAULT_PER_WEEK, WEEK, Pacing
 from leadshift.handoff.scoring import HOURS_SLACK, Match, eligible, match, reasons
 from leadshift.handoff.solver import best_assignment
-from leadshift.handoff.stages import STAGGER_WEEKS, dated_stages
+from leadshift.handoff.stages import MET_AFTER, dated_stages
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,7 @@ class HandoffPlan:
     unassigned: tuple[Unassigned, ...] = ()
     candidates: Mapping[str, Mapping[str, int | None]] = field(default_factory=dict)
     load: Mapping[str, Load] = field(default_factory=dict)
+    pacing: Pacing = Pacing()  # how many start in a week, and the weeks skipped
     book: Book | None = view_only(default=None)  # the ledger it was planned for: the names the view prints
 
     @property
@@ -84,6 +89,19 @@ class HandoffPlan:
         return max((a.done_on for a in self.assignments), default=None)
 
     @property
+    def per_week(self) -> int:
+        return self.pacing.per_week
+
+    @property
+    def skipped(self) -> tuple[IsoWeek, ...]:
+        """The weeks no stage starts in (--skip and the profile's holidays), in order."""
+        return tuple(sorted(self.pacing.skipped))
+
+    def starts_week(self, assignment: Assignment) -> IsoWeek:
+        """The week (of the profile) in which a handoff starts."""
+        return self.pacing.week(assignment.starts)
+
+    @property
     def new(self) -> tuple[Assignment, ...]:
         """The assignments this plan adds (not the saved ones it keeps)."""
         return tuple(a for a in self.assignments if not a.saved)
@@ -92,12 +110,20 @@ class HandoffPlan:
 # -- the plan -------------------------------------------------------------------
 
 
-def plan_handoff(ledger: Ledger, start: date) -> HandoffPlan:
-    """Who should take over each client the leader owns, and the dated stages, starting on `start`."""
+def plan_handoff(
+    ledger: Ledger, start: date, per_week: int = DEFAULT_PER_WEEK, skip: Iterable[IsoWeek] = ()
+) -> HandoffPlan:
+    """Who should take over each client the leader owns, and the dated stages, starting on `start`.
+
+    At most `per_week` handoffs start in a week, and no stage starts in a week
+    of `skip` or of the profile's holidays (pacing.py).
+    """
     book = ledger.book
+    holidays = {IsoWeek.named(name) for name in book.profile.holidays}
+    pacing = Pacing(per_week, frozenset(skip) | holidays, book.profile.week_starts)
     owned = {k: c for k, c in sorted(book.clients.items()) if c.owner == ME}
     if not owned:
-        return HandoffPlan(start, book=book)
+        return HandoffPlan(start, pacing=pacing, book=book)
     team = book.current_team()  # someone who left is never proposed
     if not team:
         raise NotFound(
@@ -134,32 +160,23 @@ def plan_handoff(ledger: Ledger, start: date) -> HandoffPlan:
         without_growth=set(team) - holds_growth,
     )
 
-    starts = _staggered_starts(chosen, owned, under_way, start)
-    assignments = [
-        Assignment(
-            c,
-            h.teammate,
-            candidates[c][h.teammate] or 0,
-            (f"saved handoff, at the {h.stage} stage", *reasons(owned[c], fits[c, h.teammate], False)),
-            tuple(h.stages),
-            owned[c].weekly_hours,
-            saved=True,
-        )
-        for c, h in under_way.items()
-    ]
-    for c, t in chosen.items():
-        first = owned[c].weight >= GROWTH_WEIGHT and t not in holds_growth
-        assignments.append(
-            Assignment(
-                c,
-                t,
-                pairs[c, t],
-                reasons(owned[c], fits[c, t], first),
-                tuple(dated_stages(starts[c])),
-                owned[c].weekly_hours,
-            )
-        )
-    assignments.sort(key=lambda a: (a.starts, a.client))
+    teammate_of = {**{c: h.teammate for c, h in under_way.items()}, **chosen}
+    order = sorted(chosen, key=lambda c: _priority(c, owned[c], fits[c, chosen[c]]))
+    dated = {c: tuple(h.stages) for c, h in under_way.items()}
+    paced = _paced_starts(order, chosen, under_way, start, pacing)
+    dated |= {c: tuple(dated_stages(day, pacing)) for c, day in paced.items()}
+    assignments: list[Assignment] = []
+    taken: dict[str, list[str]] = {t: [] for t in team}  # per teammate, the plan's clients that start before
+    for c in sorted(teammate_of, key=lambda c: (dated[c][0].start, c)):
+        t, client = teammate_of[c], owned[c]
+        room = team[t].capacity_hours - before[t] - math.fsum(owned[k].weekly_hours for k in taken[t])
+        first = c not in under_way and client.weight >= GROWTH_WEIGHT and t not in holds_growth
+        said = reasons(client, fits[c, t], first, room, [owned[k].name for k in taken[t]])
+        if c in under_way:
+            said = (f"saved handoff, at the {under_way[c].stage} stage", *said)
+        score = candidates[c][t] or 0
+        assignments.append(Assignment(c, t, score, said, dated[c], client.weekly_hours, saved=c in under_way))
+        taken[t].append(c)
 
     unassigned = [
         Unassigned(c, _why_unassigned(c, owned[c], book, spare, fits)) for c in open_clients if c not in chosen
@@ -172,7 +189,7 @@ def plan_handoff(ledger: Ledger, start: date) -> HandoffPlan:
         )
         for t, mate in sorted(team.items())
     }
-    return HandoffPlan(start, tuple(assignments), tuple(unassigned), candidates, load, book)
+    return HandoffPlan(start, tuple(assignments), tuple(unassigned), candidates, load, pacing, book)
 
 
 def _growth_holders(book: Book, under_way: Mapping[str, Handoff]) -> set[str]:
@@ -182,19 +199,32 @@ def _growth_holders(book: Book, under_way: Mapping[str, Handoff]) -> set[str]:
     return holders
 
 
-def _staggered_starts(
-    chosen: Mapping[str, str], owned: Mapping[str, Client], under_way: Mapping[str, Handoff], start: date
+def _priority(key: str, client: Client, found: Match) -> tuple[bool, float, int, str]:
+    """Which handoff starts first: ready teammates first, then the most of the leader's hours freed."""
+    ready, points = found.readiness(client)
+    return (not ready, -client.weekly_hours, -points, key)
+
+
+def _paced_starts(
+    order: list[str], chosen: Mapping[str, str], under_way: Mapping[str, Handoff], start: date, pacing: Pacing
 ) -> dict[str, date]:
-    """Per teammate, the biggest client first (it frees the most of the leader's hours), STAGGER_WEEKS apart."""
-    gap = timedelta(weeks=STAGGER_WEEKS)
+    """Each chosen client's first day, in `order`: the first week from `start` that is not skipped, where
+    fewer than `per_week` handoffs (saved ones included) start, and after its teammate has met the previous
+    client handed to them."""
+    started = Counter(pacing.week(h.stages[0].start) for h in under_way.values())
+    met = [(h.teammate, h.dates_of(MET_AFTER).end + timedelta(days=1)) for h in under_way.values()]
+    free_from: dict[str, date] = {}
+    for teammate, day in sorted(met):
+        free_from[teammate] = day  # sorted: the latest day is kept
     starts: dict[str, date] = {}
-    for teammate in sorted(set(chosen.values())):
-        mine = sorted((c for c, t in chosen.items() if t == teammate), key=lambda c: (-owned[c].weekly_hours, c))
-        earlier = [h.stages[0].start for h in under_way.values() if h.teammate == teammate]
-        day = max(start, max(earlier) + gap) if earlier else start
-        for client in mine:
-            starts[client] = day
-            day += gap
+    for client in order:
+        teammate = chosen[client]
+        day = max(start, free_from.get(teammate, start))
+        while pacing.skips(day) or started[pacing.week(day)] >= pacing.per_week:
+            day += WEEK
+        started[pacing.week(day)] += 1
+        starts[client] = day
+        free_from[teammate] = dated_stages(day, pacing)[HANDOFF_STAGES.index(MET_AFTER)].end + timedelta(days=1)
     return starts
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from leadshift.domain.book import Client, Teammate
-from leadshift.domain.wording import hours_text
+from leadshift.domain.wording import and_list, hours_text
 
 # score = SKILL_POINTS x (needs they have as a skill)
 #       + GROWTH_POINTS x weight x (needs they want to grow in, and lack as a skill)
@@ -38,6 +39,13 @@ class Match:
             + self.capacity_points()
         )
 
+    def readiness(self, client: Client) -> tuple[bool, int]:
+        """How ready they are to take the client now: whether they can serve it from day one (a skill it
+        needs, or they back it; anyone, when it lists no needs), then the points of their score that need
+        no training (skills, backing, room)."""
+        ready = bool(self.skills or self.backs or not client.needs)
+        return ready, SKILL_POINTS * len(self.skills) + BACKER_POINTS * self.backs + self.capacity_points()
+
     def capacity_points(self) -> int:
         share = max(self.free_after, 0.0) / self.capacity if self.capacity > 0 else 0.0
         return math.floor(CAPACITY_POINTS * share + 0.5)  # half up, unlike round()
@@ -64,8 +72,15 @@ def eligible(client: Client, found: Match) -> bool:
     return found.free_after >= -HOURS_SLACK and found.fits(client)
 
 
-def reasons(client: Client, found: Match, first_growth_account: bool) -> tuple[str, ...]:
-    """The terms that drove a score, in words."""
+def reasons(
+    client: Client, found: Match, first_growth_account: bool, spare: float, taken_before: Sequence[str] = ()
+) -> tuple[str, ...]:
+    """The terms that drove a score, in words.
+
+    `spare` is what they have left when this handoff starts, after the plan's
+    handoffs to them that start before it (`taken_before`, by name): two clients
+    to one teammate must not each claim the same free hours.
+    """
     said = []
     if found.backs:
         said.append(f"already backs {client.name}")
@@ -74,9 +89,8 @@ def reasons(client: Client, found: Match, first_growth_account: bool) -> tuple[s
     if found.growth:
         said.append(f"wants to grow in {', '.join(found.growth)}")
     if found.capacity_points() > 0 or not said:
-        # Spare hours before the plan: two clients to one teammate must not each claim the same free hours.
-        spare = max(found.free_after + client.weekly_hours, 0)
-        said.append(f"has {hours_text(spare)} of {hours_text(found.capacity)} h a week spare")
+        after = f" after taking over {and_list(list(taken_before))}" if taken_before else ""
+        said.append(f"has {hours_text(max(spare, 0))} of {hours_text(found.capacity)} h a week spare{after}")
     if first_growth_account:
         said.append("their first growth account")
     return tuple(said)

@@ -8,15 +8,16 @@ from datetime import date, timedelta
 from leadshift.domain.book import Book, StageDates
 from leadshift.domain.results import view_only
 from leadshift.domain.terms import HANDOFF_STAGES
+from leadshift.handoff.pacing import Pacing
 
 # Weeks per stage. Long enough for the client to meet the teammate in each
 # role (a joint meeting, then a couple of weekly cycles co-leading and leading)
 # and short enough that the leader's hours are freed within six weeks.
 STAGE_WEEKS = {"prepare": 1, "introduce": 1, "co-lead": 2, "lead": 2, "check-ins": 8}
-# Weeks between the starts of two handoffs to the same teammate: the next one
-# begins once the previous client has met them, so nobody prepares for two new
-# accounts, or is introduced to two new clients, in the same week.
-STAGGER_WEEKS = 2
+# The next handoff to the same teammate begins once the previous client has met
+# them (after this stage), so nobody prepares for two new accounts, or is
+# introduced to two new clients, in the same week.
+MET_AFTER = "introduce"
 
 # What to do in each stage (docs/coaching.md, 7 and 9).
 GUIDANCE = {
@@ -46,11 +47,18 @@ GUIDANCE = {
 LAST_WORKING_STAGE = HANDOFF_STAGES[-2]  # completing it makes the teammate the owner
 
 
-def dated_stages(start: date) -> list[StageDates]:
-    """The stages of a handoff starting on `start`, back to back, each its planned number of weeks."""
+def dated_stages(start: date, pacing: Pacing | None = None) -> list[StageDates]:
+    """The stages of a handoff starting on `start`, back to back, each its planned number of working weeks.
+
+    With `pacing`, no stage starts in a skipped week (it starts after it: the
+    week off lies between two stages) and a skipped week inside a stage makes
+    that stage a week longer.
+    """
+    pacing = pacing or Pacing()
     stages: list[StageDates] = []
     for name in HANDOFF_STAGES:
-        end = start + timedelta(weeks=STAGE_WEEKS[name], days=-1)
+        start = pacing.open_from(start)
+        end = pacing.end_after(start, STAGE_WEEKS[name])
         stages.append(StageDates(stage=name, start=start, end=end))
         start = end + timedelta(days=1)
     return stages

@@ -15,8 +15,11 @@ from leadshift.render.handoff import plan_view
 from tests.conftest import snapshot
 from tests.support.stores import copy_example
 
-PLAN_KEYS = {"start", "assignments", "unassigned", "candidates", "load", "frees_hours_per_week", "done_by"}
-ASSIGNMENT_KEYS = {"client", "teammate", "score", "reasons", "stages", "frees_hours_per_week"}
+PLAN_KEYS = {
+    *("start", "assignments", "unassigned", "candidates", "load", "frees_hours_per_week", "done_by"),
+    *("per_week", "skipped_weeks"),
+}
+ASSIGNMENT_KEYS = {"client", "teammate", "score", "reasons", "stages", "frees_hours_per_week", "starts_week"}
 STAGES = ["prepare", "introduce", "co-lead", "lead", "check-ins"]
 
 
@@ -72,6 +75,7 @@ def test_plan_json_assignments_in_full(cli, team: Path) -> None:
             {"stage": "check-ins", "start": "2027-01-12", "end": "2027-03-08"},
         ],
         "frees_hours_per_week": 6.0,
+        "starts_week": "2026-W49",
     }
 
 

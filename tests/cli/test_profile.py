@@ -20,6 +20,7 @@ def test_profile_shows_every_field(cli, team: Path) -> None:
         "workday             10 h",
         "client-share limit  40%",
         "week starts on      monday",
+        "holidays            none",
     ]
 
 
@@ -30,6 +31,7 @@ def test_profile_json_has_every_field_and_no_changed_list(cli, team: Path) -> No
         "workday_hours": 10.0,
         "client_share_limit": 0.4,
         "week_starts": "monday",
+        "holidays": [],
     }
 
 
@@ -62,6 +64,7 @@ def test_profile_change_json_lists_the_fields_changed(cli, team: Path) -> None:
         "workday_hours": 8.5,
         "client_share_limit": 0.4,
         "week_starts": "monday",
+        "holidays": [],
         "changed": ["workday_hours"],  # the name given is the one it had
     }
 

@@ -131,7 +131,9 @@ def test_holidays_in_the_profile_are_skipped_like_skip() -> None:
 
 def test_the_next_handoff_to_a_teammate_waits_until_they_have_met_the_last_client() -> None:
     # Introduce of A is pushed past the skipped W49: B starts after A's introduce week, not two weeks after A.
-    result = plan({"lea": mate("Lea", ["x"])}, {"a": account("A", hours=6), "b": account("B")}, skip=[IsoWeek(2026, 49)])
+    result = plan(
+        {"lea": mate("Lea", ["x"])}, {"a": account("A", hours=6), "b": account("B")}, skip=[IsoWeek(2026, 49)]
+    )
     assert starts(result) == {"a": START, "b": START + 3 * WEEK}
     assert result.assignments[0].stages[1].start == START + 2 * WEEK
 

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from leadshift.cli.app import new_app
-from leadshift.cli.options import TODAY, OnDate, Yes, day
+from leadshift.cli import parsing
+from leadshift.cli.options import TODAY, OnDate, WeekList, Yes, day
 from leadshift.cli.output import Outcome, command, news
 from leadshift.cli.session import Session
 
@@ -37,6 +38,25 @@ def plan(
     save: Annotated[
         bool, typer.Option("--save", help="Record the plan in the ledger, to follow it stage by stage.")
     ] = False,
+    per_week: Annotated[
+        Optional[int],
+        typer.Option(
+            "--per-week",
+            metavar="N",
+            parser=parsing.parse_per_week,
+            help="Most handoffs to start in one week [default: 2].",
+            show_default=False,
+        ),
+    ] = None,
+    skip: Annotated[
+        Optional[WeekList],
+        typer.Option(
+            "--skip",
+            metavar="WEEKS",
+            parser=parsing.parse_weeks,
+            help="Weeks no stage starts in, like 2026-W52,2026-W53 (with the holidays in your profile).",
+        ),
+    ] = None,
 ) -> Outcome:
     """Who should take over each client you still own, why, and a dated staged plan."""
     from rich.text import Text
@@ -44,9 +64,11 @@ def plan(
     from leadshift.domain.dates import week_of
     from leadshift.domain.ledger import Ledger
     from leadshift.domain.wording import plural
+    from leadshift.handoff.pacing import DEFAULT_PER_WEEK
     from leadshift.handoff.plan import plan_handoff
 
     session = Session.of(ctx)
+    pacing = {"per_week": per_week or DEFAULT_PER_WEEK, "skip": skip or ()}
     book = session.reader.read_book()
     if start is None:
         start = week_of(session.today, book.profile.week_starts)[0] + timedelta(weeks=1)
@@ -54,11 +76,11 @@ def plan(
         from leadshift.handoff.changes import save_plan
 
         with session.store.change() as draft:  # planned again under the lock, on the ledger as it is then
-            result = plan_handoff(draft.ledger, start)
+            result = plan_handoff(draft.ledger, start, **pacing)
             if result.new:
                 draft.set_book(save_plan(draft.book, result))
     else:
-        result = plan_handoff(Ledger(book), start)
+        result = plan_handoff(Ledger(book), start, **pacing)
     if result.nothing_to_hand_over:
         return Outcome(result)
     if not save:

@@ -32,6 +32,7 @@ def choice(what: str, words: tuple[str, ...]) -> Any:
     return lambda text: parsing.parse_choice(what, text, words)
 
 
+WeekList = NewType("WeekList", list[IsoWeek])  # a comma list of ISO weeks, split by parsing.parse_weeks
 TagList = NewType("TagList", list[str])  # a comma list, split by parsing.parse_tags (not one option per item)
 
 Json = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON (keys in the README).")]
@@ -66,5 +67,14 @@ ClientShareLimit = Annotated[
         metavar="SHARE",
         parser=parsing.parse_share,
         help="Most of your time for client work: 0.4 or 40% (40% if not set).",
+    ),
+]
+Holidays = Annotated[
+    Optional[WeekList],
+    typer.Option(
+        "--holidays",
+        metavar="WEEKS",
+        parser=parsing.parse_weeks,
+        help="Weeks off, like 2026-W52,2026-W53: no handoff stage starts in one ('' for none).",
     ),
 ]

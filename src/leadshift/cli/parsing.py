@@ -67,6 +67,11 @@ def parse_week(text: str) -> IsoWeek:
     return IsoWeek(year, number)
 
 
+def parse_weeks(text: str) -> list[IsoWeek]:
+    """`2026-W52, 2026-W53` -> those weeks, each once, in order; an empty text is no week."""
+    return sorted({parse_week(part) for part in text.split(",") if part.strip()})
+
+
 # -- numbers and lists ----------------------------------------------------------
 
 
@@ -97,6 +102,18 @@ def _read_hours(raw: str) -> float | None:
     if match and (match.group(1) or match.group(2)):
         return float(match.group(1) or 0) + int(match.group(2) or 0) / 60
     return None
+
+
+def parse_per_week(text: str) -> int:
+    """How many handoffs may start in a week: a whole number, at least 1."""
+    raw = text.strip()
+    if not re.fullmatch(r"[-+]?\d+", raw):
+        raise UsageError(f"'{text}' is not a number of handoffs a week: give a whole number, like --per-week 2.")
+    if int(raw) < 1:
+        raise InvalidValue(
+            f"at least one handoff must start in a week, got '{text}': give 1 or more, like --per-week 2."
+        )
+    return int(raw)
 
 
 def parse_tags(text: str) -> list[str]:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from leadshift.cli.options import ClientShareLimit, PromotedOn, WorkdayHours
+from leadshift.cli.options import ClientShareLimit, Holidays, PromotedOn, WorkdayHours
 from leadshift.cli.output import command
 from leadshift.cli.session import Session
 
@@ -24,6 +24,7 @@ def profile(
     promoted_on: PromotedOn = None,
     workday_hours: WorkdayHours = None,
     client_share_limit: ClientShareLimit = None,
+    holidays: Holidays = None,
 ) -> ProfileCard:
     """Show your profile; with options, change only those (checked as `init` checks them)."""
     from leadshift.cli.roster import given
@@ -32,7 +33,11 @@ def profile(
 
     session = Session.of(ctx)
     fields = given(
-        name=name, promoted_on=promoted_on, workday_hours=workday_hours, client_share_limit=client_share_limit
+        name=name,
+        promoted_on=promoted_on,
+        workday_hours=workday_hours,
+        client_share_limit=client_share_limit,
+        holidays=None if holidays is None else [week.label() for week in holidays],  # stored by name
     )
     if not fields:
         return ProfileCard(session.reader.read_book().profile)

@@ -43,6 +43,7 @@ def plan_data(plan: HandoffPlan) -> dict[str, Any]:
                     {"stage": s.stage, "start": s.start.isoformat(), "end": s.end.isoformat()} for s in a.stages
                 ],
                 "frees_hours_per_week": a.frees_hours_per_week,
+                "starts_week": plan.starts_week(a).label(),
             }
             for a in plan.assignments
         ],
@@ -51,6 +52,8 @@ def plan_data(plan: HandoffPlan) -> dict[str, Any]:
         "load": {t: {"capacity": x.capacity, "before": x.before, "after": x.after} for t, x in plan.load.items()},
         "frees_hours_per_week": plan.frees_hours_per_week,
         "done_by": plan.done_by.isoformat() if plan.done_by else None,
+        "per_week": plan.per_week,
+        "skipped_weeks": [week.label() for week in plan.skipped],
     }
 
 
@@ -137,10 +140,19 @@ def timeline(plan: HandoffPlan) -> Group:
     for a in plan.assignments:
         table.add_row(literal(f"{a.client} → {a.teammate}"), " ".join(f"{_mark(a, day):>2}" for day in starts))
     legend = ", ".join(f"{mark} {stage}" for stage, mark in STAGE_MARKS.items())
-    notes = [f"ISO weeks, from {first:%A} {first}. {legend}."]
+    notes = [f"ISO weeks, from {first:%A} {first}. {legend}.", pacing_note(plan)]
     if len(starts) < weeks:
         notes.append(f"The plan runs on until {done_by}; --json has every date.")
     return Group(table, Text(" ".join(notes)), Text())
+
+
+def pacing_note(plan: HandoffPlan) -> str:
+    """How the starts are spread: the weekly cap, and the weeks off."""
+    note = f"At most {plural(plan.per_week, 'handoff')} start{'s' * (plan.per_week == 1)} in a week (--per-week)."
+    if plan.skipped:
+        weeks = ", ".join(week.label() for week in plan.skipped)
+        note += f" No stage starts in {weeks} (--skip, holidays): a stage across them is that much longer."
+    return note
 
 
 def _mark(assignment: Assignment, week: date) -> str:

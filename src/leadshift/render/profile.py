@@ -20,11 +20,13 @@ _LABELS = {
     "workday_hours": "workday",
     "client_share_limit": "client-share limit",
     "week_starts": "week starts on",
+    "holidays": "holidays",
 }
 _VALUES: dict[str, Callable[[Any], str]] = {
     "promoted_on": lambda day: str(day) if day else "not set",
     "workday_hours": lambda hours: f"{hours_text(hours)} h",
     "client_share_limit": lambda share: f"{hours_text(share * 100)}%",  # 0.355 is 35.5%, not a rounded 36%
+    "holidays": lambda weeks: ", ".join(weeks) or "none",
 }
 _WIDTH = max(map(len, _LABELS.values())) + 2
 

@@ -76,6 +76,7 @@ def toml_table(data: bytes) -> dict[str, Any] | None:
 _LAST_KEYS = ("note", "added")  # bookkeeping after the facts, when a person reads a record
 # Written only when they hold something, so a ledger that never saved one keeps its bytes.
 _OPTIONAL_TABLES = ("handoffs",)
+_OPTIONAL_LISTS = ("holidays",)  # the profile's weeks off: left out while empty, like the handoffs
 
 
 def encode(model: BaseModel) -> bytes:
@@ -89,7 +90,11 @@ def encode(model: BaseModel) -> bytes:
 
 def _prune(value: Any) -> Any:
     if isinstance(value, dict):
-        kept = {k: _prune(v) for k, v in value.items() if not (k == "note" and v == "")}
+        kept = {
+            k: _prune(v)
+            for k, v in value.items()
+            if not (k == "note" and v == "") and not (k in _OPTIONAL_LISTS and v == [])
+        }
         return {
             **{k: v for k, v in kept.items() if k not in _LAST_KEYS},
             **{k: kept[k] for k in _LAST_KEYS if k in kept},

@@ -46,7 +46,7 @@ def starts(result: HandoffPlan) -> dict[str, date]:
 def five_of_a_kind() -> tuple[dict[str, Teammate], dict[str, Client]]:
     """Five teammates who each have the skill; five clients of 9, 8, 7, 6 and 5 hours a week."""
     teammates = {k: mate(k.title(), ["x"]) for k in ("ana", "ben", "cy", "di", "ed")}
-    clients = {k: account(k.upper(), hours=h) for k, h in zip(("c9", "c8", "c7", "c6", "c5"), (9, 8, 7, 6, 5))}
+    clients = {f"c{h}": account(f"C{h}", hours=h) for h in (9, 8, 7, 6, 5)}
     return teammates, clients
 
 

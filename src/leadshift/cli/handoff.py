@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from leadshift.cli.app import new_app
 from leadshift.cli import parsing
+from leadshift.cli.app import new_app
 from leadshift.cli.options import TODAY, OnDate, WeekList, Yes, day
 from leadshift.cli.output import Outcome, command, news
 from leadshift.cli.session import Session

@@ -205,6 +205,9 @@ def main() -> None:
     README.write_text(text, encoding="utf-8")
 
 
+PACED = ["--per-week", "1", "--skip", "2026-W52,2026-W53"]  # the README's example of a slower plan
+
+
 def refresh_handoff_section(text: str) -> str:
     """ "Handing your clients over": the example ledger's plan, saved, advanced once, on Monday 2026-11-16."""
     example = Path(__file__).resolve().parent / "ledger"
@@ -212,15 +215,18 @@ def refresh_handoff_section(text: str) -> str:
         sam = Path(scratch) / "sam"
         shutil.copytree(example, sam)
         plan = leadshift(["handoff", "plan"], sam)
+        paced = leadshift(["handoff", "plan", *PACED], sam).splitlines()
         saved = "\n".join(leadshift(["handoff", "plan", "--save"], sam).splitlines()[-2:])
-        advanced = leadshift(["handoff", "advance", "northwind"], sam)
+        advanced = leadshift(["handoff", "advance", "northwind", "--yes"], sam)
         status = leadshift(["handoff", "status"], sam)
     at = "$ leadshift --ledger /tmp/sam handoff"
     text = replace_block(text, f"{at} plan\n", f"{at} plan\n{plan}\n")
+    grid = "\n".join(paced[paced.index("Week by week") : paced.index("The stages")]).rstrip()
+    text = replace_block(text, f"{at} plan {PACED[0]}", f"{at} plan {' '.join(PACED)}\n...\n{grid}\n...\n")
     return replace_block(
         text,
         f"{at} plan --save\n",
-        f"{at} plan --save\n...\n{saved}\n{at} advance northwind\n{advanced}\n{at} status\n{status}\n",
+        f"{at} plan --save\n...\n{saved}\n{at} advance northwind --yes\n{advanced}\n{at} status\n{status}\n",
     )
 
 

@@ -144,6 +144,11 @@ def test_pacing_weeks_follow_the_profile_week() -> None:
     assert [pacing.skips(date(2026, 11, d)) for d in (21, 22, 28, 29)] == [False, True, True, False]
 
 
+def test_a_pace_that_starts_nothing_is_refused() -> None:
+    with pytest.raises(ValueError, match="at least one handoff must start in a week, got 0"):
+        Pacing(per_week=0)
+
+
 # -- the reasons ------------------------------------------------------------------------
 
 

@@ -25,6 +25,10 @@ class Pacing:
     skipped: frozenset[IsoWeek] = frozenset()
     week_starts: str = "monday"  # the profile's: which week a day falls in
 
+    def __post_init__(self) -> None:
+        if self.per_week < 1:  # the command line refuses it first; a plan could never start one
+            raise ValueError(f"at least one handoff must start in a week, got {self.per_week}")
+
     def week(self, day: date) -> IsoWeek:
         return IsoWeek.of(day, self.week_starts)
 

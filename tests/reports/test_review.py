@@ -162,12 +162,12 @@ def test_escalations_and_trade_offs(w47) -> None:
 def test_findings_exactly_what_the_data_calls_for(w47) -> None:
     assert [(f.code, f.severity) for f in w47.findings] == [
         ("client-share-over-limit", "alert"),  # 72% against 40%
-        ("owned-clients-remain", "warn"),
+        ("one-on-ones-cancelled-for-clients", "warn"),  # people first
+        ("one-on-one-overdue", "warn"),  # Bob, 4 days (under two cadences: not an alert)
         ("own-client-going-quiet", "warn"),  # Umbrella
         ("client-over-need", "warn"),  # Acme: 9 h against 6 h a week
+        ("owned-clients-remain", "warn"),
         ("own-clients-favoured", "warn"),
-        ("one-on-one-overdue", "warn"),  # Bob, 4 days (under two cadences: not an alert)
-        ("one-on-ones-cancelled-for-clients", "warn"),
         ("urgent-client", "warn"),  # Acme: 2 of 2 urgent (from the say-no report)
     ]  # not ask-first-low: 0 of 2 escalations in four weeks are too few to judge
 

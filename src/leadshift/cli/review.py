@@ -52,13 +52,19 @@ def review(
     html: Annotated[
         Optional[Path], typer.Option("--html", metavar="FILE", help="Also save the report as an HTML page.")
     ] = None,
+    every_step: Annotated[
+        bool, typer.Option("--all", help="Show every step under What to do next, not only the three first.")
+    ] = False,
 ) -> Outcome:
     """The weekly fairness report: your time, your clients, the other clients, your team, your trade-offs."""
     from leadshift.cli import exports
 
     session = Session.of(ctx)
     targets = exports.check_targets(session.home, svg, html)
-    return Outcome(weekly_report(session, week, on, weeks), save_view_as=tuple(targets))
+    import dataclasses
+
+    report = weekly_report(session, week, on, weeks)
+    return Outcome(dataclasses.replace(report, every_step=every_step), save_view_as=tuple(targets))
 
 
 def weekly_report(session: Session, week: IsoWeek | None, on: date, weeks: int) -> Review:

@@ -17,8 +17,33 @@ from leadshift.reports.said_no import Pattern
 
 __all__ = ["Finding", "findings_for"]
 
-# Most important first: by severity, then in the order of RULES (the order of docs/coaching.md's table).
+# Most important first: by severity, then in this order (docs/coaching.md): people first, the
+# warning signs essay 5 names; then the time budget; then the clients still to hand over; then habits.
 SEVERITY_ORDER = {severity: rank for rank, severity in enumerate(SEVERITIES)}
+STEP_ORDER = (
+    "one-on-ones-cancelled-for-clients",
+    "one-on-one-overdue",
+    "interviews-cancelled-for-clients",
+    "client-share-over-limit",
+    "share-not-falling",
+    "hours-over-workday",
+    "own-client-going-quiet",
+    "client-over-need",
+    "owned-clients-remain",
+    "own-clients-favoured",
+    "client-prioritizes-everything",
+    "urgent-client",
+    "ask-first-low",
+    "lead-from-below",
+    "escalations-frequent",
+    "no-strategy-or-learning",
+    "growth-accounts-concentrated",
+    "stay-on-the-map",
+    "share-falling",
+    "all-one-on-ones-held",
+    "ask-first-rising",
+    "handoff-stage-done",
+)
 FROM_TRADE_OFFS = {"urgent-client", "interviews-cancelled-for-clients"}  # say-no patterns the review reports
 FAR_OVER_LIMIT = 15  # a client share this many percentage points over the limit (as shown) is an alert
 MANY_ESCALATIONS = 5  # a week's escalations that suggest people lack room to decide
@@ -26,7 +51,7 @@ ALERT_AFTER_CADENCES = 2  # a 1:1 this many cadences late is an alert; less late
 
 
 def findings_for(week: WeekFigures, book: Book, trade_off_patterns: Iterable[Pattern] = ()) -> list[Finding]:
-    """Every finding the week's figures call for, most severe first.
+    """Every finding the week's figures call for, most important first (`importance`).
 
     `trade_off_patterns` come from the say-no report of the same week, so the
     review and `leadshift check` judge a client's urgent asks alike.
@@ -39,7 +64,13 @@ def findings_for(week: WeekFigures, book: Book, trade_off_patterns: Iterable[Pat
         for p in trade_off_patterns
         if p.code in FROM_TRADE_OFFS and not (p.code == "urgent-client" and pushed_back & set(p.subjects))
     ]
-    return sorted(found, key=lambda f: SEVERITY_ORDER[f.severity])
+    return sorted(found, key=importance)
+
+
+def importance(finding: Finding) -> tuple[int, int]:
+    """Severity first, then STEP_ORDER; a code it does not name comes after those it does, in rule order."""
+    order = STEP_ORDER.index(finding.code) if finding.code in STEP_ORDER else len(STEP_ORDER)
+    return SEVERITY_ORDER[finding.severity], order
 
 
 def _client_share(week: WeekFigures, book: Book) -> Iterator[Finding]:  # principle 6

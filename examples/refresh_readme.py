@@ -213,14 +213,14 @@ def refresh_handoff_section(text: str) -> str:
         shutil.copytree(example, sam)
         plan = leadshift(["handoff", "plan"], sam)
         saved = "\n".join(leadshift(["handoff", "plan", "--save"], sam).splitlines()[-2:])
-        advanced = leadshift(["handoff", "advance", "northwind"], sam)
+        advanced = leadshift(["handoff", "advance", "northwind", "--yes"], sam)  # early: confirmed, no terminal
         status = leadshift(["handoff", "status"], sam)
     at = "$ leadshift --ledger /tmp/sam handoff"
     text = replace_block(text, f"{at} plan\n", f"{at} plan\n{plan}\n")
     return replace_block(
         text,
         f"{at} plan --save\n",
-        f"{at} plan --save\n...\n{saved}\n{at} advance northwind\n{advanced}\n{at} status\n{status}\n",
+        f"{at} plan --save\n...\n{saved}\n{at} advance northwind --yes\n{advanced}\n{at} status\n{status}\n",
     )
 
 

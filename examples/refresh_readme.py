@@ -217,7 +217,7 @@ def refresh_handoff_section(text: str) -> str:
         plan = leadshift(["handoff", "plan"], sam)
         paced = leadshift(["handoff", "plan", *PACED], sam).splitlines()
         saved = "\n".join(leadshift(["handoff", "plan", "--save"], sam).splitlines()[-2:])
-        advanced = leadshift(["handoff", "advance", "northwind", "--yes"], sam)
+        advanced = leadshift(["handoff", "advance", "northwind", "--yes"], sam)  # early: confirmed, no terminal
         status = leadshift(["handoff", "status"], sam)
     at = "$ leadshift --ledger /tmp/sam handoff"
     text = replace_block(text, f"{at} plan\n", f"{at} plan\n{plan}\n")

@@ -33,6 +33,7 @@ REVIEW_KEYS = {
     "escalations",
     "said_no",
     "findings",
+    "handoff_support_hours",
 }
 
 
@@ -106,14 +107,15 @@ def test_json_figures_worked_out_by_hand(cli: Callable[..., Result], two_weeks: 
         0,
     )
     codes = [f["code"] for f in data["findings"]]
-    assert codes == [
+    assert codes == [  # most severe first, then people first (findings.STEP_ORDER)
         "client-share-over-limit",
-        "owned-clients-remain",
-        "own-client-going-quiet",
-        "own-clients-favoured",
-        "one-on-one-overdue",
-        "one-on-one-overdue",
         "one-on-ones-cancelled-for-clients",
+        "one-on-one-overdue",
+        "one-on-one-overdue",
+        "own-client-going-quiet",
+        "client-over-need",
+        "owned-clients-remain",
+        "own-clients-favoured",
     ]
     assert all(set(f) == {"code", "severity", "message", "action"} for f in data["findings"])
     assert [f["severity"] for f in data["findings"]][0] == "alert"
@@ -291,7 +293,7 @@ def six_hour_days(cli: Callable[..., Result], ledger_home: Path, monkeypatch: py
 def test_a_figure_is_written_alike_in_its_section_and_in_its_finding(
     cli: Callable[..., Result], six_hour_days: Path
 ) -> None:
-    result = cli("review", "--week", "2026-W47")
+    result = cli("review", "--week", "2026-W47", "--all")
     assert result.exit_code == 0, result.stderr
     text = " ".join(result.stdout.split())  # findings wrap
     # 12.75 h over 2 days is 6.375 h a day; over 2 own clients, 6.375 h each.

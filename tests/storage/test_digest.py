@@ -21,7 +21,7 @@ from leadshift.domain.changes import add_client, add_teammate, months_with
 from leadshift.domain.dates import month_key, week_of
 from leadshift.domain.ledger import Ledger
 from leadshift.domain.records import HoursRecord, Month, OneOnOneRecord
-from leadshift.reports.review import weekly_review
+from leadshift.reports.review import weekly_review, weeks_read_whole
 from leadshift.reports.said_no import said_no
 from leadshift.storage.digest import digest, extremes, holding_extremes
 from leadshift.storage.months import facts_of
@@ -49,7 +49,7 @@ def assert_same_reports(full: Ledger, weeks_to_check: list[date], today: date) -
     for start in weeks_to_check:
         end = start + timedelta(days=6)
         for trend in (1, 6, 26):
-            first = start - timedelta(weeks=trend - 1)
+            first = start - timedelta(weeks=weeks_read_whole(trend) - 1)  # as `leadshift review` reads it
             assert weekly_review(digested(full, first, end), start, end, today, trend) == weekly_review(
                 whole(full, end), start, end, today, trend
             ), (start, trend)

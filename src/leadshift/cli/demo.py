@@ -26,8 +26,8 @@ def demo(ctx: typer.Context) -> Outcome:
     from leadshift.domain.dates import week_of
     from leadshift.handoff.plan import plan_handoff
     from leadshift.render import view_of
+    from leadshift.render.handoff import plan_headline, timeline
     from leadshift.reports.review import weekly_review
-    from leadshift.reports.said_no import said_no
     from leadshift.storage.store import Store
 
     with tempfile.TemporaryDirectory(prefix="leadshift-demo-") as scratch:
@@ -36,23 +36,25 @@ def demo(ctx: typer.Context) -> Outcome:
         ledger = store.load()
     start, end = week_of(max(r.date for r in ledger.records()), ledger.book.profile.week_starts)
     profile = ledger.book.profile
-    # The example's own week end stands in for "today", so the demo reads the same any day.
+    plan = plan_handoff(ledger, end + timedelta(days=1))
+    # The example's own week end stands in for "today", so the demo reads the same any day. It fits
+    # one screenful or two (120 lines at 80 columns): the review whole, the plan's outline, the rest named.
     return Outcome(
         notes=(
             Text(
                 f"leadshift demo: {profile.name} was promoted on {profile.promoted_on} to lead "
                 f"{len(ledger.book.teammates)} people and still serves clients. Six weeks logged; here is the "
-                "last one: the weekly review, what the yeses cost, and the plan to hand the clients over. "
-                "(A temporary copy: your own ledger is not touched.)\n"
+                "last week's review and the plan to hand the clients over. (A temporary copy: your own ledger "
+                "is not touched.)\n"
             ),
             view_of(weekly_review(ledger, start, end, today=end)),
-            Rule(Text("leadshift check: what did I say no to?")),
-            view_of(said_no(ledger, start, end, today=end)),
             Rule(Text("leadshift handoff plan: who takes over each client")),
-            view_of(plan_handoff(ledger, end + timedelta(days=1))),
+            plan_headline(plan),
+            timeline(plan),
             Text(
-                '\nStart your own: leadshift init --name "Your Name"; then leadshift log every evening '
-                "and leadshift review every Friday.",
+                "Why each teammate, the stages and their load: leadshift handoff plan. What each yes cost: "
+                'leadshift check.\nStart your own: leadshift init --name "Your Name"; then leadshift log every '
+                "evening and leadshift review every Friday.",
                 style="dim",
             ),
         )

@@ -52,26 +52,33 @@ def review(
     html: Annotated[
         Optional[Path], typer.Option("--html", metavar="FILE", help="Also save the report as an HTML page.")
     ] = None,
+    every_step: Annotated[
+        bool, typer.Option("--all", help="Show every step under What to do next, not only the three first.")
+    ] = False,
 ) -> Outcome:
     """The weekly fairness report: your time, your clients, the other clients, your team, your trade-offs."""
     from leadshift.cli import exports
 
     session = Session.of(ctx)
     targets = exports.check_targets(session.home, svg, html)
-    return Outcome(weekly_report(session, week, on, weeks), save_view_as=tuple(targets))
+    import dataclasses
+
+    report = weekly_report(session, week, on, weeks)
+    return Outcome(dataclasses.replace(report, every_step=every_step), save_view_as=tuple(targets))
 
 
 def weekly_report(session: Session, week: IsoWeek | None, on: date, weeks: int) -> Review:
     """Read the months the week and its trend need, and compute the report."""
     from leadshift.domain.dates import require_started, week_of
-    from leadshift.reports.review import weekly_review
+    from leadshift.reports.review import weekly_review, weeks_read_whole
 
     book = session.reader.read_book()
     week_starts = book.profile.week_starts
     start, end = week.dates(week_starts) if week is not None else week_of(on, week_starts)
     require_started(start, session.today)
-    # The trend's weeks in full; before them, the digest of every month: the last
-    # held 1:1 or the last hours on a client may lie anywhere before the week.
-    first = start - timedelta(weeks=weeks - 1) if start.toordinal() > 7 * weeks else date.min
+    # The trend's weeks in full (and the eight weeks the coaching compares); before them, the digest of
+    # every month: the last held 1:1 or the last hours on a client may lie anywhere before the week.
+    whole = weeks_read_whole(weeks)
+    first = start - timedelta(weeks=whole - 1) if start.toordinal() > 7 * whole else date.min
     ledger = session.reader.load(first, end, book, history=True)
     return weekly_review(ledger, start, end, session.today, weeks)

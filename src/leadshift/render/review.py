@@ -14,9 +14,10 @@ from leadshift.render.said_no import trade_offs_table
 from leadshift.render.tables import plain_table
 from leadshift.render.text import literal
 from leadshift.reports.figures import hours_a_day, longer_than_the_workday, need_served
+from leadshift.reports.finding import Finding
 from leadshift.reports.review import Review
 
-SEVERITY_STYLE = {"alert": "bold red", "warn": "yellow", "info": "cyan"}
+SEVERITY_STYLE = {"alert": "bold red", "warn": "yellow", "info": "cyan", "good": "green"}
 BAR_WIDTH = 25  # characters for 100% in the trend bars
 
 
@@ -40,8 +41,8 @@ def review_view(review: Review) -> RenderableType:
             "Log each day with `leadshift log`, then come back for the review."
         )
         parts: list[RenderableType] = [title, empty]
-        if review.findings:
-            parts += [_heading("Still true this week"), _findings(review)]
+        if review.to_fix:
+            parts += [_heading("Still true this week"), _steps(review)]
         return Group(*parts)
     return Group(
         title,
@@ -55,8 +56,9 @@ def review_view(review: Review) -> RenderableType:
         _team(review),
         _heading("5. What you said yes to, and what it cost"),
         _said_no(review),
+        *([_heading("What went well"), _findings(review.went_well)] if review.went_well else []),
         _heading("What to do next"),
-        _findings(review) if review.findings else Text("Nothing to fix this week: keep it up.", style="green"),
+        _steps(review) if review.to_fix else Text("Nothing to fix this week: keep it up.", style="green"),
     )
 
 
@@ -142,27 +144,39 @@ def _your_clients(review: Review) -> RenderableType:
 def _other_clients(review: Review) -> RenderableType:
     attention = review.attention
     if not attention.own_clients or not attention.team_clients:
-        return Text("Nothing to compare: you need both clients of your own and clients your team owns.", style="dim")
+        nothing = Text("Nothing to compare: you need both clients of your own and clients your team owns.", style="dim")
+        if review.handoff_support_hours:
+            nothing.append(f" Handoff support: {hours_text(review.handoff_support_hours)} h.")
+        return nothing
     text = Text(
         f"Your hours per own client: {hours_text(attention.per_own_client)} h. "
         f"Per client your team owns: {hours_text(attention.per_team_client)} h. "
     )
     if attention.favoured:
-        return text.append("Your own clients are clearly favoured.", style="red")
-    return text.append("Balanced.", style="green")
+        text.append("Your own clients are clearly favoured.", style="red")
+    else:
+        text.append("Balanced.", style="green")
+    if review.handoff_support_hours:
+        text.append(
+            f" Handoff support (co-lead and lead stages, not counted above): "
+            f"{hours_text(review.handoff_support_hours)} h."
+        )
+    return text
 
 
 def _team(review: Review) -> RenderableType:
     mates = review.one_on_ones.by_teammate.values()
     if not mates:
         return Text("No teammates yet: add them with `leadshift teammate add`.", style="dim")
-    table = plain_table("teammate", "1:1s this week", "last held", "next 1:1", "escalations", edge=False)
+    # "this week": the time you gave each of them, their 1:1s and the coaching logged with them.
+    table = plain_table("teammate", "this week", "last held", "next 1:1", "escalations", edge=False)
     for mate in mates:
         week = [
             f"{n} {what}"
             for n, what in ((mate.held, "held"), (mate.cancelled, "cancelled"), (mate.interrupted, "interrupted"))
             if n
         ]
+        week += [f"{hours_text(mate.coaching_hours)} h coaching"] if mate.coaching_hours else []
         if mate.left_the_team:
             due = Text("left the team", style="dim")
         elif mate.overdue:
@@ -197,11 +211,21 @@ def _said_no(review: Review) -> RenderableType:
     return Group(trade_offs_table(review.said_no), more)
 
 
-def _findings(review: Review) -> RenderableType:
+def _steps(review: Review) -> RenderableType:
+    """The most important steps (every one with `--all`), and how many more there are."""
+    shown = review.next_steps
+    more = len(review.to_fix) - len(shown)
+    if not more:
+        return _findings(shown)
+    steps = "1 more step" if more == 1 else f"{more} more steps"
+    return Group(_findings(shown), Text(f"{steps}: `leadshift review --all` shows every one.", style="dim"))
+
+
+def _findings(findings: list[Finding]) -> RenderableType:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold")
-    for finding in review.findings:
+    for finding in findings:
         grid.add_row(
             Text(finding.severity.upper(), style=SEVERITY_STYLE[finding.severity]),
             literal(finding.message).append("\n").append_text(literal("→ " + finding.action, "dim")),

@@ -1,7 +1,11 @@
 """From a ledger to result objects, pure (no files, no clock, no terminal): what the report commands show.
 
 figures    the week's figures: hours, clients, attention, 1:1s, escalations
-findings   coaching from those figures: a code, a severity, the numbers, one step
+finding    a finding: a code, a severity, the numbers, one step
+findings   coaching from those figures, most important first
+recent     the four weeks ending with the reviewed one, and the four before: habits, not accidents
+trouble    findings over those four weeks: asking first, requests, over need, a share that will not fall
+progress   findings of severity good: progress named with its numbers
 review     the weekly fairness report: the figures and their findings
 said_no    what each yes to a client cost the team (`leadshift check`)
 day        a day's hours and client share (after `log`)

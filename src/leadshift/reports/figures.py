@@ -15,16 +15,22 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from leadshift.domain.book import Book
 from leadshift.domain.cadence import schedule
 from leadshift.domain.dates import week_label
 from leadshift.domain.ledger import Ledger
 from leadshift.domain.records import AnyRecord, EscalationRecord, HoursRecord, OneOnOneRecord
+from leadshift.domain.results import view_only
 from leadshift.domain.terms import GROWTH_WEIGHT, ME
 from leadshift.domain.wording import shown_hours
+from leadshift.reports.recent import RECENT_WEEKS, Recent, recent
 from leadshift.reports.said_no import SaidNoReport, TradeOff
 
 QUIET_AFTER_DAYS = 14  # an owned account with no hours from you for two weeks has gone quiet
 OVER_NEED = 1.5  # giving an own client half as much again as it needs is doing a teammate's job
+# In these stages of a handoff the leader is there by design, beside the teammate (docs/coaching.md, 7):
+# hours on the client then are handoff support, not favouritism.
+SUPPORT_STAGES = ("co-lead", "lead")
 
 
 @dataclass(frozen=True)
@@ -91,6 +97,8 @@ class TeammateWeek:
     asked_first: int
     taking_over: list[str]  # clients in a saved handoff to them, not done yet
     growth_accounts: list[str]  # high-weight clients they own or are taking over
+    coaching_hours: float  # coaching logged with them this week (`log lead coaching --with`)
+    held_since_lost: bool  # a 1:1 was held after the last one a client cost them this week
 
     @property
     def left_the_team(self) -> bool:
@@ -135,6 +143,7 @@ class WeekFigures:
     one_on_ones: OneOnOnes
     escalations: Escalations
     said_no: list[TradeOff]
+    recent: Recent = view_only()  # the four weeks ending with this one, for the coaching (findings.py)
 
 
 def week_figures(
@@ -166,6 +175,7 @@ def week_figures(
         one_on_ones=_one_on_ones(ledger, records, start, as_of),
         escalations=_escalations(records),
         said_no=list(trade_offs.said_no),
+        recent=recent(ledger, start, end, [(t.week, t.client_share) for t in _trend(ledger, start, RECENT_WEEKS)]),
     )
 
 
@@ -187,7 +197,26 @@ def need_served(client: OwnedClient) -> str:
     hours, need = shown_hours(client.hours), shown_hours(client.weekly_need)
     if hours < need:
         return "below"
-    return "far over" if hours > OVER_NEED * need else "served"
+    return "far over" if over_need(client) else "served"
+
+
+def over_need(client: OwnedClient) -> bool:
+    """At least half as much again as its weekly need, both as shown: time a teammate should be giving it."""
+    hours = shown_hours(client.hours)
+    return hours > 0 and hours >= OVER_NEED * shown_hours(client.weekly_need)
+
+
+def in_handoff_support(book: Book) -> set[str]:
+    """The clients whose handoff is at a stage where the leader works beside the teammate."""
+    return {key for key, h in book.handoffs.items() if h.stage in SUPPORT_STAGES}
+
+
+def handoff_support_hours(ledger: Ledger, start: date, end: date) -> float:
+    """The week's client hours on clients in their co-lead or lead stage."""
+    supported = in_handoff_support(ledger.book)
+    return math.fsum(
+        r.hours for r in ledger.records(start, end) if isinstance(r, HoursRecord) and r.client in supported
+    )
 
 
 def _hours(records: list[HoursRecord]) -> Hours:
@@ -259,7 +288,8 @@ def _owned_clients(
 
 
 def _attention(ledger: Ledger, week: Hours) -> Attention:
-    own = [key for key, c in ledger.book.clients.items() if c.owner == ME]
+    supported = in_handoff_support(ledger.book)  # neither side of the comparison: the stage puts you there
+    own = [key for key, c in ledger.book.clients.items() if c.owner == ME and key not in supported]
     team = sorted(key for key, c in ledger.book.clients.items() if c.owner != ME)
     per_own = math.fsum(week.by_client.get(k, 0.0) for k in own) / len(own) if own else 0.0
     by_team = {k: week.by_client.get(k, 0.0) for k in team}
@@ -276,6 +306,7 @@ def _one_on_ones(ledger: Ledger, week: list[AnyRecord], start: date, as_of: date
     escalations = [r for r in week if isinstance(r, EscalationRecord)]
     due = {d.teammate: d for d in schedule(ledger, as_of)}
     book = ledger.book
+    coaching = _coaching_by_teammate(week)
     by_teammate = {}
     # The people on the team at any time in the week: someone who left stays in the weeks before, and in the
     # week they left (so the rows add up to the week's totals), then is gone.
@@ -304,6 +335,8 @@ def _one_on_ones(ledger: Ledger, week: list[AnyRecord], start: date, as_of: date
             asked_first=sum(r.asked_first for r in theirs),
             taking_over=taking_over,
             growth_accounts=sorted(c for c in {*owned, *taking_over} if book.clients[c].weight >= GROWTH_WEIGHT),
+            coaching_hours=coaching.get(key, 0.0),
+            held_since_lost=_held_since_lost(mine),
         )
     # Every 1:1 of the week, those with someone who has left since included: they happened.
     return OneOnOnes(
@@ -318,3 +351,17 @@ def _escalations(week: list[AnyRecord]) -> Escalations:
     escalations = [r for r in week if isinstance(r, EscalationRecord)]
     asked = sum(r.asked_first for r in escalations)
     return Escalations(len(escalations), asked, asked / len(escalations) if escalations else None)
+
+
+def _coaching_by_teammate(week: list[AnyRecord]) -> dict[str, float]:
+    hours: dict[str, list[float]] = defaultdict(list)
+    for r in week:
+        if isinstance(r, HoursRecord) and r.activity == "coaching" and r.teammate:
+            hours[r.teammate].append(r.hours)
+    return {key: math.fsum(h) for key, h in hours.items()}
+
+
+def _held_since_lost(meetings: list[OneOnOneRecord]) -> bool:
+    """Whether a held 1:1 comes after the last one lost to a client, in the order they were logged."""
+    lost = [i for i, r in enumerate(meetings) if r.because]
+    return bool(lost) and any(r.status == "held" for r in meetings[lost[-1] + 1 :])

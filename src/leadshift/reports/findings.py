@@ -7,41 +7,70 @@ comes from one principle of docs/coaching.md (its number is noted beside the rul
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 
 from leadshift.domain.book import Book
-from leadshift.domain.wording import hours_text, over_limit, percent_text, plural, shown_percent
+from leadshift.domain.wording import and_list, hours_text, over_limit, percent_text, plural, shown_percent
+from leadshift.reports import progress, trouble
 from leadshift.reports.figures import WeekFigures, hours_a_day, longer_than_the_workday
+from leadshift.reports.finding import SEVERITIES, Finding
 from leadshift.reports.said_no import Pattern
 
+__all__ = ["Finding", "findings_for"]
 
-@dataclass(frozen=True)
-class Finding:
-    code: str
-    severity: str  # info, warn or alert
-    message: str
-    action: str
-
-
-SEVERITY_ORDER = {"alert": 0, "warn": 1, "info": 2}
-FROM_TRADE_OFFS = {"urgent-client"}  # say-no patterns the review reports as findings
+# Most important first: by severity, then in this order (docs/coaching.md): people first, the
+# warning signs essay 5 names; then the time budget; then the clients still to hand over; then habits.
+SEVERITY_ORDER = {severity: rank for rank, severity in enumerate(SEVERITIES)}
+STEP_ORDER = (
+    "one-on-ones-cancelled-for-clients",
+    "one-on-one-overdue",
+    "interviews-cancelled-for-clients",
+    "client-share-over-limit",
+    "share-not-falling",
+    "hours-over-workday",
+    "own-client-going-quiet",
+    "client-over-need",
+    "owned-clients-remain",
+    "own-clients-favoured",
+    "client-prioritizes-everything",
+    "urgent-client",
+    "ask-first-low",
+    "lead-from-below",
+    "escalations-frequent",
+    "no-strategy-or-learning",
+    "growth-accounts-concentrated",
+    "stay-on-the-map",
+    "share-falling",
+    "all-one-on-ones-held",
+    "ask-first-rising",
+    "handoff-stage-done",
+)
+FROM_TRADE_OFFS = {"urgent-client", "interviews-cancelled-for-clients"}  # say-no patterns the review reports
 FAR_OVER_LIMIT = 15  # a client share this many percentage points over the limit (as shown) is an alert
-ASK_FIRST_MIN_ESCALATIONS = 2
-ASK_FIRST_GOOD_RATE = 0.5
 MANY_ESCALATIONS = 5  # a week's escalations that suggest people lack room to decide
+ALERT_AFTER_CADENCES = 2  # a 1:1 this many cadences late is an alert; less late, a warning
 
 
 def findings_for(week: WeekFigures, book: Book, trade_off_patterns: Iterable[Pattern] = ()) -> list[Finding]:
-    """Every finding the week's figures call for, most severe first.
+    """Every finding the week's figures call for, most important first (`importance`).
 
     `trade_off_patterns` come from the say-no report of the same week, so the
     review and `leadshift check` judge a client's urgent asks alike.
     """
     found = [finding for rule in RULES for finding in rule(week, book)]
+    # A client who prioritises everything is coached once: urgent-client's step is the same push-back.
+    pushed_back = trouble.prioritizing_everything(week)
     found += [
-        Finding(p.code, p.severity, p.message, p.action or "") for p in trade_off_patterns if p.code in FROM_TRADE_OFFS
+        Finding(p.code, p.severity, p.message, p.action or "")
+        for p in trade_off_patterns
+        if p.code in FROM_TRADE_OFFS and not (p.code == "urgent-client" and pushed_back & set(p.subjects))
     ]
-    return sorted(found, key=lambda f: SEVERITY_ORDER[f.severity])
+    return sorted(found, key=importance)
+
+
+def importance(finding: Finding) -> tuple[int, int]:
+    """Severity first, then STEP_ORDER; a code it does not name comes after those it does, in rule order."""
+    order = STEP_ORDER.index(finding.code) if finding.code in STEP_ORDER else len(STEP_ORDER)
+    return SEVERITY_ORDER[finding.severity], order
 
 
 def _client_share(week: WeekFigures, book: Book) -> Iterator[Finding]:  # principle 6
@@ -67,7 +96,11 @@ def _long_days(week: WeekFigures, book: Book) -> Iterator[Finding]:  # principle
             f"You logged {hours_text(hours_a_day(week))} h a day over {plural(week.days_logged, 'day')}; "
             f"your workday is {hours_text(week.workday_hours)} h.",
             "Doing two jobs makes both worse: cut your client hours first, not your sleep, your learning "
-            "or your time with the team.",
+            "or your time with the team."
+            if week.hours.client
+            # No client work to cut: the day itself is too long.
+            else f"Your days are too long: stop at {hours_text(week.workday_hours)} h, and move what does not fit "
+            "into next week's plan or to a teammate who wants to grow into it.",
         )
 
 
@@ -78,7 +111,7 @@ def _overdue_one_on_ones(week: WeekFigures, book: Book) -> Iterator[Finding]:  #
         last = f"last held {mate.last_held}" if mate.last_held else "none logged yet"
         yield Finding(
             "one-on-one-overdue",
-            "alert" if mate.days_overdue >= mate.cadence_days else "warn",
+            "alert" if mate.days_overdue >= ALERT_AFTER_CADENCES * mate.cadence_days else "warn",
             f"Your 1:1 with {mate.name} is {plural(mate.days_overdue, 'day')} overdue ({last}; every "
             f"{plural(mate.cadence_days, 'day')}).",
             f"Put a 1:1 with {mate.name} in the calendar this week and treat it as the one meeting "
@@ -95,11 +128,14 @@ def _lost_to_clients(week: WeekFigures, book: Book) -> Iterator[Finding]:  # pri
         f"{mate.name} ({mate.lost_for_clients} for {', '.join(book.client_name(c) for c in mate.lost_to)})"
         for mate in hit
     )
+    # Someone met since the lost 1:1 needs no new date, only the lesson for next time.
+    waiting = [mate.name for mate in hit if not mate.held_since_lost]
+    reschedule = f"Reschedule your 1:1 with {and_list(waiting)} within the week. " if waiting else ""
     yield Finding(
         "one-on-ones-cancelled-for-clients",
         "alert" if count >= 2 else "warn",
         f"{'One 1:1' if count == 1 else f'{count} 1:1s'} gave way to client work this week: {lost}.",
-        "Reschedule within the week. Next time tell the client you will call back after the 1:1: "
+        f"{reschedule}Next time tell the client you will call back after the 1:1: "
         "your people see which of the two you choose.",
     )
 
@@ -133,13 +169,16 @@ def _own_clients_favoured(week: WeekFigures, book: Book) -> Iterator[Finding]:  
     if not attention.favoured:
         return
     quietest = min(attention.by_team_client, key=lambda k: (attention.by_team_client[k], k))
+    owner = book.clients[quietest].owner if quietest in book.clients else ""
+    # Not a call from you: more client work is the problem, whichever client it is for.
     yield Finding(
         "own-clients-favoured",
         "warn",
         f"Your own clients got {hours_text(attention.per_own_client)} h each from you this week; the clients "
         f"your team owns got {hours_text(attention.per_team_client)} h each.",
-        f"Other clients notice who gets the boss's time: check in with {book.client_name(quietest)} this week, "
-        "and let the teammates who back your accounts answer their day-to-day requests.",
+        f"Other clients notice who gets the boss's time: ask {book.teammate_name(owner)} about "
+        f"{book.client_name(quietest)} in your next 1:1 with them, and send your own clients' day-to-day "
+        "requests to the teammates who back them.",
     )
 
 
@@ -157,26 +196,31 @@ def _going_quiet(week: WeekFigures, book: Book) -> Iterator[Finding]:  # princip
             logged = (week.as_of - week.logging_since).days if week.logging_since else 0
             when = f"in the {plural(logged, 'day')} since you started logging"
         backers = book.clients[client.key].backed_by if client.key in book.clients else []
-        instead = (
-            f"introduce {book.teammate_name(backers[0])}, who already backs it, as their day-to-day contact"
-            if backers
-            else "plan its handoff (`leadshift handoff plan`) so someone gives it full attention"
-        )
+        # The teammate calls, not you: the account needs someone's full attention, and yours is the team's.
+        if client.handoff_to or backers:
+            mate, role = (client.handoff_to, "is taking it over") if client.handoff_to else (backers[0], "backs it")
+            action = (
+                f"Ask {book.teammate_name(mate)}, who {role}, to call {client.name} this week, before the "
+                "relationship turns transactional."
+            )
+        else:
+            action = f"Start its handoff (`leadshift handoff plan`), so someone gives {client.name} full attention."
         yield Finding(
             "own-client-going-quiet",
             "alert" if client.weight >= 4 else "warn",
             f"{client.name} has had no hours from you {when}.",
-            f"Call {client.name} this week before the relationship turns transactional, or {instead}.",
+            action,
         )
 
 
 def _ask_first(week: WeekFigures, book: Book) -> Iterator[Finding]:  # principles 10 and 11
-    esc = week.escalations
-    if esc.total >= ASK_FIRST_MIN_ESCALATIONS and esc.asked_first / esc.total < ASK_FIRST_GOOD_RATE:
+    esc, asking = week.escalations, week.recent.asking
+    if trouble.asks_too_rarely(asking):
         yield Finding(
             "ask-first-low",
             "warn",
-            f"You asked for their own solution first in {esc.asked_first} of {esc.total} escalations this week.",
+            f"You asked for their own solution first in {asking.asked_first} of {asking.escalations} escalations "
+            f"in the four weeks to {week.week}.",
             "When someone brings you a problem, ask what they would do before you answer; they usually have "
             "half the solution. Log it with `leadshift log escalation NAME --asked`.",
         )
@@ -204,7 +248,8 @@ def _time_for_yourself(week: WeekFigures, book: Book) -> Iterator[Finding]:  # p
 def _growth_spread(week: WeekFigures, book: Book) -> Iterator[Finding]:  # principle 4
     team = [m for m in week.one_on_ones.by_teammate.values() if not m.left_the_team]
     rich = [m for m in team if len(m.growth_accounts) >= 2]
-    without = [m for m in team if not m.growth_accounts]
+    # Someone with no client hours to give is not pointed to for the next account.
+    without = [m for m in team if not m.growth_accounts and book.teammates[m.key].capacity_hours > 0]
     if rich and without:
         holders = ", ".join(f"{m.name} {len(m.growth_accounts)}" for m in rich)
         left_out = ", ".join(m.name for m in without)
@@ -234,14 +279,22 @@ def _stay_on_the_map(week: WeekFigures, book: Book) -> Iterator[Finding]:  # pri
 
 RULES: tuple[Callable[[WeekFigures, Book], Iterator[Finding]], ...] = (
     _client_share,
+    trouble.share_not_falling,
     _long_days,
     _owned_clients_remain,
     _going_quiet,
+    trouble.client_over_need,
     _own_clients_favoured,
     _overdue_one_on_ones,
     _lost_to_clients,
+    trouble.prioritizes_everything,
     _ask_first,
+    trouble.lead_from_below,
     _time_for_yourself,
     _growth_spread,
     _stay_on_the_map,
+    progress.share_falling,
+    progress.all_held,
+    progress.asking_rising,
+    progress.stages_done,
 )

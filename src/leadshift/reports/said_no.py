@@ -135,7 +135,8 @@ class TeammateCost:
 class Pattern:
     """Something worth acting on; `subjects` are the client or teammate keys it is about."""
 
-    code: str  # urgent-client, costliest-client, most-displaced-teammate, nothing-displaced
+    code: str  # interviews-cancelled-for-clients, urgent-client, costliest-client, most-displaced-teammate,
+    # nothing-displaced
     severity: str  # info, warn or alert, as the review's findings
     message: str
     action: str | None
@@ -181,6 +182,8 @@ def said_no(ledger: Ledger, start: date, end: date, today: date) -> SaidNoReport
     week_starts = ledger.book.profile.week_starts
     by_teammate = _by_teammate(trade_offs, lost, unlinked, week_starts)
     patterns = _patterns(ledger.book, by_client, by_teammate)
+    if interviews := [t for t in trade_offs if t.said_no == "interview"]:
+        patterns.insert(0, _interviews(ledger.book, interviews))
     if not implied and all(t.said_no == "nothing" for t in trade_offs):
         logged = any(isinstance(r, HoursRecord) for r in records)
         patterns.append(_nothing_displaced(start, end, len(trade_offs), logged))
@@ -273,6 +276,20 @@ def _urgent(c: ClientCost, name: str) -> Pattern:
         f"Push back before the next urgent ask: ask {name} how these requests serve their long-term plan, "
         "agree which one matters most, and scope the rest.",
         (c.client,),
+    )
+
+
+def _interviews(book: Book, interviews: list[TradeOff]) -> Pattern:
+    """Interviews with candidates given up for clients (docs/coaching.md, 14): alert from the second."""
+    which = and_list([f"{book.client_name(t.client)} ({t.date})" for t in interviews])
+    count = "An interview with a candidate" if len(interviews) == 1 else f"{len(interviews)} interviews with candidates"
+    return Pattern(
+        "interviews-cancelled-for-clients",
+        "alert" if len(interviews) >= 2 else "warn",
+        f"{count} gave way to a client: {which}.",
+        "Give each candidate a new date within the week, and keep it when a client calls: a candidate moved "
+        "for a client learns where your people would stand.",
+        tuple(sorted({t.client for t in interviews})),
     )
 
 

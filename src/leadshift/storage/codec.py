@@ -76,6 +76,8 @@ def toml_table(data: bytes) -> dict[str, Any] | None:
 _LAST_KEYS = ("note", "added")  # bookkeeping after the facts, when a person reads a record
 # Written only when they hold something, so a ledger that never saved one keeps its bytes.
 _OPTIONAL_TABLES = ("handoffs",)
+# Flags written only when set (a client's `prospect`), so a file from before they existed keeps its bytes.
+_FLAGS_WHEN_SET = ("prospect",)
 
 
 def encode(model: BaseModel) -> bytes:
@@ -89,7 +91,11 @@ def encode(model: BaseModel) -> bytes:
 
 def _prune(value: Any) -> Any:
     if isinstance(value, dict):
-        kept = {k: _prune(v) for k, v in value.items() if not (k == "note" and v == "")}
+        kept = {
+            k: _prune(v)
+            for k, v in value.items()
+            if not (k == "note" and v == "") and not (k in _FLAGS_WHEN_SET and v is False)
+        }
         return {
             **{k: v for k, v in kept.items() if k not in _LAST_KEYS},
             **{k: kept[k] for k in _LAST_KEYS if k in kept},

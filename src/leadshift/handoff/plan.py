@@ -95,7 +95,7 @@ class HandoffPlan:
 def plan_handoff(ledger: Ledger, start: date) -> HandoffPlan:
     """Who should take over each client the leader owns, and the dated stages, starting on `start`."""
     book = ledger.book
-    owned = {k: c for k, c in sorted(book.clients.items()) if c.owner == ME}
+    owned = {k: c for k, c in sorted(book.clients.items()) if c.served_by_me}  # a prospect is never handed over
     if not owned:
         return HandoffPlan(start, book=book)
     team = book.current_team()  # someone who left is never proposed

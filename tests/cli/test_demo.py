@@ -22,8 +22,8 @@ def test_demo_shows_the_review_without_touching_the_users_ledger(run_process, le
     assert "Weekly review 2026-W46" in out
     for heading in ("1. Fair to yourself", "4. Fair to your team", "What to do next"):
         assert heading in out
-    # The example's story: share falling from 68% to 48%, Aiko's 1:1 overdue, Harbor & Vine quiet.
-    assert "2026-W41 " in out and "68% over limit" in out and "48% (over your 40% limit)" in out
+    # The example's story: delivery falling from 70% to 44% of the workday, Aiko's 1:1 overdue, Harbor & Vine quiet.
+    assert "2026-W41 " in out and "70% over limit" in out and "44% (over your 40% limit)" in out
     assert "Aiko Tanaka is 10 days overdue" in out
     assert "quiet: 16 days" in out  # Harbor & Vine: its step is one of the rest (`review --all`)
     # What the yeses cost: Northwind's urgent dashboard took Aiko's 1:1 (the review's fifth section).

@@ -33,6 +33,8 @@ def test_a_logged_day_reads_back_exactly(cli, team: Path) -> None:
             "activity": None,
             "teammate": None,
             "note": "renewal deck",
+            "work": "delivery",  # the default, left out of the file
+            "interrupted_by": None,
         },
         {
             "type": "hours",
@@ -42,6 +44,8 @@ def test_a_logged_day_reads_back_exactly(cli, team: Path) -> None:
             "activity": "coaching",
             "teammate": "alice",
             "note": "",
+            "work": None,
+            "interrupted_by": None,
         },
         {
             "type": "one-on-one",
@@ -71,15 +75,18 @@ def test_log_reports_the_day_and_its_client_share(cli, team: Path) -> None:
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0].startswith("Logged ") and lines[0].endswith(" 2026-11-20 client work acme, 1 h")
-    assert lines[1] == "2026-11-20: 4 h logged, 25% client work (your limit 40%)."
+    # Delivery over the whole workday, as the review counts it: 1 h of 10 h, not 1 h of the 4 h logged.
+    assert lines[1] == "2026-11-20: 4 h logged; client delivery 1 h, 10% of your 10 h workday (your limit 40%)."
 
 
 def test_the_receipt_judges_the_share_it_shows(cli, team: Path, monkeypatch) -> None:
     monkeypatch.delenv("NO_COLOR")
     monkeypatch.setenv("FORCE_COLOR", "1")
     cli("log", "lead", "team", "5.96")
-    result = cli("log", "client", "acme", "4.04")  # 40.4%: shown as 40%, the limit itself
-    assert "\x1b[32m40% client work" in result.stdout  # within the limit: green
+    result = cli("log", "client", "acme", "4.04")  # 40.4% of the 10 h workday: shown as 40%, the limit itself
+    assert "\x1b[32mclient delivery 4.04 h, 40%" in result.stdout  # within the limit: green
+    result = cli("log", "client", "initech", "0.01")  # 40.5%: shown as 41%, over it
+    assert "\x1b[31mclient delivery 4.05 h, 41%" in result.stdout
 
 
 def test_keys_are_case_insensitive(cli, team: Path) -> None:

@@ -48,6 +48,7 @@ def test_client_list_json_has_every_field(cli, team: Path) -> None:
         "weekly_hours": 6.0,
         "backed_by": ["alice"],
         "added": "2026-11-02",  # the day the `team` fixture set up the ledger
+        "prospect": False,
     }
     assert [c["key"] for c in data] == ["acme", "globex", "initech"]
     assert data[1]["owner"] == "alice"

@@ -42,18 +42,43 @@ class Script:
 def test_interview_collects_the_day(team: Path) -> None:
     ledger = Store(team).load()
     script = Script(
-        ["yesterday", "2h", "", "glo", "1", "", "", "1.5", "", "", "", "", "0.5", "cancelled", "acme", "hel"]
+        ["yesterday", "2h", "", "glo", "1", "rel", "", "", "1.5", "", "", "", "", "0.5", "cancelled", "acme", "hel"]
     )
     answers = interview(ledger, date(2026, 11, 20), script)
     assert answers == DayAnswers(
         day=date(2026, 11, 19),
-        client_hours={"acme": 2.0, "globex": 1.0},
+        client_hours={"acme": 2.0},
         lead_hours={"coaching": 1.5, "admin": 0.5},
         one_on_ones=[("alice", "cancelled", "acme"), ("bob", "held", None)],
+        other_work={("globex", "relationship"): 1.0},  # Alice's client: asked, and it was staying close
     )
+    # Asked only for Globex, which the team serves; Acme is yours alone, so its hours are delivery.
+    assert [q for q in script.questions if q.startswith("Delivery or relationship")] == [
+        "Delivery or relationship? (delivery or relationship, Enter = delivery)"
+    ]
     assert script.questions[0] == "Which day are you logging?"
     assert script.questions[-3].startswith("1:1 with Alice Martin (none held yet)")
     assert script.answers == []
+
+
+def test_the_kind_of_client_work_is_asked_only_when_it_can_be_either(cli, team: Path) -> None:
+    """A prospect is new business unasked; a client being handed over is asked; your own alone is delivery."""
+    assert cli("client", "add", "zenith", "--name", "Zenith", "--prospect").exit_code == 0
+    assert cli("handoff", "plan", "--save").exit_code == 0  # Acme and Initech go to teammates
+    ledger = Store(team).load()
+    assert {k for k, h in ledger.book.handoffs.items() if not h.done} == {"acme", "initech"}
+    # acme 2 (asked: relationship), initech 1 (asked: Enter = delivery), zenith 1.5 (not asked), no more clients.
+    script = Script(["today", "2", "relation", "1", "", "1.5", "", *[""] * 7, *[""] * 2])
+    answers = interview(ledger, date(2026, 11, 20), script)
+    assert answers.client_hours == {"initech": 1.0}
+    assert answers.other_work == {("acme", "relationship"): 2.0, ("zenith", "new-business"): 1.5}
+    assert sum(q.startswith("Delivery or relationship") for q in script.questions) == 2
+    records = to_records(answers, iter(f"{n:08x}" for n in range(1, 9)).__next__)
+    assert [(r.client, r.work) for r in records if r.client] == [
+        ("initech", None),
+        ("acme", "relationship"),
+        ("zenith", "new-business"),
+    ]
 
 
 def test_interview_asks_again_after_a_bad_answer(team: Path) -> None:
@@ -121,7 +146,7 @@ def test_walkthrough_on_a_real_terminal_writes_everything_in_one_save(team: Path
     child.expect(r"Save these 4 records\?")
     child.sendline("y")
     child.expect("Saved 4 records.")
-    child.expect("2026-11-20: 4 h logged, 75% client work")
+    child.expect("2026-11-20: 4 h logged; client delivery 3 h, 30% of your 10 h workday")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

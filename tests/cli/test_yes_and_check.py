@@ -110,7 +110,7 @@ def test_the_implied_list_matches_one_on_one_records_and_cadences_by_hand(cli, t
     interrupted = cli("log", "one-on-one", "bob", "interrupted", "--because", "initech", "--date", "2026-11-18")
     cli("log", "one-on-one", "bob", "cancelled", "--date", "2026-11-19")  # no client named: not a yes
     cli("log", "client", "acme", "6", "--date", "2026-11-18")
-    cli("log", "lead", "coaching", "2", "--date", "2026-11-18")  # 6 of 8 h client work; 40% of 8 = 3.2: 2.8 displaced
+    cli("log", "lead", "coaching", "2", "--date", "2026-11-18")  # 6 h of delivery; 40% of a 10 h day = 4: 2 displaced
     bob_id = re.search(r"Logged ([0-9a-f]{8})", interrupted.stdout).group(1)  # type: ignore[union-attr]
     assert _check(cli)["implied"] == [
         {
@@ -137,7 +137,16 @@ def test_the_implied_list_matches_one_on_one_records_and_cadences_by_hand(cli, t
             "days_overdue": 32,
             "as_of": "2026-11-20",
         },
-        {"kind": "leadership-displaced", "hours": 2.8, "client_hours": 6.0, "total_hours": 8.0, "limit": 0.4},
+        {
+            "kind": "leadership-displaced",
+            "hours": 2.0,
+            "client_hours": 6.0,
+            "total_hours": 8.0,
+            "limit": 0.4,
+            "delivery_hours": 6.0,
+            "workday_hours": 10.0,
+            "days_logged": 1,
+        },
     ]
     # Week 46, looked at afterwards: overdue as of its Sunday, the 15th (Alice due 12th: 3 days late).
     week46 = _check(cli, "--week", "2026-W46")

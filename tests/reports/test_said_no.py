@@ -206,11 +206,20 @@ def test_leadership_hours_displaced_beyond_the_share_limit() -> None:
         held(day, "alice"),
         held(day, "bob"),
         hours(day, 5, client="acme"),
+        hours(day, 2.5, client="initech"),
+        hours(day, 2.5, activity="team"),
+    )
+    # 7.5 h of delivery in 1 day; the limit allows 40% of a 10 h workday = 4 h: 3.5 h of leading displaced.
+    assert said_no(team, *W47, TODAY).implied == (LeadershipDisplaced(3.5, 7.5, 10.0, 0.4, 7.5, 10.0, 1),)
+    # The same 7.5 h over two days is 37.5% of the workdays: nothing displaced, as the review says.
+    spread = ledger(
+        held(day, "alice"),
+        held(day, "bob"),
+        hours(day, 5, client="acme"),
         hours(date(2026, 11, 18), 2.5, client="initech"),
         hours(day, 2.5, activity="team"),
     )
-    # 7.5 h of client work in 10 h; the limit allows 40% of 10 = 4 h: 3.5 h of leading displaced.
-    assert said_no(team, *W47, TODAY).implied == (LeadershipDisplaced(3.5, 7.5, 10.0, 0.4),)
+    assert said_no(spread, *W47, TODAY).implied == ()
 
 
 def test_no_leading_is_displaced_while_the_share_shown_is_the_limit() -> None:
@@ -225,7 +234,7 @@ def test_no_leading_is_displaced_while_the_share_shown_is_the_limit() -> None:
     over = ledger(
         held(day, "alice"), held(day, "bob"), hours(day, 4.05, client="acme"), hours(day, 5.95, activity="team")
     )
-    assert said_no(over, *W47, TODAY).implied == (LeadershipDisplaced(0.05, 4.05, 10.0, 0.4),)
+    assert said_no(over, *W47, TODAY).implied == (LeadershipDisplaced(0.05, 4.05, 10.0, 0.4, 4.05, 10.0, 1),)
 
 
 def test_an_interview_cancelled_is_listed_as_implied_but_costs_once() -> None:
@@ -280,7 +289,7 @@ def test_the_report_is_plain_json_data() -> None:
     team = ledger(
         held(date(2026, 10, 30), "alice"),
         lost(day, "alice", "interrupted", "acme"),
-        hours(day, 3, client="acme"),
+        hours(day, 7, client="acme"),
         every={"alice": 7},
     )
     data = plain(said_no(team, *W47, TODAY))
@@ -294,10 +303,13 @@ def test_the_report_is_plain_json_data() -> None:
         "days_overdue": 14,
         "as_of": "2026-11-20",
     }
-    assert data["implied"][2] == {  # all 3 h were client work; 40% of 3 h was allowed: 1.8 h displaced
+    assert data["implied"][2] == {  # 7 h of delivery; 40% of a 10 h workday was allowed: 3 h displaced
         "kind": "leadership-displaced",
-        "hours": 1.8,
-        "client_hours": 3.0,
-        "total_hours": 3.0,
+        "hours": 3.0,
+        "client_hours": 7.0,
+        "total_hours": 7.0,
         "limit": 0.4,
+        "delivery_hours": 7.0,
+        "workday_hours": 10.0,
+        "days_logged": 1,
     }

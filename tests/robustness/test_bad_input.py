@@ -79,6 +79,7 @@ VALID: dict[tuple[str, ...], dict[str, Any]] = {
     ("log", "lead"): {"activity": "coaching", "hours": "1"},
     ("log", "one-on-one"): {"teammate": "alice", "status": "cancelled"},
     ("log", "escalation"): {"teammate": "alice", "asked": True},
+    ("log", "pulled"): {"teammate": "alice", "client": "acme", "hours": "1"},
     ("handoff", "advance"): {"client": "acme"},
     ("handoff", "cancel"): {"client": "acme"},
     ("teammate", "add"): {"key": "carol", "name": "Carol Diaz"},

@@ -6,6 +6,7 @@ tests/data/ledger-v1/ is the example ledger exactly as leadshift 0.1.0 wrote it 
 from __future__ import annotations
 
 import errno
+import json
 import os
 import re
 import shutil
@@ -225,11 +226,11 @@ def test_a_version_2_ledger_reads_as_it_is(cli: Callable[..., Result], v2: Path)
     assert snapshot(v2) == before
 
 
-def test_a_version_2_ledger_becomes_version_3_with_nothing_else_changed(cli: Callable[..., Result], v2: Path) -> None:
+def test_a_version_2_ledger_is_upgraded_with_nothing_else_changed(cli: Callable[..., Result], v2: Path) -> None:
     old = Store(v2).load()
     assert cli("profile", "--workday", "9").exit_code == 0
-    assert SCHEMA_VERSION == 3
-    assert versions(v2) == {"ledger.toml": 3, "2026-10": 3, "2026-11": 3}
+    current = SCHEMA_VERSION
+    assert versions(v2) == {"ledger.toml": current, "2026-10": current, "2026-11": current}
     new = Store(v2).load()
     assert new.book.model_dump(exclude={"schema_version", "profile"}) == old.book.model_dump(
         exclude={"schema_version", "profile"}
@@ -238,22 +239,75 @@ def test_a_version_2_ledger_becomes_version_3_with_nothing_else_changed(cli: Cal
     assert {k: m.records() for k, m in new.months.items()} == {k: m.records() for k, m in old.months.items()}
     # No teammate has a date yet, so ledger.toml's teammate tables are byte for byte what they were.
     teammates = re.compile(rb"(?ms)^\[teammates\..*?(?=^\[clients)")
-    kept = v2 / "backups" / "before-schema-3" / "ledger.toml"
+    kept = v2 / "backups" / f"before-schema-{SCHEMA_VERSION}" / "ledger.toml"
     assert teammates.search((v2 / "ledger.toml").read_bytes())[0] == teammates.search(kept.read_bytes())[0]
 
 
-def test_a_leadshift_that_writes_version_2_refuses_to_write_a_version_3_ledger(
+def test_a_leadshift_that_writes_version_2_refuses_to_write_an_upgraded_ledger(
     cli: Callable[..., Result], v2: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from leadshift.storage import guards
 
-    assert cli("teammate", "edit", "priya", "--role", "Lead consultant").exit_code == 0  # now version 3
+    assert cli("teammate", "edit", "priya", "--role", "Lead consultant").exit_code == 0  # now the current version
     before = snapshot(v2)
     monkeypatch.setattr(guards, "SCHEMA_VERSION", 2)  # as leadshift 0.2 checks it
     result = cli("log", "lead", "admin", "1")
     assert result.exit_code == 1
     assert result.stderr == (
-        "Error: this ledger was written by a newer leadshift (schema version 3; this one writes version 2). "
-        "Upgrade with `pip install --upgrade leadshift`.\n"
+        f"Error: this ledger was written by a newer leadshift (schema version {SCHEMA_VERSION}; this one writes "
+        "version 2). Upgrade with `pip install --upgrade leadshift`.\n"
     )
     assert snapshot(v2) == before
+
+
+# -- version 3 -> 4: client hours have a kind of work, clients may be prospects, teammates pulled ---------------
+
+# The example ledger exactly as leadshift wrote it at schema version 3 (git 2b4d993).
+V3 = Path(__file__).parents[1] / "data" / "ledger-v3"
+
+
+@pytest.fixture
+def v3(ledger_home: Path) -> Path:
+    shutil.copytree(V3, ledger_home)
+    return ledger_home
+
+
+def test_a_version_3_ledger_reads_as_it_is_its_client_hours_as_delivery(cli: Callable[..., Result], v3: Path) -> None:
+    before = snapshot(v3)
+    shown = cli("show", "--week", "2026-W46", "--json")
+    assert shown.exit_code == 0, shown.stderr
+    client_hours = [r for r in json.loads(shown.stdout) if r["type"] == "hours" and r["client"]]
+    assert client_hours and {r["work"] for r in client_hours} == {"delivery"}
+    review = cli("review", "--week", "2026-W46", "--json")
+    assert review.exit_code == 0, review.stderr
+    hours = json.loads(review.stdout)["hours"]
+    assert (hours["delivery"], hours["relationship"], hours["new_business"]) == (hours["client"], 0, 0)
+    assert versions(v3) == {"ledger.toml": 3, "2026-10": 3, "2026-11": 3}
+    assert snapshot(v3) == before
+
+
+def test_a_version_3_ledger_is_upgraded_with_only_its_version_lines_changed(
+    cli: Callable[..., Result], v3: Path
+) -> None:
+    old = snapshot(v3)
+    assert cli("profile", "--workday", "10").exit_code == 0  # the same workday: only the upgrade changes a file
+    assert SCHEMA_VERSION == 4
+    assert versions(v3) == {"ledger.toml": 4, "2026-10": 4, "2026-11": 4}
+    new = snapshot(v3)
+    for name in ("ledger.toml", "log/2026-10.toml", "log/2026-11.toml"):
+        assert new[name] == old[name].replace(b"schema_version = 3\n", b"schema_version = 4\n", 1), name
+    assert {p: new[f"backups/before-schema-4/{p}"] for p in old} == old
+
+
+def test_a_leadshift_that_writes_version_3_refuses_a_version_4_ledger(
+    cli: Callable[..., Result], v3: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leadshift.storage import guards
+
+    assert cli("client", "edit", "northwind", "--prospect").exit_code == 0  # a field version 3 would drop
+    before = snapshot(v3)
+    monkeypatch.setattr(guards, "SCHEMA_VERSION", 3)
+    result = cli("log", "lead", "admin", "1")
+    assert result.exit_code == 1
+    assert "newer leadshift (schema version 4; this one writes version 3)" in result.stderr
+    assert snapshot(v3) == before

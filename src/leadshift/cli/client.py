@@ -43,6 +43,7 @@ BackedBy = Annotated[
         "--backed-by", metavar="A,B", parser=parse_tags, help="Teammates already working it behind the scenes."
     ),
 ]
+_PROSPECT_HELP = "A deal you are pursuing, not yet a client: its hours are new business, and it is never handed over."
 
 
 def register(tree: typer.Typer) -> None:
@@ -59,6 +60,7 @@ def add(
     weight: Weight = None,
     weekly_hours: WeeklyHours = None,
     backed_by: BackedBy = None,
+    prospect: Annotated[bool, typer.Option("--prospect", help=_PROSPECT_HELP)] = False,
 ) -> Outcome:
     """Add a client account (unless given: served by you, weight 3, 5 hours a week)."""
     from leadshift.domain.changes import add_client
@@ -67,9 +69,14 @@ def add(
     session = Session.of(ctx)
     fields = given(name=name, owner=owner, needs=needs, weight=weight, weekly_hours=weekly_hours, backed_by=backed_by)
     fields["added"] = session.today  # a client new today is not "quiet" for the weeks before it came
+    if prospect:
+        fields["prospect"] = True  # left out otherwise: a client that is no prospect keeps its bytes
     book = change_book(session, lambda ledger: add_client(ledger.book, key, fields))
-    owner_key = book.clients[key.strip().lower()].owner
-    return news(f"Added client {key.strip().lower()}, served by {'you' if owner_key == ME else owner_key}.")
+    added = key.strip().lower()
+    if prospect:
+        return news(f"Added prospect {added}: its hours are new business, your own job.")
+    owner_key = book.clients[added].owner
+    return news(f"Added client {added}, served by {'you' if owner_key == ME else owner_key}.")
 
 
 @command(app, "list", json=True)
@@ -90,11 +97,22 @@ def edit(
     weight: Weight = None,
     weekly_hours: WeeklyHours = None,
     backed_by: BackedBy = None,
+    prospect: Annotated[
+        Optional[bool], typer.Option("--prospect/--no-prospect", help=_PROSPECT_HELP, show_default=False)
+    ] = None,
 ) -> Outcome:
     """Change a client's details (only the options you give)."""
     from leadshift.domain.changes import edit_client
 
-    fields = given(name=name, owner=owner, needs=needs, weight=weight, weekly_hours=weekly_hours, backed_by=backed_by)
+    fields = given(
+        name=name,
+        owner=owner,
+        needs=needs,
+        weight=weight,
+        weekly_hours=weekly_hours,
+        backed_by=backed_by,
+        prospect=prospect,
+    )
     return save_edit(Session.of(ctx), "client", key, fields, edit_client)
 
 

@@ -11,7 +11,7 @@ from leadshift.cli.app import new_app
 from leadshift.cli.options import TODAY, Hours, Note, OnDate, choice
 from leadshift.cli.output import NotBoth, Outcome, command, present
 from leadshift.cli.session import Session
-from leadshift.domain.terms import ACTIVITIES, ONE_ON_ONE_STATUSES
+from leadshift.domain.terms import ACTIVITIES, CLIENT_WORK, ONE_ON_ONE_STATUSES, TEAM_TIME
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -49,7 +49,7 @@ def walkthrough(ctx: typer.Context) -> None:
         typer.echo(ctx.get_usage(), err=True)
         typer.echo(
             "Error: the walkthrough needs a terminal; use a subcommand: "
-            "client, lead, one-on-one or escalation (see `leadshift log --help`).",
+            "client, lead, one-on-one, escalation or pulled (see `leadshift log --help`).",
             err=True,
         )
         ctx.exit(2)
@@ -86,13 +86,16 @@ def _log(session: Session, make: type, day: date, vet: Vet | None = None, **fiel
 
 def _resolve(ledger: Ledger, fields: dict[str, object]) -> dict[str, object]:
     from leadshift.domain.changes import require_client, require_teammate
+    from leadshift.domain.client_work import work_to_log
 
     resolved = dict(fields)
-    for name in ("client", "because"):
+    for name in ("client", "because", "interrupted_by", "from_client"):
         if resolved.get(name) is not None:
             resolved[name] = require_client(ledger.book, str(resolved[name]))
     if resolved.get("teammate") is not None:
         resolved["teammate"] = require_teammate(ledger.book, str(resolved["teammate"]))
+    if "work" in resolved:  # client hours: the kind given, or the one the client calls for
+        resolved["work"] = work_to_log(ledger.book, str(resolved["client"]), resolved["work"])  # type: ignore[arg-type]
     return {k: v for k, v in resolved.items() if v is not None}
 
 
@@ -101,13 +104,24 @@ def client(
     ctx: typer.Context,
     client: Annotated[str, typer.Argument(metavar="CLIENT", help="The client's key.")],
     hours: Hours,
+    work: Annotated[
+        Optional[str],
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            parser=choice("kind of client work", CLIENT_WORK),
+            help="delivery (the default: the team's work), relationship (staying close while the team serves "
+            "it) or new-business; a prospect's hours are new business.",
+            show_default=False,
+        ),
+    ] = None,
     on: OnDate = TODAY,  # type: ignore[assignment]  # parsed like a typed date
     note: Note = "",
 ) -> Logged | Outcome:
-    """Hours of client work you did yourself."""
+    """Hours of client work you did yourself: only delivery counts against your client-share limit."""
     from leadshift.domain.records import HoursRecord
 
-    return _log(Session.of(ctx), HoursRecord, on, client=client, hours=hours, note=note)
+    return _log(Session.of(ctx), HoursRecord, on, client=client, hours=hours, work=work, note=note)
 
 
 @command(app, "lead", context_settings=NUMBERS_AS_ARGS)
@@ -125,13 +139,29 @@ def lead(
     teammate: Annotated[
         Optional[str], typer.Option("--with", metavar="TEAMMATE", help="The teammate it was with.")
     ] = None,
+    interrupted_by: Annotated[
+        Optional[str],
+        typer.Option(
+            "--interrupted-by",
+            metavar="CLIENT",
+            help=f"The client whose call cut into this time with your people ({', '.join(TEAM_TIME)}).",
+        ),
+    ] = None,
     on: OnDate = TODAY,  # type: ignore[assignment]
     note: Note = "",
 ) -> Logged | Outcome:
     """Hours of leading: one-on-one, coaching, team, hiring, strategy, learning, admin."""
     from leadshift.domain.records import HoursRecord
+    from leadshift.domain.wording import or_list
+    from leadshift.errors import UsageError
 
-    return _log(Session.of(ctx), HoursRecord, on, activity=activity, teammate=teammate, hours=hours, note=note)
+    if interrupted_by and activity not in TEAM_TIME:
+        raise UsageError(
+            f"--interrupted-by is for time with your people ({or_list(list(TEAM_TIME))}), not {activity}; leave it out."
+        )
+
+    fields = {"activity": activity, "teammate": teammate, "interrupted_by": interrupted_by}
+    return _log(Session.of(ctx), HoursRecord, on, **fields, hours=hours, note=note)
 
 
 @command(app, "one-on-one")
@@ -191,3 +221,28 @@ def escalation(
     if not (asked or told):
         raise UsageError("say how you answered with one of --asked (you asked for their solution first) or --told.")
     return _log(Session.of(ctx), EscalationRecord, on, teammate=teammate, asked_first=asked, note=note)
+
+
+@command(app, "pulled", context_settings=NUMBERS_AS_ARGS)
+def pulled(
+    ctx: typer.Context,
+    teammate: Annotated[str, typer.Argument(metavar="TEAMMATE", help="Who was pulled onto your client.")],
+    client: Annotated[str, typer.Argument(metavar="CLIENT", help="Your client they worked on.")],
+    hours: Hours,
+    from_client: Annotated[
+        Optional[str],
+        typer.Option("--from", metavar="THEIR_CLIENT", help="The client of theirs that gave up the time."),
+    ] = None,
+    on: OnDate = TODAY,  # type: ignore[assignment]
+    note: Note = "",
+) -> Logged | Outcome:
+    """A teammate pulled onto a client you still own: their hours, and whose client paid for them."""
+    from leadshift.domain.client_work import check_pulled
+    from leadshift.domain.records import PulledRecord
+
+    def vet(ledger: Ledger, resolved: dict[str, object]) -> Text | None:
+        check_pulled(ledger.book, str(resolved["teammate"]), str(resolved["client"]), resolved.get("from_client"))  # type: ignore[arg-type]
+        return None
+
+    fields = {"teammate": teammate, "client": client, "hours": hours, "from_client": from_client, "note": note}
+    return _log(Session.of(ctx), PulledRecord, on, vet, **fields)

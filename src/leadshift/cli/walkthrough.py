@@ -20,6 +20,7 @@ from leadshift.cli.session import Session
 from leadshift.domain.book import Book
 from leadshift.domain.cadence import due_one_on_ones
 from leadshift.domain.changes import require_client
+from leadshift.domain.client_work import DELIVERY, RELATIONSHIP, kind_worth_asking, work_to_log
 from leadshift.domain.ledger import Ledger
 from leadshift.domain.records import MAX_HOURS_A_DAY, AnyRecord, HoursRecord, OneOnOneRecord, hours_on, over_a_day
 from leadshift.domain.terms import ACTIVITIES, ME, ONE_ON_ONE_STATUSES
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from leadshift.reports.receipts import DaySaved
 
 _ANSWERS = (*ONE_ON_ONE_STATUSES, "skip")  # what became of a due 1:1
+_WORK_ASKED = (DELIVERY, RELATIONSHIP)  # what hours on a client the team serves may have been for
 _ACCEPTED = f"{or_list(list(ONE_ON_ONE_STATUSES))}, or Enter to skip"
 
 
@@ -44,12 +46,15 @@ class DayAnswers:
     one_on_ones: list[tuple[str, str, str | None]] = field(default_factory=list)  # teammate, status, because
 
     already: float = 0.0  # hours logged for the day before this walkthrough
+    # Client hours that were not delivery (`client_hours` holds those), by client and kind of work.
+    other_work: dict[tuple[str, str], float] = field(default_factory=dict)
 
     def is_empty(self) -> bool:
-        return not (self.client_hours or self.lead_hours or self.one_on_ones)
+        return not (self.client_hours or self.lead_hours or self.one_on_ones or self.other_work)
 
     def total_hours(self) -> float:
-        return self.already + sum(self.client_hours.values()) + sum(self.lead_hours.values())
+        logged = [*self.client_hours.values(), *self.lead_hours.values(), *self.other_work.values()]
+        return self.already + sum(logged)
 
 
 def interview(ledger: Ledger, today: date, asker: Asker) -> DayAnswers:
@@ -70,18 +75,19 @@ def interview(ledger: Ledger, today: date, asker: Asker) -> DayAnswers:
     asker.say(Text("Client work you did yourself (Enter = none)", style="bold"))
     for key, client in sorted(book.clients.items()):
         if client.owner == ME:
-            _ask_hours(asker, answers, answers.client_hours, key, Text("  ").append_text(literal(client.name)))
+            _ask_client_hours(asker, answers, book, key)
     while other := asker.ask(Text("  Another client? (key, Enter to go on)"), "").strip():
         try:
             key = require_client(book, other)
         except LeadshiftError as error:
             asker.say(literal(error.message, "red"))  # it quotes what was typed
             continue
-        _ask_hours(asker, answers, answers.client_hours, key, Text("  ").append_text(literal(book.clients[key].name)))
+        _ask_client_hours(asker, answers, book, key)
 
     asker.say(Text("Leading (Enter = none)", style="bold"))
     for activity in ACTIVITIES:
-        _ask_hours(asker, answers, answers.lead_hours, activity, Text(f"  {activity}"))
+        if hours := _ask_hours(asker, answers, Text(f"  {activity}")):
+            answers.lead_hours[activity] = answers.lead_hours.get(activity, 0.0) + hours
 
     due = due_one_on_ones(ledger, day)
     if due:
@@ -110,6 +116,8 @@ def to_records(answers: DayAnswers, new_id: Callable[[], str]) -> list[AnyRecord
     records: list[AnyRecord] = []
     for client, hours in answers.client_hours.items():
         records.append(HoursRecord(id=new_id(), date=answers.day, client=client, hours=hours))
+    for (client, work), hours in answers.other_work.items():
+        records.append(HoursRecord(id=new_id(), date=answers.day, client=client, hours=hours, work=work))  # type: ignore[arg-type]
     for activity, hours in answers.lead_hours.items():
         records.append(HoursRecord(id=new_id(), date=answers.day, activity=activity, hours=hours))  # type: ignore[arg-type]
     for teammate, status, because in answers.one_on_ones:
@@ -158,7 +166,28 @@ def _records(count: int) -> str:
     return "this record" if count == 1 else f"these {count} records"
 
 
-def _ask_hours(asker: Asker, answers: DayAnswers, into: dict[str, float], key: str, label: Text) -> None:
+def _ask_client_hours(asker: Asker, answers: DayAnswers, book: Book, key: str) -> None:
+    """Hours on a client; what they were for only when it can be either (a client the team serves)."""
+    hours = _ask_hours(asker, answers, Text("  ").append_text(literal(book.clients[key].name)))
+    if not hours:
+        return
+    given = None
+    if kind_worth_asking(book, key):
+        question = Text(f"    Delivery or relationship? ({or_list(list(_WORK_ASKED))}, Enter = {DELIVERY})")
+        given = until_valid(asker, question, DELIVERY, _work)
+    work = work_to_log(book, key, given)  # a prospect's hours are new business without asking
+    if work is None:
+        answers.client_hours[key] = answers.client_hours.get(key, 0.0) + hours
+    else:
+        answers.other_work[(key, work)] = answers.other_work.get((key, work), 0.0) + hours
+
+
+def _work(text: str) -> str:
+    accepted = f"{or_list(list(_WORK_ASKED))}, or Enter for {DELIVERY}"
+    return _WORK_ASKED[parse_pick(text, [(word,) for word in _WORK_ASKED], 0, accepted)]
+
+
+def _ask_hours(asker: Asker, answers: DayAnswers, label: Text) -> float:
     def read(text: str) -> float:
         hours = 0.0 if text.strip() in ("", "0") else parse_hours(text)
         total = answers.total_hours() + hours
@@ -169,9 +198,7 @@ def _ask_hours(asker: Asker, answers: DayAnswers, into: dict[str, float], key: s
             )
         return hours
 
-    hours = until_valid(asker, label, "0", read)
-    if hours:
-        into[key] = into.get(key, 0.0) + hours
+    return until_valid(asker, label, "0", read)
 
 
 def _status(text: str) -> str:

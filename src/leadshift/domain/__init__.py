@@ -8,6 +8,7 @@ ledger     the book and the months loaded, as one object
 dates      calendar dates, weeks and month keys
 wording    numbers and counts as the reports write them; verdicts on figures as written
 changes    the rules for changing a ledger: keys, the team, the clients, records
+client_work what client hours were for (delivery, relationship, new business), and teammates pulled onto yours
 cadence    when each teammate's next 1:1 falls due
 changelog  what a change did, in one line, for undo and redo
 """

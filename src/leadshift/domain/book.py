@@ -69,6 +69,14 @@ class Client(Strict):
     # When it joined the ledger: a client never worked counts as quiet from here, not from the
     # first day logged. Absent for clients from before version 2 that have no record yet.
     added: date | None = None
+    # A deal being pursued, not yet a client: its hours are new business, the leader's own job; it is never
+    # served, never handed over, and never in the figures of the clients you serve (docs/coaching.md, 6).
+    prospect: bool = False
+
+    @property
+    def served_by_me(self) -> bool:
+        """A client the leader serves in person: theirs, and not a prospect."""
+        return self.owner == ME and not self.prospect
 
 
 class StageDates(Strict):
@@ -173,6 +181,13 @@ class Book(Strict):
                     f"the handoff of '{key}' is to '{handoff.teammate}', who left the team on {left}; cancel it "
                     f"(`leadshift handoff cancel {key}`)",
                     at=("handoffs", key, "teammate"),
+                )
+            if not handoff.done and self.clients[key].prospect:
+                raise broken_rule(
+                    f"client '{key}' is a prospect, which is not handed over; cancel its handoff "
+                    f"(`leadshift handoff cancel {key}`) or make it a client (`leadshift client edit {key} "
+                    "--no-prospect`)",
+                    at=("clients", key, "prospect"),
                 )
             owner = self.clients[key].owner
             if not handoff.done and owner != ME:

@@ -9,7 +9,15 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel
 
 from leadshift.domain.book import Book
-from leadshift.domain.records import AnyRecord, EscalationRecord, HoursRecord, Month, OneOnOneRecord, TradeOffRecord
+from leadshift.domain.records import (
+    AnyRecord,
+    EscalationRecord,
+    HoursRecord,
+    Month,
+    OneOnOneRecord,
+    PulledRecord,
+    TradeOffRecord,
+)
 from leadshift.domain.wording import hours_text
 
 SHOWN = 3  # changes named in a summary; the rest are counted
@@ -41,7 +49,8 @@ class Reverted(NamedTuple):
 def record_phrase(record: AnyRecord) -> str:
     """`2 h client work for brightwave on 2026-12-07 (a9ea86ae)`."""
     if isinstance(record, HoursRecord):
-        what = f"client work for {record.client}" if record.client else f"{record.activity}"
+        work = "client" if record.client_work in (None, "delivery") else record.client_work
+        what = f"{work} work for {record.client}" if record.client else f"{record.activity}"
         with_whom = f" with {record.teammate}" if record.teammate else ""
         text = f"{hours_text(record.hours)} h {what}{with_whom}"
     elif isinstance(record, OneOnOneRecord):
@@ -52,6 +61,9 @@ def record_phrase(record: AnyRecord) -> str:
     elif isinstance(record, EscalationRecord):
         asked = "asked" if record.asked_first else "did not ask"
         text = f"escalation from {record.teammate} ({asked} for their solution)"
+    elif isinstance(record, PulledRecord):
+        paid = f" from {record.from_client}" if record.from_client else ""
+        text = f"{hours_text(record.hours)} h of {record.teammate} pulled onto {record.client}{paid}"
     return f"{text} on {record.date} ({record.id})"
 
 

@@ -13,6 +13,7 @@ from leadshift.domain.dates import month_key
 from leadshift.domain.schema import (
     SCHEMA_VERSION,
     Activity,
+    ClientWork,
     Key,
     NoKind,
     Note,
@@ -22,7 +23,8 @@ from leadshift.domain.schema import (
     Strict,
     broken_rule,
 )
-from leadshift.domain.wording import hours_text
+from leadshift.domain.terms import TEAM_TIME
+from leadshift.domain.wording import hours_text, or_list
 
 MAX_HOURS_A_DAY = 24.0
 MAX_REQUEST = 500  # characters of a request; the rest belongs in the note
@@ -69,7 +71,11 @@ class Record(Strict):
 
 
 class HoursRecord(Record):
-    """Hours of client work (`client`) or of leadership (`activity`)."""
+    """Hours of client work (`client`, of a kind of `work`) or of leadership (`activity`).
+
+    Client hours without `work` are delivery, the default: files written before
+    version 4 hold only those, and stay as they are.
+    """
 
     kind: ClassVar[str] = "hours"
     table: ClassVar[str] = "hours"
@@ -78,6 +84,8 @@ class HoursRecord(Record):
     client: Key | None = None
     activity: Activity | None = None
     teammate: Key | None = None
+    work: ClientWork | None = None
+    interrupted_by: Key | None = None  # the client whose call cut into this time with the team
 
     @model_validator(mode="after")
     def _client_or_activity(self) -> HoursRecord:
@@ -85,13 +93,24 @@ class HoursRecord(Record):
             raise ValueError("an hours record names either a client or a leadership activity")
         if self.client is not None and self.teammate is not None:
             raise ValueError("client hours do not take a teammate; log leadership hours with one")
+        if self.work is not None and self.client is None:
+            raise ValueError("only client hours have a kind of work; leadership hours have an activity")
+        if self.interrupted_by is not None and self.activity not in TEAM_TIME:
+            raise ValueError(f"only time with your people ({or_list(list(TEAM_TIME))}) can be interrupted by a client")
         return self
+
+    @property
+    def client_work(self) -> str | None:
+        """What client hours were for (delivery unless said otherwise); None for leadership hours."""
+        return None if self.client is None else self.work or "delivery"
 
     def references(self) -> Iterator[tuple[str, str]]:
         if self.client:
             yield "client", self.client
         if self.teammate:
             yield "teammate", self.teammate
+        if self.interrupted_by:
+            yield "client", self.interrupted_by
 
 
 class OneOnOneRecord(Record):
@@ -147,8 +166,35 @@ class EscalationRecord(Record):
         yield "teammate", self.teammate
 
 
-AnyRecord = Union[HoursRecord, OneOnOneRecord, TradeOffRecord, EscalationRecord]
-RECORD_TYPES: tuple[type[Record], ...] = (HoursRecord, OneOnOneRecord, TradeOffRecord, EscalationRecord)
+class PulledRecord(Record):
+    """A teammate pulled onto a client the leader still owns, and the client of theirs that paid for it.
+
+    Their hours, not the leader's: they count in no day's total. (docs/coaching.md, 3)
+    """
+
+    kind: ClassVar[str] = "pulled"
+    table: ClassVar[str] = "pulled"
+
+    teammate: Key
+    client: Key
+    hours: Hours
+    from_client: Key | None = None
+
+    @model_validator(mode="after")
+    def _from_another_client(self) -> PulledRecord:
+        if self.from_client is not None and self.from_client == self.client:
+            raise ValueError("--from names the client whose time was given up: another client than the one helped")
+        return self
+
+    def references(self) -> Iterator[tuple[str, str]]:
+        yield "teammate", self.teammate
+        yield "client", self.client
+        if self.from_client:
+            yield "client", self.from_client
+
+
+AnyRecord = Union[HoursRecord, OneOnOneRecord, TradeOffRecord, EscalationRecord, PulledRecord]
+RECORD_TYPES: tuple[type[Record], ...] = (HoursRecord, OneOnOneRecord, TradeOffRecord, EscalationRecord, PulledRecord)
 
 
 class Month(Strict):
@@ -163,9 +209,10 @@ class Month(Strict):
     one_on_one: list[OneOnOneRecord] = []
     trade_off: list[TradeOffRecord] = []
     escalation: list[EscalationRecord] = []
+    pulled: list[PulledRecord] = []
 
     def records(self) -> list[AnyRecord]:
-        return [*self.hours, *self.one_on_one, *self.trade_off, *self.escalation]
+        return [*self.hours, *self.one_on_one, *self.trade_off, *self.escalation, *self.pulled]
 
     def with_records(self, records: list[AnyRecord]) -> Month:
         """A copy holding exactly `records`, each in its own table."""

@@ -14,10 +14,12 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 from leadshift.domain.dates import FIRST_YEAR, LAST_YEAR
-from leadshift.domain.terms import ACTIVITIES, HANDOFF_STAGES, NO_KINDS, ONE_ON_ONE_STATUSES, WEEKDAYS
+from leadshift.domain.terms import ACTIVITIES, CLIENT_WORK, HANDOFF_STAGES, NO_KINDS, ONE_ON_ONE_STATUSES, WEEKDAYS
 
-# 2: clients gained `added`; 3: teammates gained `joined` and `left` (storage/migrations.py upgrades older files).
-SCHEMA_VERSION = 3
+# 2: clients gained `added`; 3: teammates gained `joined` and `left`; 4: clients may be prospects, client
+# hours have a kind of work, leading hours may be interrupted by a client, and teammates pulled onto your
+# clients are recorded (storage/migrations.py upgrades older files).
+SCHEMA_VERSION = 4
 
 Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,31}$")]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
@@ -50,6 +52,7 @@ WeeklyHours = Annotated[float, Field(ge=0, le=168, allow_inf_nan=False)]
 RecordId = Annotated[str, Field(pattern=r"^[0-9a-f]{8}$")]
 # Literal[tuple] expands to the tuple's members: one list of words, in terms.py.
 Activity = Literal[ACTIVITIES]  # type: ignore[valid-type]
+ClientWork = Literal[CLIENT_WORK]  # type: ignore[valid-type]
 NoKind = Literal[NO_KINDS]  # type: ignore[valid-type]
 OneOnOneStatus = Literal[ONE_ON_ONE_STATUSES]  # type: ignore[valid-type]
 Weekday = Literal[WEEKDAYS]  # type: ignore[valid-type]

@@ -2,6 +2,12 @@
 
 ME = "me"  # the owner of a client the leader still serves personally
 ACTIVITIES = ("one-on-one", "coaching", "team", "hiring", "strategy", "learning", "admin")
+# Time spent with your people: a client call that cuts into it is the warning sign of docs/coaching.md, 14.
+TEAM_TIME = ("one-on-one", "coaching", "team", "hiring")
+# What client hours were for. Only delivery, the work your teammates' job descriptions hold, counts
+# against the time budget; staying close to a client the team serves, and winning new deals, are the
+# leader's own job (docs/coaching.md, 6). The first is the default.
+CLIENT_WORK = ("delivery", "relationship", "new-business")
 NO_KINDS = ("one-on-one", "interview", "team", "strategy", "learning", "personal", "other", "nothing")
 ONE_ON_ONE_STATUSES = ("held", "cancelled", "interrupted")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

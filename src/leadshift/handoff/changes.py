@@ -31,6 +31,8 @@ def saved_handoff(book: Book, client: str) -> tuple[str, Handoff]:
         raise NotFound(
             f"no saved handoff for {key}: {owner} serves it, not you; only your own clients are handed over."
         )
+    if key not in book.handoffs and book.clients[key].prospect:
+        raise NotFound(f"no saved handoff for {key}: it is a prospect, and new business is never handed over.")
     if key not in book.handoffs:
         raise NotFound(
             f"no saved handoff for {key}: plan one with `leadshift handoff plan --save` "

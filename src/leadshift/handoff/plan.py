@@ -121,7 +121,7 @@ def plan_handoff(
     book = ledger.book
     holidays = {IsoWeek.named(name) for name in book.profile.holidays}
     pacing = Pacing(per_week, frozenset(skip) | holidays, book.profile.week_starts)
-    owned = {k: c for k, c in sorted(book.clients.items()) if c.owner == ME}
+    owned = {k: c for k, c in sorted(book.clients.items()) if c.served_by_me}  # a prospect is never handed over
     if not owned:
         return HandoffPlan(start, pacing=pacing, book=book)
     team = book.current_team()  # someone who left is never proposed

@@ -55,9 +55,17 @@ def clients_data(clients: ClientList) -> list[dict[str, Any]]:
     return [{"key": key, **c.model_dump(mode="json")} for key, c in sorted(clients.clients.items())]
 
 
+# Keys hours records gained in schema 4: after the older ones, so that those keep their places.
+_NEWER_HOURS_KEYS = {"work", "interrupted_by"}
+
+
 def record_data(record: AnyRecord) -> dict[str, Any]:
-    fields = record.model_dump(mode="json", exclude={"id", "date", "note", "added"})
-    return {"id": record.id, "type": record.kind, "date": record.date.isoformat(), **fields, "note": record.note}
+    fields = record.model_dump(mode="json", exclude={"id", "date", "note", "added", *_NEWER_HOURS_KEYS})
+    data = {"id": record.id, "type": record.kind, "date": record.date.isoformat(), **fields, "note": record.note}
+    if record.kind == "hours":
+        # The kind of client work as it counts (a record without one is delivery); null for leadership hours.
+        data |= {"work": record.client_work, "interrupted_by": record.interrupted_by}  # type: ignore[union-attr]
+    return data
 
 
 def records_data(listed: RecordList) -> list[dict[str, Any]]:

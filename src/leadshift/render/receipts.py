@@ -46,10 +46,14 @@ def removed_view(removed: Removed) -> Lines:
 
 
 def day_line(day: DayTotals) -> Text:
-    """`2026-11-20: 6.5 h logged, 54% client work (your limit 40%).` coloured by the limit."""
+    """`2026-11-20: 6.5 h logged; client delivery 2.5 h, 25% of your 10 h workday (your limit 40%).`
+
+    Coloured by the limit, measured as the review measures it: delivery over the whole workday.
+    """
     text = Text(f"{day.day}: {hours_text(day.hours)} h logged")
     if day.client_share is not None:
         over = over_limit(day.client_share, day.limit)
-        text.append(", ").append(f"{percent_text(day.client_share)} client work", style="red" if over else "green")
-        text.append(f" (your limit {percent_text(day.limit)})")
+        share = f"client delivery {hours_text(day.delivery)} h, {percent_text(day.client_share)}"
+        text.append("; ").append(share, style="red" if over else "green")
+        text.append(f" of your {hours_text(day.workday)} h workday (your limit {percent_text(day.limit)})")
     return text.append(".")

@@ -87,9 +87,15 @@ def _yourself(review: Review) -> RenderableType:
         )
         + Text(f" (workday {hours_text(review.workday_hours)} h)"),
     )
+    kinds = [(hours.relationship, "relationship"), (hours.new_business, "new business")]
+    others = "".join(f", {what} {hours_text(h)} h" for h, what in kinds if h)  # the leader's own job: not counted
     lines.add_row(
         "Client work",
-        Text(f"{hours_text(hours.client)} h = ").append_text(
+        Text(f"{hours_text(hours.client)} h: delivery {hours_text(hours.delivery)} h{others}"),
+    )
+    lines.add_row(
+        "Delivery share",
+        Text(f"of {plural(review.days_logged, 'workday')} of {hours_text(review.workday_hours)} h: ").append_text(
             _share_text(review.client_share, review.client_share_limit)
         ),
     )
@@ -107,7 +113,7 @@ def _yourself(review: Review) -> RenderableType:
         filled = round(shown_percent(week.client_share) * BAR_WIDTH / 100)  # two shares shown alike, one bar
         bar = Text("█" * filled, style="red" if over else "green").append("·" * (BAR_WIDTH - filled), style="dim")
         trend.add_row(week.week, bar, Text(f"{percent_text(week.client_share)}{' over limit' if over else ''}"))
-    return Group(lines, Text("Client-work share by week:"), Padding(trend, (0, 0, 0, 2)))
+    return Group(lines, Text("Delivery share of the workday by week:"), Padding(trend, (0, 0, 0, 2)))
 
 
 def _your_clients(review: Review) -> RenderableType:

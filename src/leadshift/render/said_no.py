@@ -92,8 +92,9 @@ def _what(item: Implied) -> Text:
         return Text("interview cancelled for ").append_text(literal(item.client))
     assert isinstance(item, LeadershipDisplaced)
     return Text(
-        f"{hours_text(item.hours)} h of leading displaced: {hours_text(item.client_hours)} of "
-        f"{hours_text(item.total_hours)} h went to client work, over your {percent_text(item.limit)} limit"
+        f"{hours_text(item.hours)} h of leading displaced: client delivery took {hours_text(item.delivery_hours)} h "
+        f"of {plural(item.days_logged, 'workday')} of {hours_text(item.workday_hours)} h, over your "
+        f"{percent_text(item.limit)} limit"
     )
 
 

@@ -7,7 +7,14 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from leadshift.domain.records import AnyRecord, EscalationRecord, HoursRecord, OneOnOneRecord, TradeOffRecord
+from leadshift.domain.records import (
+    AnyRecord,
+    EscalationRecord,
+    HoursRecord,
+    OneOnOneRecord,
+    PulledRecord,
+    TradeOffRecord,
+)
 from leadshift.domain.terms import ME
 from leadshift.domain.wording import hours_text, plural
 from leadshift.render.lines import Lines
@@ -89,7 +96,7 @@ def clients_table(clients: ClientList) -> Table:
         owner = Text("me", style="bold yellow") if c.owner == ME else literal(c.owner)
         table.add_row(
             literal(key),
-            literal(c.name),
+            literal(c.name).append(" (prospect)" if c.prospect else "", style="cyan"),
             owner,
             "●" * c.weight,
             literal(" ".join(c.needs)),
@@ -102,7 +109,7 @@ def clients_table(clients: ClientList) -> Table:
 def records_table(records: list[AnyRecord], title: str | None = None) -> Table:
     table = plain_table("id", "date", "what", "hours", "note", title=title, fixed=("id", "date", "hours"))
     for record in records:
-        hours = hours_text(record.hours) if isinstance(record, HoursRecord) else ""
+        hours = hours_text(record.hours) if isinstance(record, (HoursRecord, PulledRecord)) else ""
         table.add_row(literal(record.id), record.date.isoformat(), describe(record), hours, literal(record.note))
     return table
 
@@ -112,7 +119,9 @@ def describe(record: AnyRecord) -> Text:
     text = Text()
     if isinstance(record, HoursRecord):
         if record.client:
-            text.append("client work ")
+            # Delivery, the default, reads as it always did; the other kinds say what they were.
+            work = "client" if record.client_work == "delivery" else record.client_work
+            text.append(f"{work} work ")
             text.append_text(literal(record.client, "bold"))
         else:
             text.append("leading: ")
@@ -120,6 +129,9 @@ def describe(record: AnyRecord) -> Text:
             if record.teammate:
                 text.append(" with ")
                 text.append_text(literal(record.teammate))
+            if record.interrupted_by:
+                text.append(", interrupted by ", style="yellow")
+                text.append_text(literal(record.interrupted_by))
     elif isinstance(record, OneOnOneRecord):
         style = {"held": "green", "cancelled": "red", "interrupted": "yellow"}[record.status]
         text.append("1:1 with ")
@@ -142,6 +154,13 @@ def describe(record: AnyRecord) -> Text:
         text.append("escalation from ")
         text.append_text(literal(record.teammate, "bold"))
         text.append(", asked for their solution first" if record.asked_first else ", told them the answer")
+    elif isinstance(record, PulledRecord):
+        text.append_text(literal(record.teammate, "bold"))
+        text.append(" pulled onto ")
+        text.append_text(literal(record.client, "bold"))
+        if record.from_client:
+            text.append(" from ")
+            text.append_text(literal(record.from_client))
     return text
 
 
@@ -149,6 +168,6 @@ def summary(record: AnyRecord) -> Text:
     """`3f9a0c1e 2026-11-20 client work acme, 2 h`: how remove and undo name a record."""
     text = Text(f"{record.id} {record.date} ")
     text.append_text(describe(record))
-    if isinstance(record, HoursRecord):
+    if isinstance(record, (HoursRecord, PulledRecord)):
         text.append(f", {hours_text(record.hours)} h")
     return text

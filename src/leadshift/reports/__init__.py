@@ -6,6 +6,7 @@ findings   coaching from those figures, most important first
 recent     the four weeks ending with the reviewed one, and the four before: habits, not accidents
 trouble    findings over those four weeks: asking first, requests, over need, a share that will not fall
 progress   findings of severity good: progress named with its numbers
+team_side  the time budget's rule, teammates pulled onto your clients, team time interrupted
 review     the weekly fairness report: the figures and their findings
 said_no    what each yes to a client cost the team (`leadshift check`)
 day        a day's hours and client share (after `log`)

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 
 from leadshift.domain.book import Book
 from leadshift.domain.cadence import schedule
+from leadshift.domain.client_work import DELIVERY, NEW_BUSINESS, RELATIONSHIP, work_of
 from leadshift.domain.dates import week_label
 from leadshift.domain.ledger import Ledger
 from leadshift.domain.records import AnyRecord, EscalationRecord, HoursRecord, OneOnOneRecord
@@ -25,6 +26,7 @@ from leadshift.domain.terms import GROWTH_WEIGHT, ME
 from leadshift.domain.wording import shown_hours
 from leadshift.reports.recent import RECENT_WEEKS, Recent, recent
 from leadshift.reports.said_no import SaidNoReport, TradeOff
+from leadshift.reports.team_side import Interruption, PulledOnto, delivery_share, interruptions, pulled_onto
 
 QUIET_AFTER_DAYS = 14  # an owned account with no hours from you for two weeks has gone quiet
 OVER_NEED = 1.5  # giving an own client half as much again as it needs is doing a teammate's job
@@ -40,6 +42,10 @@ class Hours:
     leadership: float
     by_client: dict[str, float]
     by_activity: dict[str, float]
+    # `client` by kind of work: only delivery counts against the limit (docs/coaching.md, 6).
+    delivery: float
+    relationship: float
+    new_business: float
 
 
 @dataclass(frozen=True)
@@ -48,7 +54,9 @@ class TrendWeek:
     start: date
     total_hours: float
     client_hours: float
-    client_share: float | None  # None: nothing logged that week
+    client_share: float | None  # delivery over the workdays logged; None: nothing logged that week
+    delivery_hours: float
+    client_share_of_logged: float | None  # client hours over hours logged: the share before schema 4
 
 
 @dataclass(frozen=True)
@@ -135,7 +143,7 @@ class WeekFigures:
     days_logged: int
     workday_hours: float
     hours: Hours
-    client_share: float | None
+    client_share: float | None  # delivery hours over (workday x days logged): team_side.delivery_share
     client_share_limit: float
     trend: list[TrendWeek]
     owned_clients: list[OwnedClient]
@@ -143,6 +151,9 @@ class WeekFigures:
     one_on_ones: OneOnOnes
     escalations: Escalations
     said_no: list[TradeOff]
+    client_share_of_logged: float | None  # client hours over hours logged, whatever their kind
+    pulled: list[PulledOnto]  # teammates pulled onto your own clients (docs/coaching.md, 3)
+    team_time_interrupted: list[Interruption]  # team time a client cut into (docs/coaching.md, 14)
     recent: Recent = view_only()  # the four weeks ending with this one, for the coaching (findings.py)
 
 
@@ -155,7 +166,9 @@ def week_figures(
     logging_since = history[0].date if history else None
     records = ledger.records(start, end)
     hours = [r for r in records if isinstance(r, HoursRecord)]
-    summary = _hours(hours)
+    summary = _hours(hours, ledger.book)
+    days_logged = len({r.date for r in hours})
+    workday = ledger.book.profile.workday_hours
     return WeekFigures(
         week=week_label(start),
         start=start,
@@ -164,10 +177,10 @@ def week_figures(
         logging_since=logging_since,
         leader=ledger.book.profile.name,
         records=len(records),
-        days_logged=len({r.date for r in hours}),
-        workday_hours=ledger.book.profile.workday_hours,
+        days_logged=days_logged,
+        workday_hours=workday,
         hours=summary,
-        client_share=_share(summary.client, summary.total),
+        client_share=delivery_share(summary.delivery, workday, days_logged),
         client_share_limit=ledger.book.profile.client_share_limit,
         trend=_trend(ledger, start, weeks),
         owned_clients=_owned_clients(ledger, history, summary, as_of, logging_since or as_of),
@@ -175,6 +188,9 @@ def week_figures(
         one_on_ones=_one_on_ones(ledger, records, start, as_of),
         escalations=_escalations(records),
         said_no=list(trade_offs.said_no),
+        client_share_of_logged=_share(summary.client, summary.total),
+        pulled=pulled_onto(records),
+        team_time_interrupted=interruptions(records),
         recent=recent(ledger, start, end, [(t.week, t.client_share) for t in _trend(ledger, start, RECENT_WEEKS)]),
     )
 
@@ -219,18 +235,21 @@ def handoff_support_hours(ledger: Ledger, start: date, end: date) -> float:
     )
 
 
-def _hours(records: list[HoursRecord]) -> Hours:
+def _hours(records: list[HoursRecord], book: Book) -> Hours:
     by_client: dict[str, list[float]] = defaultdict(list)
     by_activity: dict[str, list[float]] = defaultdict(list)
+    by_work: dict[str | None, list[float]] = defaultdict(list)
     for r in records:
         if r.client:
             by_client[r.client].append(r.hours)
+            by_work[work_of(r, book)].append(r.hours)
         elif r.activity:
             by_activity[r.activity].append(r.hours)
     clients = {key: math.fsum(h) for key, h in sorted(by_client.items())}
     activities = {key: math.fsum(h) for key, h in sorted(by_activity.items())}
     client, leadership = math.fsum(clients.values()), math.fsum(activities.values())
-    return Hours(client + leadership, client, leadership, clients, activities)
+    delivery, relationship, new_business = (math.fsum(by_work[work]) for work in (DELIVERY, RELATIONSHIP, NEW_BUSINESS))
+    return Hours(client + leadership, client, leadership, clients, activities, delivery, relationship, new_business)
 
 
 def _share(part: float, whole: float) -> float | None:
@@ -244,12 +263,15 @@ def _trend(ledger: Ledger, start: date, weeks: int) -> list[TrendWeek]:
         if isinstance(record, HoursRecord):
             by_week[(record.date - first).days // 7].append(record)
     trend = []
+    workday = ledger.book.profile.workday_hours
     for index in range(weeks):
         week_start = first + timedelta(days=7 * index)
-        summary = _hours(by_week[index])
+        summary = _hours(by_week[index], ledger.book)
+        share = delivery_share(summary.delivery, workday, len({r.date for r in by_week[index]}))
+        of_logged = _share(summary.client, summary.total)
         trend.append(
             TrendWeek(
-                week_label(week_start), week_start, summary.total, summary.client, _share(summary.client, summary.total)
+                week_label(week_start), week_start, summary.total, summary.client, share, summary.delivery, of_logged
             )
         )
     return trend
@@ -261,7 +283,7 @@ def _owned_clients(
     worked = [r for r in history if isinstance(r, HoursRecord) and r.client]
     owned = []
     for key, client in sorted(ledger.book.clients.items()):
-        if client.owner != ME:
+        if not client.served_by_me:  # a prospect is pursued, not served
             continue
         last = max((r.date for r in worked if r.client == key), default=None)
         since = (as_of - last).days if last else None
@@ -289,8 +311,9 @@ def _owned_clients(
 
 def _attention(ledger: Ledger, week: Hours) -> Attention:
     supported = in_handoff_support(ledger.book)  # neither side of the comparison: the stage puts you there
-    own = [key for key, c in ledger.book.clients.items() if c.owner == ME and key not in supported]
-    team = sorted(key for key, c in ledger.book.clients.items() if c.owner != ME)
+    # Prospects on neither side either: hours on them are new business, not attention to a client.
+    own = [key for key, c in ledger.book.clients.items() if c.served_by_me and key not in supported]
+    team = sorted(key for key, c in ledger.book.clients.items() if c.owner != ME and not c.prospect)
     per_own = math.fsum(week.by_client.get(k, 0.0) for k in own) / len(own) if own else 0.0
     by_team = {k: week.by_client.get(k, 0.0) for k in team}
     per_team = math.fsum(by_team.values()) / len(team) if team else 0.0

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from leadshift.domain.book import Book
-from leadshift.domain.wording import and_list, hours_text, over_limit, percent_text, plural, shown_percent
+from leadshift.domain.wording import and_list, hours_text, over_limit, percent_text, plural, shown_percent, times
 from leadshift.reports import progress, trouble
 from leadshift.reports.figures import WeekFigures, hours_a_day, longer_than_the_workday
 from leadshift.reports.finding import SEVERITIES, Finding
 from leadshift.reports.said_no import Pattern
+from leadshift.reports.team_side import PARTLY_LOGGED, partly_logged
 
 __all__ = ["Finding", "findings_for"]
 
@@ -39,6 +40,9 @@ STEP_ORDER = (
     "no-strategy-or-learning",
     "growth-accounts-concentrated",
     "stay-on-the-map",
+    "team-pulled-to-own-clients",
+    "team-time-interrupted",
+    "days-partly-logged",
     "share-falling",
     "all-one-on-ones-held",
     "ask-first-rising",
@@ -48,6 +52,7 @@ FROM_TRADE_OFFS = {"urgent-client", "interviews-cancelled-for-clients"}  # say-n
 FAR_OVER_LIMIT = 15  # a client share this many percentage points over the limit (as shown) is an alert
 MANY_ESCALATIONS = 5  # a week's escalations that suggest people lack room to decide
 ALERT_AFTER_CADENCES = 2  # a 1:1 this many cadences late is an alert; less late, a warning
+INTERRUPTIONS_TO_WARN = 2  # client calls cutting into team time in a week: twice is a habit, once an emergency
 
 
 def findings_for(week: WeekFigures, book: Book, trade_off_patterns: Iterable[Pattern] = ()) -> list[Finding]:
@@ -77,15 +82,29 @@ def _client_share(week: WeekFigures, book: Book) -> Iterator[Finding]:  # princi
     share, limit, hours = week.client_share, week.client_share_limit, week.hours
     if share is None or not over_limit(share, limit):
         return
-    excess = hours.client - limit * hours.total
+    workdays = week.workday_hours * week.days_logged
+    excess = hours.delivery - limit * workdays
     yield Finding(
         "client-share-over-limit",
         "alert" if shown_percent(share) - shown_percent(limit) >= FAR_OVER_LIMIT else "warn",
-        f"Client work took {percent_text(share)} of your {hours_text(hours.total)} h this week "
-        f"({hours_text(hours.client)} h); your limit is {percent_text(limit)}.",
-        f"Hand about {hours_text(excess)} h of next week's client work to the teammates who back those accounts, "
+        f"Client delivery took {percent_text(share)} of your workdays this week: {hours_text(hours.delivery)} h "
+        f"in {plural(week.days_logged, 'day')} of {hours_text(week.workday_hours)} h; your limit is "
+        f"{percent_text(limit)}.",
+        f"Hand about {hours_text(excess)} h of next week's delivery to the teammates who back those accounts, "
         "and spend that time on 1:1s, coaching and strategy.",
     )
+
+
+def _partly_logged(week: WeekFigures, book: Book) -> Iterator[Finding]:  # principle 6
+    if partly_logged(week.hours.total, week.days_logged, week.workday_hours):
+        yield Finding(
+            "days-partly-logged",
+            "info",
+            f"Your {plural(week.days_logged, 'day')} logged average {hours_text(hours_a_day(week))} h, under "
+            f"{percent_text(PARTLY_LOGGED)} of your {hours_text(week.workday_hours)} h workday: the client share "
+            "counts whole workdays, so it reads low.",
+            "Log whole days, leading and admin included, so the share measures the week you really had.",
+        )
 
 
 def _long_days(week: WeekFigures, book: Book) -> Iterator[Finding]:  # principles 5 and 6
@@ -176,10 +195,15 @@ def _own_clients_favoured(week: WeekFigures, book: Book) -> Iterator[Finding]:  
         "warn",
         f"Your own clients got {hours_text(attention.per_own_client)} h each from you this week; the clients "
         f"your team owns got {hours_text(attention.per_team_client)} h each.",
-        f"Other clients notice who gets the boss's time: ask {book.teammate_name(owner)} about "
-        f"{book.client_name(quietest)} in your next 1:1 with them, and send your own clients' day-to-day "
-        "requests to the teammates who back them.",
+        f"Other clients notice who gets the boss's time: ask {_owner_of(quietest, book)} about "
+        f"{book.client_name(quietest)} in your next 1:1 with them, and let the teammates who back your accounts "
+        "answer their day-to-day requests.",
     )
+
+
+def _owner_of(key: str, book: Book) -> str:
+    client = book.clients.get(key)
+    return book.teammate_name(client.owner) if client else "its owner"
 
 
 def _going_quiet(week: WeekFigures, book: Book) -> Iterator[Finding]:  # principle 2
@@ -195,22 +219,29 @@ def _going_quiet(week: WeekFigures, book: Book) -> Iterator[Finding]:  # princip
         else:
             logged = (week.as_of - week.logging_since).days if week.logging_since else 0
             when = f"in the {plural(logged, 'day')} since you started logging"
-        backers = book.clients[client.key].backed_by if client.key in book.clients else []
-        # The teammate calls, not you: the account needs someone's full attention, and yours is the team's.
-        if client.handoff_to or backers:
-            mate, role = (client.handoff_to, "is taking it over") if client.handoff_to else (backers[0], "backs it")
-            action = (
-                f"Ask {book.teammate_name(mate)}, who {role}, to call {client.name} this week, before the "
-                "relationship turns transactional."
-            )
-        else:
-            action = f"Start its handoff (`leadshift handoff plan`), so someone gives {client.name} full attention."
         yield Finding(
             "own-client-going-quiet",
             "alert" if client.weight >= 4 else "warn",
             f"{client.name} has had no hours from you {when}.",
-            action,
+            _someone_else_calls(client.key, client.handoff_to, book),
         )
+
+
+def _someone_else_calls(key: str, taking_over: str | None, book: Book) -> str:
+    """The step for a quiet client of yours: a teammate calls, never you (principles 1 and 6)."""
+    backers = book.clients[key].backed_by if key in book.clients else []
+    name = book.client_name(key)
+    if taking_over:
+        return (
+            f"Ask {book.teammate_name(taking_over)} (who is taking it over) to call {name} this week, before the "
+            "relationship turns transactional."
+        )
+    if backers:
+        return (
+            f"Ask {book.teammate_name(backers[0])} (who backs it) to call {name} this week, before the "
+            "relationship turns transactional, and start its handoff (`leadshift handoff plan`)."
+        )
+    return f"Start its handoff (`leadshift handoff plan`) so someone on the team gives {name} full attention."
 
 
 def _ask_first(week: WeekFigures, book: Book) -> Iterator[Finding]:  # principles 10 and 11
@@ -273,8 +304,45 @@ def _stay_on_the_map(week: WeekFigures, book: Book) -> Iterator[Finding]:  # pri
                 "info",
                 f"{client} is {mate}'s now (since {window.start}); check-ins run to {window.end}.",
                 f"Check in with {client} with {mate} leading: praise their work in front of the client, stand "
-                "with them if something went wrong, and let them present the wins.",
+                "with them if something went wrong, and let them present the wins (log it with --kind "
+                "relationship: it is your job, not delivery).",
             )
+
+
+def _pulled_to_own_clients(week: WeekFigures, book: Book) -> Iterator[Finding]:  # principle 3
+    if not week.pulled:
+        return
+    total = sum(p.hours for p in week.pulled)
+    who = "; ".join(
+        f"{book.teammate_name(p.teammate)} {hours_text(p.hours)} h on {book.client_name(p.client)}"
+        + (f", from {and_list([book.client_name(c) for c in p.from_clients])}" if p.from_clients else "")
+        for p in week.pulled
+    )
+    yield Finding(
+        "team-pulled-to-own-clients",
+        "warn",
+        f"Your team was pulled onto your own clients for {hours_text(total)} h this week: {who}.",
+        "Tell the team your clients' requests queue like every other client's, and start handing those accounts "
+        "to the people already doing the work (`leadshift handoff plan`).",
+    )
+
+
+def _team_time_interrupted(week: WeekFigures, book: Book) -> Iterator[Finding]:  # principle 14
+    cut = week.team_time_interrupted
+    if len(cut) < INTERRUPTIONS_TO_WARN:
+        return
+    what = "; ".join(
+        f"{i.activity}{f' with {book.teammate_name(i.teammate)}' if i.teammate else ''} on {i.date} "
+        f"({book.client_name(i.client)})"
+        for i in cut
+    )
+    yield Finding(
+        "team-time-interrupted",
+        "warn",
+        f"Client calls cut into your time with the team {times(len(cut))} this week: {what}.",
+        "Keep team meetings and coaching free of client calls: silence the phone, and tell the client you will "
+        "call back when you are done. Your people see which of the two you choose.",
+    )
 
 
 RULES: tuple[Callable[[WeekFigures, Book], Iterator[Finding]], ...] = (
@@ -293,6 +361,9 @@ RULES: tuple[Callable[[WeekFigures, Book], Iterator[Finding]], ...] = (
     _time_for_yourself,
     _growth_spread,
     _stay_on_the_map,
+    _partly_logged,
+    _pulled_to_own_clients,
+    _team_time_interrupted,
     progress.share_falling,
     progress.all_held,
     progress.asking_rising,

@@ -36,6 +36,7 @@ from typing import Union
 
 from leadshift.domain.book import Book
 from leadshift.domain.cadence import overdue_one_on_ones
+from leadshift.domain.client_work import DELIVERY, work_of
 from leadshift.domain.dates import week_label, week_of
 from leadshift.domain.ledger import Ledger
 from leadshift.domain.records import AnyRecord, HoursRecord, OneOnOneRecord, TradeOffRecord
@@ -96,13 +97,17 @@ class InterviewCancelled:
 
 @dataclass(frozen=True)
 class LeadershipDisplaced:
-    """Client hours beyond the share limit of all hours logged in the period: `hours` of leading lost."""
+    """Client delivery beyond the limit's share of the workdays logged (as the review counts the share):
+    `hours` of leading lost."""
 
     kind: str = field(default="leadership-displaced", init=False)
     hours: float
     client_hours: float
     total_hours: float
     limit: float
+    delivery_hours: float = 0.0  # the part of client_hours that counts against the limit
+    workday_hours: float = 10.0
+    days_logged: int = 0
 
 
 Implied = Union[OneOnOneLost, OneOnOneOverdue, InterviewCancelled, LeadershipDisplaced]
@@ -174,7 +179,7 @@ def said_no(ledger: Ledger, start: date, end: date, today: date) -> SaidNoReport
     for due in overdue_one_on_ones(ledger, as_of):
         assert due.due_on is not None  # overdue_one_on_ones dates every one
         implied.append(OneOnOneOverdue(due.teammate, due.last_held, due.due_on, (as_of - due.due_on).days, as_of))
-    if displaced := _displaced(records, ledger.book.profile.client_share_limit):
+    if displaced := _displaced(records, ledger.book):
         implied.append(displaced)
 
     unlinked = [r for r in lost if r.id not in links]
@@ -208,15 +213,19 @@ def _same_nos(trade_offs: list[TradeOff], lost: list[OneOnOneRecord]) -> dict[st
     return links
 
 
-def _displaced(records: Iterable[AnyRecord], limit: float) -> LeadershipDisplaced | None:
+def _displaced(records: Iterable[AnyRecord], book: Book) -> LeadershipDisplaced | None:
     hours = [r for r in records if isinstance(r, HoursRecord)]
     total = math.fsum(r.hours for r in hours)
     client = math.fsum(r.hours for r in hours if r.client)
-    lost = shown_hours(client - limit * total)
+    delivery = math.fsum(r.hours for r in hours if r.client and work_of(r, book) == DELIVERY)
+    limit, workday, days = book.profile.client_share_limit, book.profile.workday_hours, len({r.date for r in hours})
+    lost = shown_hours(delivery - limit * workday * days)
     # Judged as the review judges the share (as shown), so what it calls within the limit displaced nothing.
-    if not total or not over_limit(client / total, limit) or lost <= 0:
+    if not total or not over_limit(delivery / (workday * days), limit) or lost <= 0:
         return None
-    return LeadershipDisplaced(lost, shown_hours(client), shown_hours(total), limit)
+    return LeadershipDisplaced(
+        lost, shown_hours(client), shown_hours(total), limit, shown_hours(delivery), workday, days
+    )
 
 
 def _by_client(trade_offs: list[TradeOff], unlinked: list[OneOnOneRecord]) -> tuple[ClientCost, ...]:

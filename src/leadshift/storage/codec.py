@@ -77,6 +77,8 @@ _LAST_KEYS = ("note", "added")  # bookkeeping after the facts, when a person rea
 # Written only when they hold something, so a ledger that never saved one keeps its bytes.
 _OPTIONAL_TABLES = ("handoffs",)
 _OPTIONAL_LISTS = ("holidays",)  # the profile's weeks off: left out while empty, like the handoffs
+# Flags written only when set (a client's `prospect`), so a file from before they existed keeps its bytes.
+_FLAGS_WHEN_SET = ("prospect",)
 
 
 def encode(model: BaseModel) -> bytes:
@@ -93,7 +95,9 @@ def _prune(value: Any) -> Any:
         kept = {
             k: _prune(v)
             for k, v in value.items()
-            if not (k == "note" and v == "") and not (k in _OPTIONAL_LISTS and v == [])
+            if not (k == "note" and v == "")
+            and not (k in _OPTIONAL_LISTS and v == [])
+            and not (k in _FLAGS_WHEN_SET and v is False)
         }
         return {
             **{k: v for k, v in kept.items() if k not in _LAST_KEYS},

@@ -66,7 +66,22 @@ def _teammates_may_have_dates(ledger: Ledger) -> Ledger:
     return ledger
 
 
-STEPS: dict[int, Step] = {1: _clients_get_added_dates, 2: _teammates_may_have_dates}  # from version N to N + 1
+def _client_work_has_kinds(ledger: Ledger) -> Ledger:
+    """Version 3 -> 4: client hours may say what kind of work they were, clients may be prospects, leading
+    hours may name the client that interrupted them, and months may hold teammates pulled onto your clients.
+
+    A version 3 ledger has none of these: its client hours are delivery, the kind a record without one
+    stands for, and its clients are no prospects, so it stays as it is. The version changes all the same,
+    so that a leadshift writing version 3 refuses a ledger that may hold them instead of dropping them.
+    """
+    return ledger
+
+
+STEPS: dict[int, Step] = {  # from version N to N + 1
+    1: _clients_get_added_dates,
+    2: _teammates_may_have_dates,
+    3: _client_work_has_kinds,
+}
 
 
 def _bump(ledger: Ledger, version: int) -> Ledger:

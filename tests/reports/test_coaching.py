@@ -349,6 +349,7 @@ def test_coaching_hours_per_teammate() -> None:
 def trouble() -> tuple[Log, Book]:
     """A leader in every kind of trouble at once, over the limit, with own clients quiet and favoured."""
     log = two_weeks()
+    log.client(date(2026, 11, 17), "acme", 2)  # 13.5 h of delivery in 3 workdays of 10 h: 45%, over the limit
     log.yes(date(2026, 11, 19), "acme", "Workshop", False, "interview")
     for day in (date(2026, 10, 27), date(2026, 11, 3), date(2026, 11, 10)):
         log.client(day, "acme", 6)

@@ -188,7 +188,6 @@ def _own_clients_favoured(week: WeekFigures, book: Book) -> Iterator[Finding]:  
     if not attention.favoured:
         return
     quietest = min(attention.by_team_client, key=lambda k: (attention.by_team_client[k], k))
-    owner = book.clients[quietest].owner if quietest in book.clients else ""
     # Not a call from you: more client work is the problem, whichever client it is for.
     yield Finding(
         "own-clients-favoured",

@@ -52,6 +52,16 @@ def test_client_hours_have_a_kind_and_only_delivery_counts(cli: Callable[..., Re
     assert month.count("work = ") == 2
 
 
+def test_relationship_hours_are_for_a_client_the_team_serves(cli: Callable[..., Result], team: Path) -> None:
+    """Relabelling delivery on a client you serve alone would pass the 40% rule: refused, nothing written."""
+    assert refused(cli, team, "log", "client", "acme", "2", "--kind", "relationship") == (
+        "Error: Acme Ltd is served by you alone, so its hours are delivery: relationship hours are for a client a "
+        "teammate owns or is taking over (`leadshift handoff plan` starts that); leave --kind out.\n"
+    )
+    assert cli("handoff", "plan", "--save").exit_code == 0  # Acme goes to Alice: contact is now the job
+    assert cli("log", "client", "acme", "1", "--kind", "relationship").exit_code == 0
+
+
 def test_a_kind_that_is_not_one_is_refused(cli: Callable[..., Result], team: Path) -> None:
     message = refused(cli, team, "log", "client", "acme", "1", "--kind", "sales")
     assert "delivery" in message and "relationship" in message and "new-business" in message

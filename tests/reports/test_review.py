@@ -358,6 +358,16 @@ def test_a_done_handoff_reminds_to_stay_on_the_map() -> None:
     assert "stay-on-the-map" not in {f.code for f in before.findings}
 
 
+def test_over_the_limit_the_check_ins_wait() -> None:
+    """No step sends a leader over the limit toward a client, not even a check-in with the new owner."""
+    book = with_handoffs(sams_book(), hooli=("bob", "check-ins", date(2026, 10, 5)))
+    log = two_weeks()
+    log.client(date(2026, 11, 17), "acme", 3)  # 14.5 h of delivery in 3 workdays of 10 h: 48%
+    review = weekly_review(make_ledger(log, book), *W47, TODAY)
+    assert "client-share-over-limit" in {f.code for f in review.findings}
+    assert "stay-on-the-map" not in {f.code for f in review.findings}
+
+
 def share_week(client: float, leading: float, **profile: object) -> object:
     """A W47 of one Monday: `client` hours of delivery on Acme and `leading` hours of strategy."""
     log = Log()

@@ -29,6 +29,12 @@ def work_to_log(book: Book, client: str, given: str | None) -> str | None:
                 f"or make it a client first (`leadshift client edit {client} --no-prospect`)."
             )
         return NEW_BUSINESS
+    if given == RELATIONSHIP and not kind_worth_asking(book, client):
+        # Otherwise relabelling delivery would pass the 40% rule: contact is the job only once the team serves it.
+        raise InvalidValue(
+            f"{book.client_name(client)} is served by you alone, so its hours are delivery: relationship hours are "
+            "for a client a teammate owns or is taking over (`leadshift handoff plan` starts that); leave --kind out."
+        )
     return None if given in (None, DELIVERY) else given
 
 

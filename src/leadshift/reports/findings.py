@@ -292,6 +292,8 @@ def _growth_spread(week: WeekFigures, book: Book) -> Iterator[Finding]:  # princ
 
 
 def _stay_on_the_map(week: WeekFigures, book: Book) -> Iterator[Finding]:  # principle 9
+    if week.client_share is not None and over_limit(week.client_share, week.client_share_limit):
+        return  # over the limit, no step sends you toward a client: the check-ins wait until you are under it
     for key, handoff in sorted(book.handoffs.items()):
         if not handoff.done:
             continue

@@ -129,6 +129,11 @@ def test_interviews_cancelled_for_clients_in_the_review_and_in_check() -> None:
     log.yes(date(2026, 11, 18), "initech", "Call now", False, "interview")
     two = finding(review_of(log), "interviews-cancelled-for-clients")
     assert two.severity == "alert" and "2 interviews" in two.message
+    log.yes(date(2026, 11, 19), "acme", "Another deck", True, "interview")
+    three = finding(review_of(log), "interviews-cancelled-for-clients")
+    assert three.message == (  # each client named once, with its days
+        "3 interviews with candidates gave way to clients: Acme Ltd (2026-11-17, 2026-11-19) and Initech (2026-11-18)."
+    )
     report = said_no(make_ledger(log, sams_book()), *W47, TODAY)
     assert "interviews-cancelled-for-clients" in [p.code for p in report.patterns]
 

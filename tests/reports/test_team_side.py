@@ -162,6 +162,15 @@ def test_teammates_pulled_onto_your_clients_are_named_with_the_clients_that_paid
     assert review.hours.total == 0  # their hours, not yours
 
 
+def test_pulled_onto_clients_already_being_handed_over_asks_to_keep_the_handoffs_moving() -> None:
+    log = TeamLog()
+    log.pulled(MON, "alice", "acme", 2, "globex")
+    book = with_handoffs(sams_book(), acme=("alice", "prepare", MON))
+    pulled = finding(weekly_review(make_ledger(log, book), *W47, TODAY), "team-pulled-to-own-clients")
+    assert "keep their handoffs moving (`leadshift handoff status`)" in pulled.action
+    assert "handoff plan" not in pulled.action  # a plan is saved already: not "start handing them over"
+
+
 def test_no_pull_no_finding() -> None:
     log = TeamLog()
     log.pulled(date(2026, 11, 10), "bob", "acme", 4, "hooli")

@@ -323,8 +323,12 @@ def _pulled_to_own_clients(week: WeekFigures, book: Book) -> Iterator[Finding]: 
         "team-pulled-to-own-clients",
         "warn",
         f"Your team was pulled onto your own clients for {hours_text(total)} h this week: {who}.",
-        "Tell the team your clients' requests queue like every other client's, and start handing those accounts "
-        "to the people already doing the work (`leadshift handoff plan`).",
+        "Tell the team your clients' requests queue like every other client's, and "
+        + (
+            "keep their handoffs moving (`leadshift handoff status`)."
+            if all(p.client in book.handoffs for p in week.pulled)
+            else "start handing those accounts to the people already doing the work (`leadshift handoff plan`)."
+        ),
     )
 
 

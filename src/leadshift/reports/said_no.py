@@ -290,12 +290,16 @@ def _urgent(c: ClientCost, name: str) -> Pattern:
 
 def _interviews(book: Book, interviews: list[TradeOff]) -> Pattern:
     """Interviews with candidates given up for clients (docs/coaching.md, 14): alert from the second."""
-    which = and_list([f"{book.client_name(t.client)} ({t.date})" for t in interviews])
+    days: dict[str, list[str]] = {}
+    for t in interviews:
+        days.setdefault(t.client, []).append(str(t.date))
+    which = and_list([f"{book.client_name(c)} ({', '.join(d)})" for c, d in days.items()])
     count = "An interview with a candidate" if len(interviews) == 1 else f"{len(interviews)} interviews with candidates"
+    to = "a client" if len(days) == 1 else "clients"
     return Pattern(
         "interviews-cancelled-for-clients",
         "alert" if len(interviews) >= 2 else "warn",
-        f"{count} gave way to a client: {which}.",
+        f"{count} gave way to {to}: {which}.",
         "Give each candidate a new date within the week, and keep it when a client calls: a candidate moved "
         "for a client learns where your people would stand.",
         tuple(sorted({t.client for t in interviews})),

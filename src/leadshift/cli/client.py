@@ -124,12 +124,10 @@ def remove(ctx: typer.Context, key: Key, yes: Yes = False) -> Outcome:
     return save_removal(Session.of(ctx), "client", key, remove_client, _client_going, yes)
 
 
-def _client_going(book: Book, key: str) -> str | None:
+def _client_going(book: Book, key: str) -> str:
     from leadshift.domain.terms import ME
     from leadshift.domain.wording import hours_text
 
-    client = book.clients.get(key)
-    if client is None:
-        return None
+    client = book.clients[key]
     served = "served by you" if client.owner == ME else f"owned by {book.teammate_name(client.owner)}"
     return f"This removes client {client.name} ({key}), {served}, {hours_text(client.weekly_hours)} h a week"

@@ -28,7 +28,7 @@ def save_edit(
 
     if not fields:
         raise UsageError(f"nothing to change: give at least one option (see `leadshift {kind} edit --help`).")
-    key = _full_key(session, kind, key)
+    key = _full_key(session.reader.read_book(), kind, key)
     change_book(session, lambda ledger: edit(ledger.book, key, fields))
     return news(f"Updated {kind} {key}: {', '.join(sorted(fields))}.")
 
@@ -38,25 +38,24 @@ def save_removal(
     kind: str,
     key: str,
     remove: Callable[[Ledger, str], Book],
-    what_goes: Callable[[Book, str], str | None],
+    what_goes: Callable[[Book, str], str],
     yes: bool,
 ) -> Outcome:
-    """Remove a client or teammate, once confirmed (`what_goes`: what to say goes, None if there is no such key)."""
+    """Remove a client or teammate, once confirmed (`what_goes`: what to say goes)."""
     from leadshift.cli.prompts import confirm_loss
 
-    key = _full_key(session, kind, key)
+    book = session.reader.read_book()
+    key = _full_key(book, kind, key)
     if not yes:
-        ledger = session.reader.load()
+        ledger = session.reader.load(book=book)
         remove(ledger, key)  # refused now (records name it, it owns a client...) rather than after asking
-        if (said := what_goes(ledger.book, key)) is not None:
-            confirm_loss(session, said, yes)
+        confirm_loss(session, what_goes(book, key), yes)
     change_book(session, lambda ledger: remove(ledger, key))
     return news(f"Removed {kind} {key}.")
 
 
-def _full_key(session: Session, kind: str, key: str) -> str:
-    """The key that `key` names (typed whole or by a unique start), so the news names it whole."""
+def _full_key(book: Book, kind: str, key: str) -> str:
+    """The key that `key` names (typed whole or by a unique start), so the question and the news name it whole."""
     from leadshift.domain.changes import require_client, require_teammate
 
-    book = session.reader.read_book()
     return require_client(book, key) if kind == "client" else require_teammate(book, key)

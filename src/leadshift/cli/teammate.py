@@ -151,10 +151,8 @@ def remove(ctx: typer.Context, key: Key, yes: Yes = False) -> Outcome:
     return save_removal(Session.of(ctx), "teammate", key, remove_teammate, _teammate_going, yes)
 
 
-def _teammate_going(book: Book, key: str) -> str | None:
-    mate = book.teammates.get(key)
-    if mate is None:
-        return None
+def _teammate_going(book: Book, key: str) -> str:
+    mate = book.teammates[key]
     return (
         f"This removes {mate.name} ({key}) from the team, with their skills, growth goals and 1:1 cadence "
         f"(`leadshift teammate leave {key}` keeps them as former)"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import NamedTuple
 
 from leadshift import errors
 from leadshift.domain.book import Book
@@ -28,9 +29,23 @@ from leadshift.storage.layout import MONTH_FILE, Layout
 from leadshift.storage.months import MonthReader
 
 BEFORE, AFTER = "before", "after"
-# For undo and redo: the side of an entry the files go to, the states on the way and at the end, the word.
-UNDO = (BEFORE, UNDOING, UNDONE, "undone")
-REDO = (AFTER, REDOING, DONE, "redone")
+
+
+class Way(NamedTuple):
+    """Undo or redo: the side of an entry its files go to, the entry's state on the way and at the end."""
+
+    side: str
+    on_the_way: str
+    final: str
+    done: str  # the word for it in messages
+
+    @property
+    def other(self) -> str:
+        return AFTER if self.side == BEFORE else BEFORE
+
+
+UNDO = Way(BEFORE, UNDOING, UNDONE, "undone")
+REDO = Way(AFTER, REDOING, DONE, "redone")
 
 
 def undo(layout: Layout) -> Reverted:
@@ -91,42 +106,37 @@ def _change(kept: Kept, entry: Entry, undone: bool) -> Change:
     return Change(kept.number, entry.at, entry.command, entry.summary, undone)
 
 
-def _wanted(layout: Layout, entry: Entry, way: tuple[str, str, str, str]) -> dict[Path, bytes | None]:
-    """The files to write to give `entry`'s files their content on `side`; refuses if one changed since."""
-    side, _, _, done = way
-    other = AFTER if side == BEFORE else BEFORE
+def _wanted(layout: Layout, entry: Entry, way: Way) -> dict[Path, bytes | None]:
+    """The files to write to give `entry`'s files their content on `way.side`; refuses if one changed since."""
     wanted: dict[Path, bytes | None] = {}
     for file in entry.files:
         path = layout.home / file.path
         current = _current(layout, path)
-        target, left = file.content(side), file.content(other)
+        target, left = file.content(way.side), file.content(way.other)
         if current == target:
             continue
         if current != left:
             raise Conflict(
                 f"{file.path} has changed since `{entry.command}` ({entry.at:%Y-%m-%d %H:%M}), outside what "
-                f"undo and redo track; nothing was {done}. `leadshift restore` lists the versions it can put back."
+                f"undo and redo track; nothing was {way.done}. `leadshift restore` lists the versions it can put back."
             )
         wanted[path] = target
     return wanted
 
 
-def _apply(
-    layout: Layout, kept: Kept, entry: Entry, way: tuple[str, str, str, str], wanted: dict[Path, bytes | None]
-) -> None:
+def _apply(layout: Layout, kept: Kept, entry: Entry, way: Way, wanted: dict[Path, bytes | None]) -> None:
     """Write `wanted` and give the entry its new state, or refuse and write nothing."""
-    side, on_the_way, final, done = way
     writable.refuse_read_only(layout, wanted, folders=[layout.journal_dir])
     guards.refuse_symlinks(layout, wanted)
-    if side == AFTER or all(f.before_valid for f in entry.files):  # a broken file put back is not checked
-        _check(layout, entry, wanted, done)
+    if way is REDO or all(f.before_valid for f in entry.files):  # a broken file put back is not checked
+        _check(layout, entry, wanted, way.done)
     with interrupts.held():
         try:
-            if kept.state != on_the_way:
-                kept = journal.mark(layout, kept, on_the_way)
+            if kept.state != way.on_the_way:
+                kept = journal.mark(layout, kept, way.on_the_way)
             for path, data in wanted.items():
                 _write(layout, path, data)
-            journal.mark(layout, kept, final)
+            journal.mark(layout, kept, way.final)
         except OSError as error:
             raise LedgerWriteError(
                 f"could not finish: {errors.in_words(error)}; the next command that changes the ledger "

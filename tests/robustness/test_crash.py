@@ -34,6 +34,7 @@ from leadshift.storage.store import Store
 from tests.conftest import Result
 from tests.support import saves
 from tests.support.forker import PHASES, Forker, Job, phase, steps_since_last_save
+from tests.support.snapshot_outputs import EXAMPLE
 
 SEED = 20261120
 LONGEST_DELAY = 0.05  # seconds: a writer makes a dozen saves or so before its signal
@@ -294,6 +295,57 @@ def test_sigint_during_real_log_commands(log_ledger: Store, cli: Cli, thorough: 
     outcomes = signal_log_commands(signal.SIGINT, kills(thorough, 20), log_ledger, cli, figures)
     if thorough:  # twenty interrupts: some before the record was saved, some after
         assert {outcome.endswith(", saved") for outcome in outcomes} == {True, False}, outcomes
+
+
+class _SignalsWhenRead(str):
+    """A pattern whose reading by pydantic-core, as it builds a validator, is where a Ctrl-C lands."""
+
+    def __str__(self) -> str:
+        os.kill(os.getpid(), signal.SIGINT)
+        return str.__str__(self)
+
+
+def test_a_ctrl_c_while_a_model_builds_acts_after_it_and_leaves_the_model_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """pydantic-core swallows a KeyboardInterrupt raised inside its build and builds a validator that rejects
+    every value ("should match pattern '<unprintable str object>'"): a Ctrl-C at start-up read as a broken ledger."""
+    from typing import Annotated
+
+    from pydantic import Field
+
+    from leadshift.domain import schema
+
+    monkeypatch.setattr(schema, "build_guard", interrupts.held)  # as the command line sets it
+    with pytest.raises(KeyboardInterrupt):
+
+        class Guarded(schema.Strict):
+            id: Annotated[str, Field(pattern=_SignalsWhenRead(r"^[0-9a-f]{8}$"))]
+
+    built = next(c for c in schema.Strict.__subclasses__() if c.__name__ == "Guarded")
+    assert built(id="a9ea86ae").id == "a9ea86ae"
+
+
+def test_a_ctrl_c_while_the_ledger_models_build_exits_130_without_blaming_the_ledger(tmp_path: Path) -> None:
+    """A real `leadshift show` on the example, its record ids' pattern read as a Ctrl-C lands (as in CI's
+    SIGINT test): exit 130 and nothing more, not "Error: log/2026-11.toml, line 4 ... string should match"."""
+    ledger = shutil.copytree(EXAMPLE, tmp_path / "ledger", ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    interrupted_build = (
+        "import os, signal, sys\n"
+        "from typing import Annotated\n"
+        "from pydantic import Field\n"
+        "from leadshift.domain import schema\n"
+        "class SignalsWhenRead(str):\n"
+        "    def __str__(self):\n"
+        "        os.kill(os.getpid(), signal.SIGINT)\n"
+        "        return str.__str__(self)\n"
+        "schema.RecordId = Annotated[str, Field(pattern=SignalsWhenRead(r'^[0-9a-f]{8}$'))]\n"
+        "sys.argv = ['leadshift', '--ledger', sys.argv[1], 'show']\n"
+        "from leadshift.cli import main\n"
+        "main()\n"
+    )
+    ended = subprocess.run([sys.executable, "-c", interrupted_build, str(ledger)], capture_output=True, text=True)
+    assert (ended.returncode, ended.stderr) == (130, "")
 
 
 def test_a_ctrl_c_during_a_save_says_the_change_was_saved(

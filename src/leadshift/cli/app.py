@@ -28,6 +28,7 @@ class LeadshiftGroup(TyperGroup):
 
     def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
         try:
+            _hold_signals_while_models_build()
             return super().invoke(ctx)
         except ParseError as error:
             _parse_error(error)
@@ -46,6 +47,14 @@ class LeadshiftGroup(TyperGroup):
             if interrupts.saves_finished:  # after the save, before its output: someone who saw nothing logs twice
                 typer.echo(f"Error: {interrupts.SAVED_MESSAGE}", err=True)
             ctx.exit(ExitCode.INTERRUPTED)
+
+
+def _hold_signals_while_models_build() -> None:
+    """Each Pydantic model of the ledger is built with Ctrl-C held (storage/interrupts.py says why)."""
+    from leadshift.domain import schema
+    from leadshift.storage import interrupts
+
+    schema.build_guard = interrupts.held
 
 
 def _parse_error(error: Exception) -> NoReturn:

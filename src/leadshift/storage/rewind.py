@@ -130,7 +130,7 @@ def _apply(layout: Layout, kept: Kept, entry: Entry, way: Way, wanted: dict[Path
     guards.refuse_symlinks(layout, wanted)
     if way is REDO or all(f.before_valid for f in entry.files):  # a broken file put back is not checked
         _check(layout, entry, wanted, way.done)
-    with interrupts.held():
+    with interrupts.saving():
         try:
             if kept.state != way.on_the_way:
                 kept = journal.mark(layout, kept, way.on_the_way)

@@ -67,7 +67,7 @@ class Store(LedgerReader):
                     f"a ledger already exists at {self.home}; leadshift never overwrites one. "
                     "Use `leadshift teammate/client ...` to change it, or --ledger DIR for another."
                 )
-            with interrupts.held():
+            with interrupts.saving():
                 self._write(self.book_path, book, Book)
 
     @contextmanager
@@ -103,7 +103,7 @@ class Store(LedgerReader):
             else:
                 draft = Draft(Ledger(book, months))
             yield draft
-            with interrupts.held():  # a Ctrl-C lands after the save: it is finished or never begun
+            with interrupts.saving():  # a Ctrl-C lands after the save: it is finished or never begun
                 self._save(draft, reader)
                 reader.save()  # the cache too: an interrupted write of it would leave a temp file
                 durable.make_private(self, files)  # files written now are 0600 already; older ones may not be

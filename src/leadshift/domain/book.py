@@ -7,11 +7,13 @@ from typing import Annotated
 
 from pydantic import Field, field_validator, model_validator
 
+from leadshift.domain.promises import ActionItem, Obstacle
 from leadshift.domain.schema import (
     SCHEMA_VERSION,
     Key,
     Keys,
     Name,
+    RecordId,
     SchemaVersion,
     StageName,
     Strict,
@@ -131,6 +133,8 @@ class Book(Strict):
     teammates: dict[Key, Teammate] = {}
     clients: dict[Key, Client] = {}
     handoffs: dict[Key, Handoff] = {}  # keyed by client
+    actions: dict[RecordId, ActionItem] = {}  # keyed by id, like records
+    obstacles: dict[RecordId, Obstacle] = {}
 
     def client_name(self, key: str) -> str:
         """A client's display name (its key if it is gone): messages speak of clients, not slugs."""
@@ -224,5 +228,15 @@ class Book(Strict):
                 if backer == client.owner:
                     raise broken_rule(
                         f"client '{key}' is owned by '{backer}', who cannot also back it", at=("clients", key, "owner")
+                    )
+        for table, label, items in (
+            ("actions", "action item", self.actions),
+            ("obstacles", "obstacle", self.obstacles),
+        ):
+            for item_id, item in items.items():
+                if item.teammate not in self.teammates:
+                    raise broken_rule(
+                        f"{label} {item_id} is with '{item.teammate}', who is not a teammate",
+                        at=(table, item_id, "teammate"),
                     )
         return self

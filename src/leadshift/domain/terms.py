@@ -8,6 +8,8 @@ TEAM_TIME = ("one-on-one", "coaching", "team", "hiring")
 # against the time budget; staying close to a client the team serves, and winning new deals, are the
 # leader's own job (docs/coaching.md, 6). The first is the default.
 CLIENT_WORK = ("delivery", "relationship", "new-business")
+# Who owes an action item from a 1:1: you, the leader, or the teammate. What you owe comes first.
+ACTION_OWNERS = ("me", "them")
 NO_KINDS = ("one-on-one", "interview", "team", "strategy", "learning", "personal", "other", "nothing")
 ONE_ON_ONE_STATUSES = ("held", "cancelled", "interrupted")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

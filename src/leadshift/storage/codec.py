@@ -75,7 +75,7 @@ def toml_table(data: bytes) -> dict[str, Any] | None:
 
 _LAST_KEYS = ("note", "added")  # bookkeeping after the facts, when a person reads a record
 # Written only when they hold something, so a ledger that never saved one keeps its bytes.
-_OPTIONAL_TABLES = ("handoffs",)
+_OPTIONAL_TABLES = ("handoffs", "actions", "obstacles")
 _OPTIONAL_LISTS = ("holidays",)  # the profile's weeks off: left out while empty, like the handoffs
 # Flags written only when set (a client's `prospect`), so a file from before they existed keeps its bytes.
 _FLAGS_WHEN_SET = ("prospect",)

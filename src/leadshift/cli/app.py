@@ -103,6 +103,7 @@ COMMANDS = {
     "yes": "yes",
     "check": "check",
     "show": "show",
+    "today": "today",
     "remove": "remove",
     "undo": "undo",
     "redo": "undo",

@@ -9,6 +9,7 @@ is shown, so a command pays for no other view.
     lines      `Lines`: news kept whole in a pipe
     tables     the one table style; the team, the clients, the records
     receipts   what the commands that write records print
+    today      `leadshift today`: the day so far
     changes    what undo and redo print, and the recent changes
     profile    `leadshift profile`: the profile, or what a change changed
     review, said_no, handoff, recovery: the views of those results
@@ -36,6 +37,7 @@ SHOWN: dict[str, Shown] = {
     "leadshift.reports.listing.RecordList": Shown(
         "leadshift.render.data:records_data", "leadshift.render.tables:records_view"
     ),
+    "leadshift.reports.today.Today": Shown("leadshift.render.today:today_data", "leadshift.render.today:today_view"),
     "leadshift.reports.listing.Team": Shown("leadshift.render.data:team_data", "leadshift.render.tables:team_view"),
     "leadshift.reports.listing.Departure": Shown(
         "leadshift.render.data:departure_data", "leadshift.render.tables:departure_view"

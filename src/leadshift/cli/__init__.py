@@ -8,6 +8,7 @@
     prompts     questions on a terminal, through a seam the tests answer
     writes      the two ways a command changes the ledger: the book, or new records
     exports     the review saved as SVG or HTML
+    completion  what TAB offers: keys from the ledger, fast
 
 and the commands, a module each: init (and where), profile, demo, review, check, yes, show, remove, undo (and redo),
 edit (with editor), doctor, restore, log (with walkthrough), handoff, teammate and client (with roster).
@@ -19,6 +20,9 @@ import errno
 
 # Writing the output failed: stdout is a full disk, a file over `ulimit -f`, a broken device.
 _OUTPUT_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
+COMPLETING = "_LEADSHIFT_COMPLETE"  # set by the shell's completion script: Typer answers a TAB
 
 
 def main() -> None:
@@ -33,7 +37,13 @@ def main() -> None:
 
     from leadshift.cli.app import command_in, register
 
-    app = register(command_in(sys.argv[1:]))
+    typed = sys.argv[1:]
+    if COMPLETING in os.environ:  # a TAB: as fast as it can be
+        from leadshift.cli import completion
+
+        completion.skip_value_checks()
+        typed = completion.words_typed(os.environ)
+    app = register(command_in(typed))
     try:
         try:
             app(prog_name="leadshift")

@@ -75,7 +75,7 @@ def new_app(help_text: str, **settings: object) -> typer.Typer:
     return typer.Typer(
         help=help_text,
         rich_markup_mode=None,
-        add_completion=False,
+        add_completion=settings.pop("add_completion", False),
         no_args_is_help=settings.pop("no_args_is_help", True),
         context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
         **settings,
@@ -150,7 +150,7 @@ def register(only: str | None = None) -> typer.Typer:
     """
     from importlib import import_module
 
-    tree = new_app(HELP, cls=LeadshiftGroup)
+    tree = new_app(HELP, cls=LeadshiftGroup, add_completion=True)  # --install-completion, --show-completion
     tree.callback()(root)
     names = [only] if only in COMMANDS else list(COMMANDS)
     for module_name in dict.fromkeys(COMMANDS[name] for name in names):

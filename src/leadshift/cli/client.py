@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from leadshift.cli import completion
 from leadshift.cli.app import new_app
 from leadshift.cli.options import TagList, Yes
 from leadshift.cli.output import Outcome, command, news
@@ -20,11 +21,16 @@ if TYPE_CHECKING:
 
 app = new_app("The client accounts: who owns each, what it needs, how much it weighs.")
 
-Key = Annotated[str, typer.Argument(metavar="KEY", help="Short key, like 'acme'.")]
+Key = Annotated[str, typer.Argument(metavar="KEY", autocompletion=completion.clients, help="Short key, like 'acme'.")]
 Name = Annotated[Optional[str], typer.Option("--name", help="Display name.")]
 Owner = Annotated[
     Optional[str],
-    typer.Option("--owner", metavar="me|TEAMMATE", help="Who serves it: 'me' or a teammate key."),
+    typer.Option(
+        "--owner",
+        metavar="me|TEAMMATE",
+        autocompletion=completion.owners,
+        help="Who serves it: 'me' or a teammate key.",
+    ),
 ]
 Needs = Annotated[
     Optional[TagList],

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from leadshift.cli import parsing
+from leadshift.cli import completion, parsing
 from leadshift.cli.app import new_app
 from leadshift.cli.options import TODAY, OnDate, WeekList, Yes, day
 from leadshift.cli.output import Outcome, command, news
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 app = new_app("Hand the clients you still serve to your team: who, why, and stage by stage.")
 
-Client = Annotated[str, typer.Argument(metavar="CLIENT", help="The client's key.")]
+Client = Annotated[str, typer.Argument(metavar="CLIENT", autocompletion=completion.clients, help="The client's key.")]
 
 
 def register(tree: typer.Typer) -> None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from leadshift.cli import completion
 from leadshift.cli.app import new_app
 from leadshift.cli.options import TODAY, Hours, Note, OnDate, choice
 from leadshift.cli.output import NotBoth, Outcome, command, present
@@ -102,7 +103,9 @@ def _resolve(ledger: Ledger, fields: dict[str, object]) -> dict[str, object]:
 @command(app, "client", context_settings=NUMBERS_AS_ARGS)
 def client(
     ctx: typer.Context,
-    client: Annotated[str, typer.Argument(metavar="CLIENT", help="The client's key.")],
+    client: Annotated[
+        str, typer.Argument(metavar="CLIENT", autocompletion=completion.clients, help="The client's key.")
+    ],
     hours: Hours,
     work: Annotated[
         Optional[str],
@@ -131,19 +134,24 @@ def lead(
         str,
         typer.Argument(
             metavar="ACTIVITY",
+            autocompletion=completion.activities,
             parser=choice("leadership activity", ACTIVITIES),
             help=f"One of: {', '.join(ACTIVITIES)}.",
         ),
     ],
     hours: Hours,
     teammate: Annotated[
-        Optional[str], typer.Option("--with", metavar="TEAMMATE", help="The teammate it was with.")
+        Optional[str],
+        typer.Option(
+            "--with", metavar="TEAMMATE", autocompletion=completion.teammates, help="The teammate it was with."
+        ),
     ] = None,
     interrupted_by: Annotated[
         Optional[str],
         typer.Option(
             "--interrupted-by",
             metavar="CLIENT",
+            autocompletion=completion.clients,
             help=f"The client whose call cut into this time with your people ({', '.join(TEAM_TIME)}).",
         ),
     ] = None,
@@ -167,7 +175,9 @@ def lead(
 @command(app, "one-on-one")
 def one_on_one(
     ctx: typer.Context,
-    teammate: Annotated[str, typer.Argument(metavar="TEAMMATE", help="The teammate's key.")],
+    teammate: Annotated[
+        str, typer.Argument(metavar="TEAMMATE", autocompletion=completion.teammates, help="The teammate's key.")
+    ],
     status: Annotated[
         str,
         typer.Argument(
@@ -175,7 +185,10 @@ def one_on_one(
         ),
     ],
     because: Annotated[
-        Optional[str], typer.Option("--because", metavar="CLIENT", help="The client that caused it.")
+        Optional[str],
+        typer.Option(
+            "--because", metavar="CLIENT", autocompletion=completion.clients, help="The client that caused it."
+        ),
     ] = None,
     on: OnDate = TODAY,  # type: ignore[assignment]
     note: Note = "",
@@ -208,7 +221,9 @@ def one_on_one(
 )
 def escalation(
     ctx: typer.Context,
-    teammate: Annotated[str, typer.Argument(metavar="TEAMMATE", help="Who brought the problem.")],
+    teammate: Annotated[
+        str, typer.Argument(metavar="TEAMMATE", autocompletion=completion.teammates, help="Who brought the problem.")
+    ],
     asked: Annotated[bool, typer.Option("--asked", help="You asked for their solution before giving yours.")] = False,
     told: Annotated[bool, typer.Option("--told", help="You gave your answer straight away.")] = False,
     on: OnDate = TODAY,  # type: ignore[assignment]
@@ -226,12 +241,24 @@ def escalation(
 @command(app, "pulled", context_settings=NUMBERS_AS_ARGS)
 def pulled(
     ctx: typer.Context,
-    teammate: Annotated[str, typer.Argument(metavar="TEAMMATE", help="Who was pulled onto your client.")],
-    client: Annotated[str, typer.Argument(metavar="CLIENT", help="Your client they worked on.")],
+    teammate: Annotated[
+        str,
+        typer.Argument(
+            metavar="TEAMMATE", autocompletion=completion.teammates, help="Who was pulled onto your client."
+        ),
+    ],
+    client: Annotated[
+        str, typer.Argument(metavar="CLIENT", autocompletion=completion.clients, help="Your client they worked on.")
+    ],
     hours: Hours,
     from_client: Annotated[
         Optional[str],
-        typer.Option("--from", metavar="THEIR_CLIENT", help="The client of theirs that gave up the time."),
+        typer.Option(
+            "--from",
+            metavar="THEIR_CLIENT",
+            autocompletion=completion.clients,
+            help="The client of theirs that gave up the time.",
+        ),
     ] = None,
     on: OnDate = TODAY,  # type: ignore[assignment]
     note: Note = "",

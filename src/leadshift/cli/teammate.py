@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from leadshift.cli import completion
 from leadshift.cli.app import new_app
 from leadshift.cli.options import TODAY, TagList, Yes, past_day
 from leadshift.cli.output import Outcome, command, news
@@ -21,7 +22,9 @@ if TYPE_CHECKING:
 
 app = new_app("The people you lead: their skills, growth goals, capacity and 1:1 cadence.")
 
-Key = Annotated[str, typer.Argument(metavar="KEY", help="Short key, like 'alice'.")]
+Key = Annotated[
+    str, typer.Argument(metavar="KEY", autocompletion=completion.teammates, help="Short key, like 'alice'.")
+]
 Name = Annotated[Optional[str], typer.Option("--name", help="Display name.")]
 Role = Annotated[Optional[str], typer.Option("--role", help="Their role, like 'account manager'.")]
 Skills = Annotated[

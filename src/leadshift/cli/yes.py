@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from leadshift.cli import completion
 from leadshift.cli.options import TODAY, Note, OnDate, choice
 from leadshift.cli.output import command
 from leadshift.cli.session import Session
@@ -45,7 +46,9 @@ def register(tree: typer.Typer) -> None:
 
 def yes(
     ctx: typer.Context,
-    client: Annotated[str, typer.Argument(metavar="CLIENT", help="The client's key.")],
+    client: Annotated[
+        str, typer.Argument(metavar="CLIENT", autocompletion=completion.clients, help="The client's key.")
+    ],
     request: Annotated[str, typer.Argument(metavar="REQUEST", help="What the client asked for, in a few words.")],
     urgent: Annotated[bool, typer.Option("--urgent", help="The client called it urgent.")] = False,
     no: Annotated[
@@ -63,6 +66,7 @@ def yes(
         typer.Option(
             "--with",
             metavar="TEAMMATE",
+            autocompletion=completion.teammates,
             help="Whose time was given up: required with --no one-on-one; allowed with the other kinds "
             "except personal and nothing.",
         ),

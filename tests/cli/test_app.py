@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from leadshift import __version__
@@ -39,6 +40,9 @@ def test_every_command_has_help(cli) -> None:
         assert "Usage: leadshift " + " ".join(command) in result.stdout
         lines = result.stdout.strip().splitlines()
         assert len(lines) > 3, command  # a description, not just a usage line
+        usage = lines[0]
+        assert not re.search(r"[{}]", usage), usage  # `remove ID`, not Typer's `remove {ID}`
+        assert not re.search(r"^  [A-Z_]+ <\w+>", result.stdout, re.MULTILINE), command  # `ID`, not `ID <str>`
 
 
 def test_a_copied_ledger_folder_is_made_private_on_the_next_write(cli, team: Path) -> None:
@@ -73,5 +77,25 @@ def test_a_run_builds_only_its_command_and_it_is_the_same_command() -> None:
 
 def test_a_misspelt_command_still_gets_suggestions(run_process) -> None:
     result = run_process("reveiw")
-    assert result.returncode == 2
-    assert "No such command 'reveiw'" in result.stderr and "review" in result.stderr
+    assert (result.returncode, result.stderr) == (
+        2,
+        "Error: No such command 'reveiw'; did you mean 'review' or 'remove' (see `leadshift -h`)?\n",
+    )
+
+
+def test_a_misspelt_option_gets_its_suggestions_in_one_sentence(cli) -> None:
+    result = cli("review", "--wek", "2026-W47")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "Error: No such option: --wek; did you mean --week or --weeks (see `leadshift review -h`)?\n",
+    )
+    unknown = cli("xyzzy")
+    assert (unknown.exit_code, unknown.stderr) == (2, "Error: No such command 'xyzzy'; see `leadshift -h`.\n")
+
+
+def test_piped_tables_have_no_trailing_spaces(cli, team: Path) -> None:
+    cli("log", "client", "acme", "2")
+    cli("log", "one-on-one", "bob", "cancelled", "--because", "acme")
+    for command in (["review"], ["check"], ["show"], ["teammate", "list"], ["client", "list"], ["handoff", "plan"]):
+        out = cli(*command).stdout
+        assert "\n" in out and not re.search(r" +$", out, re.MULTILINE), command

@@ -86,7 +86,7 @@ def test_the_plan_on_screen_fits_80_columns(cli, umbrella: Path, monkeypatch: py
     assert result.exit_code == 0
     out = result.stdout
     assert out.startswith(
-        "Handoff plan from Monday 2026-11-23: 2 clients to 2 teammates, freeing 9 h a \n"
+        "Handoff plan from Monday 2026-11-23: 2 clients to 2 teammates, freeing 9 h a\n"
         "week of your time by 2027-01-03. 1 client not handed over (see below).\n"
     )
     for heading in (
@@ -158,7 +158,7 @@ def test_save_then_status_then_advance_until_the_teammate_owns_the_client(cli, t
     last = cli("handoff", "advance", "acme", "--yes")
     assert last.exit_code == 0
     assert last.stdout.startswith(
-        "acme: lead done on 2026-11-20. Alice Martin now owns Acme Ltd; 6 h a week of yours are free. \n"
+        "acme: lead done on 2026-11-20. Alice Martin now owns Acme Ltd; 6 h a week of yours are free.\n"
         "Check-ins until 2027-01-15:\n"
     )
     acme = json.loads(cli("client", "list", "--json").stdout)[0]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import functools
+import re
+import typing
 from typing import Annotated, NoReturn, Optional
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from leadshift import __version__
 from leadshift.cli.session import Session
@@ -49,6 +51,27 @@ class LeadshiftGroup(TyperGroup):
             ctx.exit(ExitCode.INTERRUPTED)
 
 
+class LeadshiftCommand(TyperCommand):
+    """A command's help as people write it: `leadshift remove ID`, not Typer's `{ID}`, and `ID`, not `ID <str>`."""
+
+    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
+        return [piece.removeprefix("{").removesuffix("}") for piece in super().collect_usage_pieces(ctx)]
+
+    def format_options(self, ctx: typer.Context, formatter: typing.Any) -> None:  # type: ignore[override]
+        arguments, options = [], []
+        for param in self.get_params(ctx):
+            if (record := param.get_help_record(ctx)) is None:
+                continue
+            if param.param_type_name == "argument":
+                arguments.append((record[0].split(" <")[0], record[1]))  # the metavar says what to type
+            else:
+                options.append(record)
+        for title, records in (("Arguments", arguments), ("Options", options)):
+            if records:
+                with formatter.section(title):
+                    formatter.write_dl(records)
+
+
 def _hold_signals_while_models_build() -> None:
     """Each Pydantic model of the ledger is built with Ctrl-C held (storage/interrupts.py says why)."""
     from leadshift.domain import schema
@@ -65,9 +88,19 @@ def _parse_error(error: Exception) -> NoReturn:
     from leadshift.render.text import brief, visible
 
     message = brief(visible(error.format_message())).rstrip(".")  # type: ignore[attr-defined]
-    where = f"; see `{ctx.command_path} -h`" if ctx is not None else ""
-    typer.echo(f"Error: {message}{where}.", err=True)
+    see = f"see `{ctx.command_path} -h`" if ctx is not None else ""
+    if suggested := _DID_YOU_MEAN.match(message):  # Click's two sentences, as one question
+        from leadshift.domain.wording import or_list
+
+        choices = or_list([choice.strip() for choice in (suggested["one"] or suggested["many"]).split(",")])
+        typer.echo(f"Error: {suggested['what']}; did you mean {choices}{f' ({see})' if see else ''}?", err=True)
+    else:
+        typer.echo(f"Error: {message}{f'; {see}' if see else ''}.", err=True)
     raise typer.Exit(2)
+
+
+# "No such command 'lg'. Did you mean 'log'?" and "No such option: --wek (Possible options: --week, --weeks)".
+_DID_YOU_MEAN = re.compile(r"^(?P<what>.+?)\.? (?:Did you mean (?P<one>.+)\?|\(Possible options: (?P<many>.+)\))$")
 
 
 def new_app(help_text: str, **settings: object) -> typer.Typer:

@@ -229,7 +229,7 @@ def escalation(
     on: OnDate = TODAY,  # type: ignore[assignment]
     note: Note = "",
 ) -> Logged | Outcome:
-    """A teammate brought you a problem: did you ask for their solution first?"""
+    """A teammate brought you a problem: did you ask for their solution first? Give --asked or --told."""
     from leadshift.domain.records import EscalationRecord
     from leadshift.errors import UsageError
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import sys
 import typing
 from collections.abc import Callable
 from pathlib import Path
@@ -83,7 +84,9 @@ def command(
             present(Session.of(ctx), function(**params), as_json)
 
         _typer_sees_parameters_only(run, function, json)
-        app.command(name, **settings)(run)
+        from leadshift.cli.app import LeadshiftCommand
+
+        app.command(name, cls=LeadshiftCommand, **settings)(run)
         return function
 
     return register
@@ -131,8 +134,12 @@ def show(session: Session, view: RenderableType) -> None:
 
     if isinstance(view, Lines):
         session.say(view.text)
-    else:
+    elif session.console.is_terminal:
         session.console.print(view)
+    else:  # a table pads each line to its width: spaces a `grep` or a diff of the output would trip on
+        with session.console.capture() as captured:
+            session.console.print(view)
+        sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
 
 
 def _save(view: RenderableType, files: tuple[tuple[Path, str], ...]) -> None:

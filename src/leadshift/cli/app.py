@@ -102,6 +102,7 @@ COMMANDS = {
     "review": "review",
     "yes": "yes",
     "check": "check",
+    "prep": "prep",
     "show": "show",
     "remove": "remove",
     "undo": "undo",

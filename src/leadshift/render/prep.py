@@ -34,10 +34,10 @@ def prep_view(brief: Prep) -> RenderableType:
     rows.add_row("Growth", _growth(brief))
     rows.add_row("Coaching", Text(f"{hours_text(brief.coaching_hours_4w)} h with them in the last four weeks"))
     if brief.questions:
-        rows.add_row("Ask", Text("\n").join(Text(f"{n}. {q}") for n, q in enumerate(brief.questions, 1)))
+        rows.add_row("Ask", Text("\n").join(literal(f"{n}. {q}") for n, q in enumerate(brief.questions, 1)))
     parts: list[RenderableType] = [title, Rule(style="dim")]
     if person.left is not None:
-        parts.append(Text(f"{person.name} left the team on {person.left}: this is their history; no 1:1 is due."))
+        parts.append(literal(f"{person.name} left the team on {person.left}: this is their history; no 1:1 is due."))
     return Group(*parts, rows)
 
 

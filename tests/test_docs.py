@@ -33,3 +33,10 @@ def test_every_finding_code_is_documented() -> None:
     codes = set(re.findall(r'Finding\(\s*"([a-z-]+)"', source))
     assert len(codes) >= 8
     assert {code for code in codes if f"| `{code}` |" not in README} == set()
+
+
+def test_every_prep_json_key_is_documented() -> None:
+    from leadshift.reports.prep import Prep
+
+    undocumented = {key for key in _keys(Prep) if f"`{key}`" not in README}
+    assert not undocumented

@@ -34,6 +34,8 @@ COMMANDS = [
     ["review"],
     ["review", "--json"],
     ["check"],
+    ["prep", "alice"],
+    ["prep", "alice", "--json"],
     # (teammate list and handoff plan read only ledger.toml: a broken month does not stop them)
     ["log", "client", "acme", "1"],
     ["log", "lead", "strategy", "1", "--note", "fine"],

@@ -157,6 +157,7 @@ READS = [
     ["review", "--week", "2026-W44", "--json"],
     ["show", "--week", "2026-W47"],
     ["check"],
+    ["prep", "alice"],
     ["restore"],
     ["client", "list"],
 ]

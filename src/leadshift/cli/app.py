@@ -135,6 +135,7 @@ COMMANDS = {
     "review": "review",
     "yes": "yes",
     "check": "check",
+    "prep": "prep",
     "show": "show",
     "today": "today",
     "remove": "remove",

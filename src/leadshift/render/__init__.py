@@ -13,6 +13,7 @@ is shown, so a command pays for no other view.
     changes    what undo and redo print, and the recent changes
     profile    `leadshift profile`: the profile, or what a change changed
     review, said_no, handoff, recovery: the views of those results
+    prep       `leadshift prep`: the brief for a 1:1 on one screen
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ _PLAIN = "leadshift.render.data:plain"
 SHOWN: dict[str, Shown] = {
     "leadshift.reports.review.Review": Shown(_PLAIN, "leadshift.render.review:review_view"),
     "leadshift.reports.said_no.SaidNoReport": Shown(_PLAIN, "leadshift.render.said_no:said_no_view"),
+    "leadshift.reports.prep.Prep": Shown(_PLAIN, "leadshift.render.prep:prep_view"),
     "leadshift.reports.listing.RecordList": Shown(
         "leadshift.render.data:records_data", "leadshift.render.tables:records_view"
     ),

@@ -9,6 +9,9 @@ progress   findings of severity good: progress named with its numbers
 team_side  the time budget's rule, teammates pulled onto your clients, team time interrupted
 review     the weekly fairness report: the figures and their findings
 said_no    what each yes to a client cost the team (`leadshift check`)
+prep       the brief for the next 1:1 with one teammate (`leadshift prep`)
+prep_items what that brief lists: its result types
+questions  the two or three questions the brief suggests, in a fixed order
 day        a day's hours and client share (after `log`)
 listing    what `show` and the `list` commands list
 receipts   what a command that writes records reports back

@@ -181,3 +181,62 @@ def test_an_item_for_someone_not_yet_on_the_team_is_refused(cli: Callable[..., R
         result.stderr
         == "Error: Cara Diaz joined on 2026-11-16; an item opened on 2026-11-13 cannot name them: check --date.\n"
     )
+
+
+def test_a_held_one_on_one_logs_its_action_items_in_one_save(cli: Callable[..., Result], team: Path) -> None:
+    result = cli(
+        "log", "one-on-one", "alice", "held", "--date", "2026-11-19",
+        "--action", "Send the pricing notes", "--action", "Draft the renewal plan", "--action", "Book a course",
+        "--owner", "me", "--owner", "them", "--owner", "me", "--due", "2026-11-26",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "Added 3 action items with Alice Martin (`leadshift actions alice`)."
+    items = json.loads(cli("actions", "--json").stdout)
+    assert [(i["text"], i["owner"], i["due"], i["opened"]) for i in items] == [
+        ("Send the pricing notes", "me", "2026-11-26", "2026-11-19"),
+        ("Book a course", "me", "2026-11-26", "2026-11-19"),
+        ("Draft the renewal plan", "them", "2026-11-26", "2026-11-19"),
+    ]
+    history = json.loads(cli("undo", "--list", "--json").stdout)
+    assert history[0]["command"] == "log one-on-one"
+    assert re.fullmatch(
+        r"added 1:1 with alice held on 2026-11-19 \(\w{8}\); added action item \w{8} with alice \(yours, due "
+        r"2026-11-26\); added action item \w{8} with alice \(theirs, due 2026-11-26\); and 1 more",
+        history[0]["summary"],
+    ), history[0]["summary"]
+    assert cli("undo").exit_code == 0  # one change: the 1:1 and its items go together
+    assert json.loads(cli("actions", "--json").stdout) == []
+    assert json.loads(cli("show", "--date", "2026-11-19", "--json").stdout) == []
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--action", "a", "--action", "b", "--owner", "me", "--owner", "them", "--owner", "me"], "--owner"),
+        (["--action", "a", "--action", "b", "--action", "c", "--due", "2026-11-26", "--due", "2026-11-27"], "--due"),
+        (["--owner", "them"], "--owner"),
+        (["--due", "2026-11-26"], "--due"),
+    ],
+)
+def test_owners_and_due_days_pair_with_actions_or_apply_to_all(
+    cli: Callable[..., Result], team: Path, extra: list[str], message: str
+) -> None:
+    before = snapshot(team)
+    result = cli("log", "one-on-one", "alice", "held", *extra)
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert message in result.stderr
+    assert snapshot(team) == before
+
+
+def test_a_cancelled_one_on_one_has_no_action_items(cli: Callable[..., Result], team: Path) -> None:
+    before = snapshot(team)
+    result = cli("log", "one-on-one", "alice", "cancelled", "--action", SECRET)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "Error: --action is for a 1:1 that took place (held or interrupted); a cancelled one agreed nothing. "
+        'Add it with `leadshift action add TEAMMATE "TEXT"`.\n',
+    )
+    assert snapshot(team) == before
+    interrupted = cli("log", "one-on-one", "bob", "interrupted", "--because", "acme", "--action", "Call back Bob")
+    assert interrupted.exit_code == 0, interrupted.stderr
+    assert interrupted.stdout.splitlines()[-1] == "Added 1 action item with Bob Chen (`leadshift actions bob`)."

@@ -73,6 +73,7 @@ def summarize(before: Book, after: Book, months_before: Mapping[str, Month], mon
     parts = [*_book_changes(before, after)]
     for key in sorted(set(months_before) | set(months_after)):
         parts.extend(_record_changes(months_before.get(key) or Month(), months_after.get(key) or Month()))
+    parts += _promise_changes(before, after)  # after the records: a 1:1 comes before the items agreed in it
     if not parts:
         return "upgraded the ledger's files" if before.schema_version != after.schema_version else "no change"
     more = len(parts) - SHOWN
@@ -97,7 +98,7 @@ def _book_changes(before: Book, after: Book) -> list[str]:
         changes += [f"removed {word} {key}" for key in old if key not in new]
         for key in (k for k in new if k in old and old[k] != new[k]):
             changes.append(f"{word} {key}: {', '.join(_fields_changed(old[key], new[key]))}")
-    return changes + _promise_changes(before, after)
+    return changes
 
 
 def _promise_changes(before: Book, after: Book) -> list[str]:

@@ -62,14 +62,13 @@ def waiting(item: Obstacle, as_of: date) -> bool:
 
 
 def action_list(book: Book, teammate: str | None, every: bool, today: date) -> ActionList:
+    # The sort is stable: items alike stay in the order they were added (the order of ledger.toml).
     rows = [
         ActionRow(key, item, book.teammate_name(item.teammate), late(item, today))
         for key, item in book.actions.items()
         if _listed(item, teammate, every)
     ]
-    rows.sort(
-        key=lambda r: (r.item.done is not None, r.item.owner != "me", r.item.due or date.max, r.item.opened, r.id)
-    )
+    rows.sort(key=lambda r: (r.item.done is not None, r.item.owner != "me", r.item.due or date.max, r.item.opened))
     return ActionList(rows, book.teammate_name(teammate) if teammate else None, every)
 
 
@@ -79,7 +78,7 @@ def obstacle_list(book: Book, teammate: str | None, every: bool, today: date) ->
         for key, item in book.obstacles.items()
         if _listed(item, teammate, every)
     ]
-    rows.sort(key=lambda r: (r.item.done is not None, r.item.opened, r.id))
+    rows.sort(key=lambda r: (r.item.done is not None, r.item.opened))
     return ObstacleList(rows, book.teammate_name(teammate) if teammate else None, every)
 
 

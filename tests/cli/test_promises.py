@@ -240,3 +240,17 @@ def test_a_cancelled_one_on_one_has_no_action_items(cli: Callable[..., Result], 
     interrupted = cli("log", "one-on-one", "bob", "interrupted", "--because", "acme", "--action", "Call back Bob")
     assert interrupted.exit_code == 0, interrupted.stderr
     assert interrupted.stdout.splitlines()[-1] == "Added 1 action item with Bob Chen (`leadshift actions bob`)."
+
+
+def test_the_review_counts_what_you_owe_per_teammate(cli: Callable[..., Result], team: Path) -> None:
+    assert cli("action", "add", "alice", SECRET, "--due", "2026-11-18", "--date", "2026-11-16").exit_code == 0
+    assert cli("action", "add", "bob", "Book a course", "--due", "2026-11-30").exit_code == 0
+    assert cli("obstacle", "add", "bob", SECRET, "--date", "2026-11-03").exit_code == 0
+    reviewed = json.loads(cli("review", "--json").stdout)
+    team_counts = {
+        key: (mate["actions_overdue"], mate["obstacles_waiting"])
+        for key, mate in reviewed["one_on_ones"]["by_teammate"].items()
+    }
+    assert team_counts == {"alice": (1, 0), "bob": (0, 1)}
+    assert {"actions-overdue", "obstacles-waiting"} <= {f["code"] for f in reviewed["findings"]}
+    assert SECRET not in json.dumps(reviewed)  # the review counts items; it never shows their text

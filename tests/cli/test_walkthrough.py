@@ -149,7 +149,7 @@ def test_the_walkthrough_saves_the_items_with_the_day_in_one_save(cli, team: Pat
     ]
     history = json.loads(cli("undo", "--list", "--json").stdout)
     assert history[0]["summary"].endswith("; and 2 more")  # 4 records and the item
-    assert len(history) == len(TEAM_SETUP) + 1  # the day and its item: one change
+    assert len(history) == len(TEAM_SETUP)  # the set-up after init, then the day and its item as one change
 
 
 def _spawn(home: Path) -> pexpect.spawn:

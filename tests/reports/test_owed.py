@@ -48,9 +48,9 @@ def test_your_late_items_are_named_by_teammate_with_counts() -> None:
     assert found(reviewed, "actions-overdue") == [
         (
             "warn",
-            "3 action items you owe your team are past their due day as of 2026-11-20: Alice Martin 2 (the oldest "
+            "3 action items you owe your team are past their due days as of 2026-11-20: Alice Martin 2 (the oldest "
             "due 2026-11-12), Bob Chen 1 (due 2026-11-18).",
-            "Do them before your next 1:1 with each, or tell them when they will be done: a promise left late "
+            "Do each before your next 1:1 with that person, or tell them when it will be done: a promise left late "
             "tells people their problems can wait. `leadshift actions` lists them; close each with "
             "`leadshift action done ID`.",
         )
@@ -96,7 +96,7 @@ def test_obstacles_open_more_than_two_weeks_are_waiting_on_you() -> None:
             "warn",
             "2 obstacles your people raised have waited more than 14 days as of 2026-11-20: Bob Chen 2 (the oldest "
             "18 days).",
-            "Tell each of them what you will do about it, then do it, and close it with what you did: "
+            "Tell whoever raised each one what you will do about it, then do it, and close it with what you did: "
             '`leadshift obstacle done ID --note "what you did"` (`leadshift obstacles` lists them).',
         )
     ]

@@ -139,10 +139,11 @@ def actions_overdue(week: WeekFigures, book: Book) -> Iterator[Finding]:  # prin
     yield Finding(
         "actions-overdue",
         "warn",
-        f"{plural(count, 'action item')} you owe your team {'is' if count == 1 else 'are'} past their due day "
-        f"as of {week.as_of}: {who}.",
-        "Do them before your next 1:1 with each, or tell them when they will be done: a promise left late tells "
-        "people their problems can wait. `leadshift actions` lists them; close each with `leadshift action done ID`.",
+        f"{plural(count, 'action item')} you owe your team "
+        f"{'is past its due day' if count == 1 else 'are past their due days'} as of {week.as_of}: {who}.",
+        "Do each before your next 1:1 with that person, or tell them when it will be done: a promise left late "
+        "tells people their problems can wait. `leadshift actions` lists them; close each with "
+        "`leadshift action done ID`.",
     )
 
 
@@ -162,6 +163,6 @@ def obstacles_waiting(week: WeekFigures, book: Book) -> Iterator[Finding]:  # pr
         "warn",
         f"{plural(count, 'obstacle')} your people raised {'has' if count == 1 else 'have'} waited more than "
         f"{OBSTACLE_WAIT_DAYS} days as of {week.as_of}: {who}.",
-        "Tell each of them what you will do about it, then do it, and close it with what you did: "
+        "Tell whoever raised each one what you will do about it, then do it, and close it with what you did: "
         '`leadshift obstacle done ID --note "what you did"` (`leadshift obstacles` lists them).',
     )

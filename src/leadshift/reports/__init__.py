@@ -11,5 +11,6 @@ review     the weekly fairness report: the figures and their findings
 said_no    what each yes to a client cost the team (`leadshift check`)
 day        a day's hours and client share (after `log`)
 listing    what `show` and the `list` commands list
+owed       what you owe your people as of a day: action items and obstacles, listed, late or waiting
 receipts   what a command that writes records reports back
 """

@@ -80,7 +80,8 @@ def test_coaching_hours_per_teammate_in_json_and_in_the_team_section(
     data = review_json(cli, "--week", "2026-W47")
     by_teammate = data["one_on_ones"]["by_teammate"]
     assert (by_teammate["alice"]["coaching_hours"], by_teammate["bob"]["coaching_hours"]) == (8.0, 8.0)
-    assert list(by_teammate["alice"])[-2:] == ["coaching_hours", "held_since_lost"]  # appended, old keys first
+    assert list(by_teammate["alice"])[-4:-2] == ["coaching_hours", "held_since_lost"]  # appended, old keys first
+    assert list(by_teammate["alice"])[-2:] == ["actions_overdue", "obstacles_waiting"]  # issue 15, after those
     out = cli("review", "--week", "2026-W47").stdout
     team = out.split("4. Fair to your team", 1)[1].split("5. What you said yes to", 1)[0]
     assert "8 h coaching" in team

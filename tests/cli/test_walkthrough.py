@@ -14,7 +14,7 @@ from rich.text import Text
 
 from leadshift.cli.walkthrough import DayAnswers, interview, to_records
 from leadshift.storage.store import Store
-from tests.conftest import snapshot
+from tests.conftest import TEAM_SETUP, snapshot
 
 
 class Script:
@@ -42,7 +42,7 @@ class Script:
 def test_interview_collects_the_day(team: Path) -> None:
     ledger = Store(team).load()
     script = Script(
-        ["yesterday", "2h", "", "glo", "1", "rel", "", "", "1.5", "", "", "", "", "0.5", "cancelled", "acme", "hel"]
+        ["yesterday", "2h", "", "glo", "1", "rel", "", "", "1.5", "", "", "", "", "0.5", "cancelled", "acme", "hel", ""]
     )
     answers = interview(ledger, date(2026, 11, 20), script)
     assert answers == DayAnswers(
@@ -57,7 +57,7 @@ def test_interview_collects_the_day(team: Path) -> None:
         "Delivery or relationship? (delivery or relationship, Enter = delivery)"
     ]
     assert script.questions[0] == "Which day are you logging?"
-    assert script.questions[-3].startswith("1:1 with Alice Martin (none held yet)")
+    assert script.questions[-4].startswith("1:1 with Alice Martin (none held yet)")
     assert script.answers == []
 
 
@@ -95,10 +95,10 @@ def test_only_due_one_on_ones_are_asked(cli, team: Path) -> None:
     cli("log", "one-on-one", "alice", "held", "--date", "2026-11-17")  # weekly: next due 11-24
     cli("log", "one-on-one", "bob", "held", "--date", "2026-11-06")  # fortnightly: due 11-20
     ledger = Store(team).load()
-    script = Script(["", "", "", "", *[""] * 7, "held"])
+    script = Script(["", "", "", "", *[""] * 7, "held", ""])
     answers = interview(ledger, date(2026, 11, 20), script)
     assert answers.one_on_ones == [("bob", "held", None)]
-    assert "1:1 with Bob Chen (last held 2026-11-06)" in script.questions[-1]
+    assert "1:1 with Bob Chen (last held 2026-11-06)" in script.questions[-2]
 
 
 def test_to_records_builds_one_record_per_answer() -> None:
@@ -113,6 +113,45 @@ def test_to_records_builds_one_record_per_answer() -> None:
     assert records[2].because == "acme"
 
 
+def test_after_a_held_one_on_one_it_offers_to_add_action_items(team: Path) -> None:
+    from leadshift.domain.promise_changes import NewAction
+
+    ledger = Store(team).load()
+    # No hours; Alice interrupted (no items asked), Bob held: two items, then Enter on an empty text.
+    script = Script(
+        ["", "", "", "", *[""] * 7, "interrupted", "", "held"]
+        + ["Send the pricing notes", "", "2026-11-10", "2026-11-27", "Draft the checklist", "them", "", ""]
+    )
+    answers = interview(ledger, date(2026, 11, 20), script)
+    assert answers.actions == [
+        NewAction("bob", "Send the pricing notes", "me", date(2026, 11, 27)),
+        NewAction("bob", "Draft the checklist", "them", None),
+    ]
+    assert sum(q.startswith("Action items agreed with") for q in script.questions) == 3  # Bob's only
+    assert script.questions[-8:-5] == [
+        "Action items agreed with Bob Chen (text, Enter to go on)",
+        "Who owes it? (me or them, Enter = me)",
+        "Due when? (YYYY-MM-DD, Enter for no day)",
+    ]
+    assert any("2026-11-10 is before the 1:1 on 2026-11-20" in said for said in script.said)
+
+
+def test_the_walkthrough_saves_the_items_with_the_day_in_one_save(cli, team: Path) -> None:
+    child = _spawn(team)
+    _answer_day(child, ["Send the pricing notes", "", "2026-11-27", ""])
+    child.expect(r"Save these 4 records and 1 action item\?")
+    child.sendline("y")
+    child.expect("Saved 4 records and 1 action item.")
+    child.expect(pexpect.EOF)
+    items = json.loads(cli("actions", "--json").stdout)
+    assert [(i["teammate"], i["text"], i["due"], i["opened"]) for i in items] == [
+        ("bob", "Send the pricing notes", "2026-11-27", "2026-11-20")
+    ]
+    history = json.loads(cli("undo", "--list", "--json").stdout)
+    assert history[0]["summary"].endswith("; and 2 more")  # 4 records and the item
+    assert len(history) == len(TEAM_SETUP)  # the set-up after init, then the day and its item as one change
+
+
 def _spawn(home: Path) -> pexpect.spawn:
     env = {**os.environ, "LEADSHIFT_HOME": str(home), "LEADSHIFT_TODAY": "2026-11-20", "COLUMNS": "100"}
     return pexpect.spawn(
@@ -120,7 +159,7 @@ def _spawn(home: Path) -> pexpect.spawn:
     )
 
 
-def _answer_day(child: pexpect.spawn) -> None:
+def _answer_day(child: pexpect.spawn, items: tuple[str, ...] | list[str] = ("",)) -> None:
     child.expect("Which day are you logging")
     child.sendline("")
     child.expect("Acme Ltd")
@@ -138,6 +177,9 @@ def _answer_day(child: pexpect.spawn) -> None:
     child.sendline("acme")
     child.expect("1:1 with Bob Chen")
     child.sendline("held")
+    child.expect("Action items agreed with Bob Chen")
+    for answer in items:  # text, owner, due for each item; an empty text ends
+        child.sendline(answer)
 
 
 def test_walkthrough_on_a_real_terminal_writes_everything_in_one_save(team: Path) -> None:
@@ -243,7 +285,7 @@ def test_a_stray_letter_for_a_1_1_is_asked_again_and_saves_nothing(cli, team: Pa
 
 
 def test_a_1_1_answered_in_full_or_by_3_letters_is_echoed_and_saved(cli, team: Path, at_a_terminal: None) -> None:
-    result = cli("log", input=NO_HOURS + "held\ncan\n\ny\n")  # Alice held; Bob cancelled for no client
+    result = cli("log", input=NO_HOURS + "held\n\ncan\n\ny\n")  # Alice held (no items); Bob cancelled, no client
     assert result.exit_code == 0, result.stderr
     assert result.stdout.count("    → held\n") == 1 and result.stdout.count("    → cancelled\n") == 1
     assert result.stdout.index("→ held") < result.stdout.index("Save these 2 records?")

@@ -90,6 +90,10 @@ VALID: dict[tuple[str, ...], dict[str, Any]] = {
     ("client", "add"): {"key": "newco", "name": "NewCo"},
     ("client", "edit"): {"key": "initech", "name": "Initech"},
     ("client", "remove"): {"key": "initech"},
+    ("action", "add"): {"teammate": "alice", "text": "Send the pricing notes"},
+    ("action", "done"): {"item_id": "a0a0a0a0"},
+    ("obstacle", "add"): {"teammate": "bob", "text": "The approval form takes three days"},
+    ("obstacle", "done"): {"item_id": "b0b0b0b0", "note": "asked for a shorter form"},
 }
 CREATES = {("init",)}  # run on an empty folder: on the team ledger they would stop at "already exists"
 ROOT_PROBES = (("show",), ("init",), ("log", "client"))  # what runs after a malformed root option
@@ -220,8 +224,27 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         for args in (*TEAM_SETUP, *RECORDS):
             result = runner.invoke(app, args)
             assert result.exit_code == 0, (args, result.output)
+    _open_items_with_known_ids(home)
     (home / ".lock").unlink()
     return home
+
+
+def _open_items_with_known_ids(home: Path) -> None:
+    """An action item and an obstacle under the ids VALID gives `done` (a command would pick random ones)."""
+    from datetime import date
+
+    from leadshift.domain.promises import ActionItem, Obstacle
+
+    opened = date.fromisoformat(TODAY)
+    with Store(home).change() as draft:
+        draft.set_book(
+            draft.book.model_copy(
+                update={
+                    "actions": {"a0a0a0a0": ActionItem(teammate="alice", text="Send the notes", opened=opened)},
+                    "obstacles": {"b0b0b0b0": Obstacle(teammate="bob", text="A slow form", opened=opened)},
+                }
+            )
+        )
 
 
 @pytest.fixture

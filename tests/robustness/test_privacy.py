@@ -99,3 +99,28 @@ def test_a_value_nested_a_thousand_deep_is_a_broken_file_not_a_crash(
         assert result.exit_code == 1, args
         assert f"{where}: a value is nested too deeply to be a ledger value." in result.stdout + result.stderr
     assert snapshot(noted) == before
+
+
+@pytest.mark.parametrize("damage", BREAKS.values(), ids=BREAKS.keys())
+@pytest.mark.parametrize("key", ["text", "note"])
+def test_a_broken_item_in_ledger_toml_is_never_printed(
+    cli: Callable[..., Result], team: Path, key: str, damage: str
+) -> None:
+    """An obstacle's text and note say what hurts someone at work: a broken one is named by line, never shown."""
+    added = cli("obstacle", "add", "bob", "A slow form" if key == "note" else SECRET, "--date", "2026-11-18")
+    assert added.exit_code == 0, added.stderr
+    item = added.stdout.split()[2]
+    if key == "note":
+        assert cli("obstacle", "done", item, "--note", SECRET).exit_code == 0
+    book = team / "ledger.toml"
+    good = f'{key} = "{SECRET}"'
+    text = book.read_text()
+    assert good in text
+    book.write_text(text.replace(good, damage.replace("note = ", f"{key} = ").replace("note = ", f"{key} = ")))
+    before = snapshot(team)
+    for args in (["actions"], ["obstacles", "--all", "--json"], ["review"], ["action", "add", "bob", "x"]):
+        result = cli(*args)
+        assert result.exit_code == 1, (args, result.stdout, result.stderr)
+        assert SECRET not in result.stdout + result.stderr, args
+        assert result.stderr.startswith("Error: ledger.toml, line ") and result.stderr.count("\n") == 1, args
+    assert snapshot(team) == before

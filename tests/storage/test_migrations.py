@@ -206,16 +206,25 @@ def test_a_write_error_while_copying_changes_nothing(v1: Path, monkeypatch: pyte
     assert snapshot(v1) == before
 
 
-# -- version 2 -> 3: teammates gained `joined` and `left` --------------------------------------------------------
+# -- later versions: each an older example ledger, exactly as leadshift wrote it ------------------------------------
 
-# The example ledger exactly as leadshift wrote it at schema version 2 (git 9e318fc).
-V2 = Path(__file__).parents[1] / "data" / "ledger-v2"
+# Version 2 at git 9e318fc, version 3 at git 2b4d993, version 4 at git d87a326.
+OLDER = {version: Path(__file__).parents[1] / "data" / f"ledger-v{version}" for version in (2, 3, 4)}
+
+
+def older(home: Path, version: int) -> Path:
+    shutil.copytree(OLDER[version], home)
+    return home
 
 
 @pytest.fixture
 def v2(ledger_home: Path) -> Path:
-    shutil.copytree(V2, ledger_home)
-    return ledger_home
+    return older(ledger_home, 2)
+
+
+@pytest.fixture
+def v3(ledger_home: Path) -> Path:
+    return older(ledger_home, 3)
 
 
 def test_a_version_2_ledger_reads_as_it_is(cli: Callable[..., Result], v2: Path) -> None:
@@ -243,33 +252,35 @@ def test_a_version_2_ledger_is_upgraded_with_nothing_else_changed(cli: Callable[
     assert teammates.search((v2 / "ledger.toml").read_bytes())[0] == teammates.search(kept.read_bytes())[0]
 
 
-def test_a_leadshift_that_writes_version_2_refuses_to_write_an_upgraded_ledger(
-    cli: Callable[..., Result], v2: Path, monkeypatch: pytest.MonkeyPatch
+# A write that stores something the version before could not hold: a leadshift writing that version must refuse it.
+NEWER_THAN = {
+    2: ["teammate", "edit", "priya", "--role", "Lead consultant"],  # any write upgrades to joined/left
+    3: ["client", "edit", "northwind", "--prospect"],
+    4: ["action", "add", "priya", "Send the pricing notes", "--due", "2026-11-27"],
+}
+
+
+@pytest.mark.parametrize("version", sorted(NEWER_THAN))
+def test_a_leadshift_that_writes_an_older_version_refuses_an_upgraded_ledger(
+    cli: Callable[..., Result], ledger_home: Path, monkeypatch: pytest.MonkeyPatch, version: int
 ) -> None:
     from leadshift.storage import guards
 
-    assert cli("teammate", "edit", "priya", "--role", "Lead consultant").exit_code == 0  # now the current version
-    before = snapshot(v2)
-    monkeypatch.setattr(guards, "SCHEMA_VERSION", 2)  # as leadshift 0.2 checks it
+    home = older(ledger_home, version)
+    written = cli(*NEWER_THAN[version])
+    assert written.exit_code == 0, written.stderr
+    before = snapshot(home)
+    monkeypatch.setattr(guards, "SCHEMA_VERSION", version)  # as the leadshift of that version checks it
     result = cli("log", "lead", "admin", "1")
     assert result.exit_code == 1
     assert result.stderr == (
         f"Error: this ledger was written by a newer leadshift (schema version {SCHEMA_VERSION}; this one writes "
-        "version 2). Upgrade with `pip install --upgrade leadshift`.\n"
+        f"version {version}). Upgrade with `pip install --upgrade leadshift`.\n"
     )
-    assert snapshot(v2) == before
+    assert snapshot(home) == before
 
 
 # -- version 3 -> 4: client hours have a kind of work, clients may be prospects, teammates pulled ---------------
-
-# The example ledger exactly as leadshift wrote it at schema version 3 (git 2b4d993).
-V3 = Path(__file__).parents[1] / "data" / "ledger-v3"
-
-
-@pytest.fixture
-def v3(ledger_home: Path) -> Path:
-    shutil.copytree(V3, ledger_home)
-    return ledger_home
 
 
 def test_a_version_3_ledger_reads_as_it_is_its_client_hours_as_delivery(cli: Callable[..., Result], v3: Path) -> None:
@@ -286,28 +297,31 @@ def test_a_version_3_ledger_reads_as_it_is_its_client_hours_as_delivery(cli: Cal
     assert snapshot(v3) == before
 
 
-def test_a_version_3_ledger_is_upgraded_with_only_its_version_lines_changed(
-    cli: Callable[..., Result], v3: Path
+# -- version 4 -> 5: action items and obstacles in ledger.toml ----------------------------------------------------
+
+
+def test_a_version_4_ledger_reads_as_it_is_with_nothing_owed(cli: Callable[..., Result], ledger_home: Path) -> None:
+    home = older(ledger_home, 4)
+    before = snapshot(home)
+    for args in (["actions", "--all", "--json"], ["obstacles", "--all", "--json"]):
+        listed = cli(*args)
+        assert (listed.exit_code, listed.stdout) == (0, "[]\n"), (args, listed.stderr)
+    assert cli("review", "--week", "2026-W46", "--json").exit_code == 0
+    assert versions(home) == {"ledger.toml": 4, "2026-10": 4, "2026-11": 4}
+    assert snapshot(home) == before
+
+
+# Versions 3 -> 4 and 4 -> 5 added only what an older ledger cannot hold yet: each file's version line changes, no other byte.
+@pytest.mark.parametrize("version", [3, 4])
+def test_an_older_ledger_is_upgraded_with_only_its_version_lines_changed(
+    cli: Callable[..., Result], ledger_home: Path, version: int
 ) -> None:
-    old = snapshot(v3)
+    home = older(ledger_home, version)
+    old = snapshot(home)
     assert cli("profile", "--workday", "10").exit_code == 0  # the same workday: only the upgrade changes a file
-    assert SCHEMA_VERSION == 4
-    assert versions(v3) == {"ledger.toml": 4, "2026-10": 4, "2026-11": 4}
-    new = snapshot(v3)
+    assert SCHEMA_VERSION == 5
+    assert versions(home) == {"ledger.toml": 5, "2026-10": 5, "2026-11": 5}
+    new = snapshot(home)
     for name in ("ledger.toml", "log/2026-10.toml", "log/2026-11.toml"):
-        assert new[name] == old[name].replace(b"schema_version = 3\n", b"schema_version = 4\n", 1), name
-    assert {p: new[f"backups/before-schema-4/{p}"] for p in old} == old
-
-
-def test_a_leadshift_that_writes_version_3_refuses_a_version_4_ledger(
-    cli: Callable[..., Result], v3: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from leadshift.storage import guards
-
-    assert cli("client", "edit", "northwind", "--prospect").exit_code == 0  # a field version 3 would drop
-    before = snapshot(v3)
-    monkeypatch.setattr(guards, "SCHEMA_VERSION", 3)
-    result = cli("log", "lead", "admin", "1")
-    assert result.exit_code == 1
-    assert "newer leadshift (schema version 4; this one writes version 3)" in result.stderr
-    assert snapshot(v3) == before
+        assert new[name] == old[name].replace(f"schema_version = {version}\n".encode(), b"schema_version = 5\n", 1)
+    assert {p: new[f"backups/before-schema-5/{p}"] for p in old} == old

@@ -10,9 +10,9 @@
     exports     the review saved as SVG or HTML
     completion  what TAB offers: keys from the ledger, fast
 
-and the commands, a module each: init (and where), profile, demo, review, check, prep, yes, show, remove,
-undo (and redo), edit (with editor), doctor, restore, log (with walkthrough), handoff, teammate and client
-(with roster).
+and the commands, a module each: init (and where), profile, demo, review, check, prep, yes, show, today, remove,
+undo (and redo), edit (with editor), doctor, restore, log (with walkthrough), promises (action, actions, obstacle,
+obstacles), handoff, teammate and client (with roster).
 """
 
 from __future__ import annotations

@@ -9,21 +9,24 @@ import typer
 
 from leadshift.cli import completion
 from leadshift.cli.app import new_app
-from leadshift.cli.options import TODAY, Hours, Note, OnDate, choice
+from leadshift.cli.options import TODAY, Hours, Note, OnDate, choice, day
 from leadshift.cli.output import NotBoth, Outcome, command, present
 from leadshift.cli.session import Session
-from leadshift.domain.terms import ACTIVITIES, CLIENT_WORK, ONE_ON_ONE_STATUSES, TEAM_TIME
+from leadshift.domain.terms import ACTION_OWNERS, ACTIVITIES, CLIENT_WORK, ONE_ON_ONE_STATUSES, TEAM_TIME
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from rich.text import Text
 
+    from leadshift.domain.book import Book
     from leadshift.domain.ledger import Ledger
+    from leadshift.domain.promise_changes import Kept, NewAction
     from leadshift.domain.records import AnyRecord
     from leadshift.reports.receipts import Logged
 
     Vet = Callable[[Ledger, dict[str, object]], Text | None]  # see _log
+    Edit = Callable[[Ledger], Book]
 
 app = new_app(
     "Log your day. With no subcommand, on a terminal: a two-minute walkthrough of the day.",
@@ -59,11 +62,14 @@ def walkthrough(ctx: typer.Context) -> None:
     present(session, run_walkthrough(session))
 
 
-def _log(session: Session, make: type, day: date, vet: Vet | None = None, **fields: object) -> Logged | Outcome:
+def _log(
+    session: Session, make: type, day: date, vet: Vet | None = None, edit: Edit | None = None, **fields: object
+) -> Logged | Outcome:
     """Validate keys against the locked ledger, write one record; what was logged, and the day's hours.
 
     `vet` checks the record's fields (keys resolved) against the locked ledger:
-    it may refuse them, or return a warning to print after the record.
+    it may refuse them, or return a warning to print after the record. `edit`
+    changes the book in the same save (a 1:1's action items).
     """
     from leadshift.cli.writes import save_records
     from leadshift.domain.changes import build, id_source
@@ -80,7 +86,7 @@ def _log(session: Session, make: type, day: date, vet: Vet | None = None, **fiel
             warnings.append(warning)
         return [build(make, {"id": id_source(ledger)(), "date": day, **resolved})]
 
-    records, ledger = save_records(session, one)
+    records, ledger = save_records(session, one, edit)
     logged = Logged(records, day_totals(ledger, day) if make is HoursRecord else None)
     return Outcome(logged, notes=(Lines(*warnings),)) if warnings else logged
 
@@ -195,8 +201,25 @@ def one_on_one(
     again: Annotated[
         bool, typer.Option("--again", help="A second held 1:1 with them that day: you really met twice.")
     ] = False,
+    actions: Annotated[
+        Optional[list[str]],
+        typer.Option("--action", metavar="TEXT", help="An action item agreed in it (repeat for more)."),
+    ] = None,
+    owners: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--owner",
+            metavar="WHO",
+            parser=choice("choice for --owner", ACTION_OWNERS),
+            help="me (the default) or them: once for every --action, or once per --action, in order.",
+        ),
+    ] = None,
+    dues: Annotated[
+        Optional[list[date]],
+        typer.Option("--due", metavar="DATE", parser=day, help="When it is due: once for all, or once per --action."),
+    ] = None,
 ) -> Logged | Outcome:
-    """A 1:1 and what happened to it."""
+    """A 1:1 and what happened to it, with the action items agreed in it."""
     from leadshift.domain.changes import check_one_on_one
     from leadshift.domain.records import OneOnOneRecord, can_have_cause
     from leadshift.errors import UsageError
@@ -204,14 +227,61 @@ def one_on_one(
 
     if because and not can_have_cause(status):
         raise UsageError("--because is for a cancelled or interrupted 1:1; a held one needs no reason.")
+    agreed = _agreed(teammate, status, actions or [], owners or [], dues or [])
 
     def vet(ledger: Ledger, resolved: dict[str, object]) -> Text | None:
         key = str(resolved["teammate"])
         other = check_one_on_one(ledger, key, status, on, again)  # refuses the same held 1:1 logged twice
         return None if other is None else also_logged_note(other, ledger.book.teammates[key].name)
 
+    def edit(ledger: Ledger) -> Book:
+        from leadshift.domain.promise_changes import add_actions
+
+        book, kept = add_actions(ledger, agreed, on)
+        added.extend(kept)
+        return book
+
+    added: list[Kept] = []
     fields = {"teammate": teammate, "status": status, "because": because, "note": note}
-    return _log(Session.of(ctx), OneOnOneRecord, on, vet, **fields)
+    logged = _log(Session.of(ctx), OneOnOneRecord, on, vet, edit if agreed else None, **fields)
+    if not agreed:
+        return logged
+    from leadshift.domain.wording import plural
+    from leadshift.render.lines import Lines
+
+    first = added[0]
+    line = Lines(
+        f"Added {plural(len(added), 'action item')} with {first.name} (`leadshift actions {first.item.teammate}`)."
+    )
+    return Outcome(logged.result, (*logged.notes, line)) if isinstance(logged, Outcome) else Outcome(logged, (line,))
+
+
+def _agreed(teammate: str, status: str, actions: list[str], owners: list[str], dues: list[date]) -> list[NewAction]:
+    """The action items of a 1:1: `--owner` and `--due` given once apply to every `--action`, else pair in order."""
+    from leadshift.domain.promise_changes import NewAction
+    from leadshift.errors import UsageError
+
+    if not actions:
+        for given, option in ((owners, "--owner"), (dues, "--due")):
+            if given:
+                raise UsageError(
+                    f"{option} goes with --action TEXT, the item it is about; add one or leave {option} out."
+                )
+        return []
+    if status == "cancelled":
+        raise UsageError(
+            "--action is for a 1:1 that took place (held or interrupted); a cancelled one agreed nothing. "
+            'Add it with `leadshift action add TEAMMATE "TEXT"`.'
+        )
+    paired = []
+    for given, option in ((owners, "--owner"), (dues, "--due")):
+        if len(given) not in (0, 1, len(actions)):
+            raise UsageError(
+                f"{len(given)} {option} for {len(actions)} --action: give {option} once for all of them, "
+                f"or once for each, in the same order."
+            )
+        paired.append(given * len(actions) if len(given) == 1 else given or [None] * len(actions))
+    return [NewAction(teammate, text, owner or "me", due) for text, owner, due in zip(actions, *paired, strict=True)]
 
 
 @command(

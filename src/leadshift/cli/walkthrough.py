@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from leadshift.cli.parsing import parse_day_logged, parse_hours, parse_pick
+from leadshift.cli.parsing import parse_date, parse_day_logged, parse_hours, parse_pick
 from leadshift.cli.prompts import Asker, TerminalAsker, until_valid
 from leadshift.cli.session import Session
 from leadshift.domain.book import Book
@@ -22,10 +22,11 @@ from leadshift.domain.cadence import due_one_on_ones
 from leadshift.domain.changes import require_client
 from leadshift.domain.client_work import DELIVERY, RELATIONSHIP, kind_worth_asking, work_to_log
 from leadshift.domain.ledger import Ledger
+from leadshift.domain.promise_changes import NewAction
 from leadshift.domain.records import MAX_HOURS_A_DAY, AnyRecord, HoursRecord, OneOnOneRecord, hours_on, over_a_day
-from leadshift.domain.terms import ACTIVITIES, ME, ONE_ON_ONE_STATUSES
-from leadshift.domain.wording import hours_text, or_list
-from leadshift.errors import Cancelled, LeadshiftError
+from leadshift.domain.terms import ACTION_OWNERS, ACTIVITIES, ME, ONE_ON_ONE_STATUSES
+from leadshift.domain.wording import hours_text, or_list, plural
+from leadshift.errors import Cancelled, InvalidValue, LeadshiftError
 from leadshift.render.text import literal
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ class DayAnswers:
     already: float = 0.0  # hours logged for the day before this walkthrough
     # Client hours that were not delivery (`client_hours` holds those), by client and kind of work.
     other_work: dict[tuple[str, str], float] = field(default_factory=dict)
+    actions: list[NewAction] = field(default_factory=list)  # agreed in the day's held 1:1s
 
     def is_empty(self) -> bool:
         return not (self.client_hours or self.lead_hours or self.one_on_ones or self.other_work)
@@ -108,7 +110,21 @@ def interview(ledger: Ledger, today: date, asker: Asker) -> DayAnswers:
             answers.one_on_ones.append((item.teammate, status, because))
         elif status == "held":
             answers.one_on_ones.append((item.teammate, status, None))
+            answers.actions += _ask_actions(asker, item.teammate, name, day)
     return answers
+
+
+def _ask_actions(asker: Asker, teammate: str, name: str, day: date) -> list[NewAction]:
+    """The action items agreed in a held 1:1: text, who owes it, when it is due; an empty text ends."""
+    agreed = []
+    question = Text("    Action items agreed with ").append_text(literal(name)).append(" (text, Enter to go on)")
+    while text := asker.ask(question, "").strip():
+        owner = until_valid(
+            asker, Text(f"      Who owes it? ({or_list(list(ACTION_OWNERS))}, Enter = me)"), "me", _owner
+        )
+        due = until_valid(asker, Text("      Due when? (YYYY-MM-DD, Enter for no day)"), "", lambda s: _due(s, day))
+        agreed.append(NewAction(teammate, text, owner, due))
+    return agreed
 
 
 def to_records(answers: DayAnswers, new_id: Callable[[], str]) -> list[AnyRecord]:
@@ -144,7 +160,8 @@ def run_walkthrough(session: Session) -> DaySaved | None:
             return None
         preview = to_records(answers, id_source(ledger))
         session.console.print(records_table(preview, title=f"To be written for {answers.day}"))
-        if not asker.confirm(f"Save {_records(len(preview))}?", True):
+        items = f" and {plural(len(answers.actions), 'action item')}" if answers.actions else ""
+        if not asker.confirm(f"Save {_records(len(preview))}{items}?", True):
             asker.say("Nothing was written.")
             return None
     except (KeyboardInterrupt, EOFError):
@@ -158,8 +175,13 @@ def run_walkthrough(session: Session) -> DaySaved | None:
             return preview
         return to_records(answers, id_source(current))
 
-    records, saved = save_records(session, under_lock)
-    return DaySaved(len(records), day_totals(saved, answers.day))
+    def with_actions(current: Ledger) -> Book:
+        from leadshift.domain.promise_changes import add_actions
+
+        return add_actions(current, answers.actions, answers.day)[0]
+
+    records, saved = save_records(session, under_lock, with_actions if answers.actions else None)
+    return DaySaved(len(records), day_totals(saved, answers.day), len(answers.actions))
 
 
 def _records(count: int) -> str:
@@ -204,6 +226,19 @@ def _ask_hours(asker: Asker, answers: DayAnswers, label: Text) -> float:
 def _status(text: str) -> str:
     """What became of a due 1:1, picked like any pick list: a whole word or its first 3 letters or more."""
     return _ANSWERS[parse_pick(text, [(answer,) for answer in _ANSWERS], 0, _ACCEPTED)]
+
+
+def _owner(text: str) -> str:
+    return ACTION_OWNERS[parse_pick(text, [(word,) for word in ACTION_OWNERS], 0, or_list(list(ACTION_OWNERS)))]
+
+
+def _due(text: str, day: date) -> date | None:
+    if not text.strip():
+        return None
+    due = parse_date(text, day)
+    if due < day:
+        raise InvalidValue(f"{due} is before the 1:1 on {day}; give a later day, or Enter for none.")
+    return due
 
 
 def _optional_client(book: Book, text: str) -> str | None:

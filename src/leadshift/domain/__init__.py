@@ -4,6 +4,7 @@ terms      the fixed vocabularies (activities, kinds of no, stages, weekdays)
 schema     what every ledger file shares: strict validation, field types, the schema version
 book       ledger.toml: the profile, teammates, clients, saved handoffs, action items and obstacles
 promises   what you owe your people: action items from 1:1s and obstacles they raised, open until done
+promise_changes  the rules for opening and closing them: new ids, ids by prefix, teammates on the team
 records    a month file's records, and the Month that holds them
 ledger     the book and the months loaded, as one object
 dates      calendar dates, weeks and month keys

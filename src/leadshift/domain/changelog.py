@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel
 
 from leadshift.domain.book import Book
+from leadshift.domain.promises import ActionItem, Promise
 from leadshift.domain.records import (
     AnyRecord,
     EscalationRecord,
@@ -72,6 +73,7 @@ def summarize(before: Book, after: Book, months_before: Mapping[str, Month], mon
     parts = [*_book_changes(before, after)]
     for key in sorted(set(months_before) | set(months_after)):
         parts.extend(_record_changes(months_before.get(key) or Month(), months_after.get(key) or Month()))
+    parts += _promise_changes(before, after)  # after the records: a 1:1 comes before the items agreed in it
     if not parts:
         return "upgraded the ledger's files" if before.schema_version != after.schema_version else "no change"
     more = len(parts) - SHOWN
@@ -97,6 +99,37 @@ def _book_changes(before: Book, after: Book) -> list[str]:
         for key in (k for k in new if k in old and old[k] != new[k]):
             changes.append(f"{word} {key}: {', '.join(_fields_changed(old[key], new[key]))}")
     return changes
+
+
+def _promise_changes(before: Book, after: Book) -> list[str]:
+    """`added action item 1a2b3c4d with priya (yours, due 2026-12-10)`: never the item's text or note (private)."""
+    changes = []
+    for table in ("actions", "obstacles"):
+        old: dict[str, Promise] = getattr(before, table)
+        new: dict[str, Promise] = getattr(after, table)
+        for key, item in new.items():
+            was = old.get(key)
+            verb = (
+                "added"
+                if was is None
+                else "closed"
+                if was.done is None and item.done is not None
+                else "reopened"
+                if was.done is not None and item.done is None
+                else "changed"
+            )
+            if was != item:
+                changes.append(f"{verb} {promise_phrase(key, item)}")
+        changes += [f"removed {promise_phrase(key, item)}" for key, item in old.items() if key not in new]
+    return changes
+
+
+def promise_phrase(key: str, item: Promise) -> str:
+    """`action item 1a2b3c4d with priya (yours, due 2026-12-10)`, `obstacle 5e6f7a8b raised by marcus`."""
+    if isinstance(item, ActionItem):
+        due = f", due {item.due}" if item.due else ""
+        return f"action item {key} with {item.teammate} ({'yours' if item.owner == 'me' else 'theirs'}{due})"
+    return f"obstacle {key} raised by {item.teammate}"
 
 
 def _fields_changed(old: BaseModel, new: BaseModel) -> list[str]:

@@ -104,6 +104,7 @@ def remove_teammate(ledger: Ledger, key: str) -> Book:
             f"({', '.join(f'`leadshift handoff cancel {c}`' for c in taking)}), then remove {key}."
         )
     _refuse_if_recorded(ledger, "teammate", key)
+    _refuse_if_owed(book, key)
     return _with(book, teammates={k: t for k, t in book.teammates.items() if k != key})
 
 
@@ -202,6 +203,20 @@ def _refuse_if_recorded(ledger: Ledger, kind: str, key: str) -> None:
         )
 
 
+def _refuse_if_owed(book: Book, key: str) -> None:
+    """Action items and obstacles keep their teammate, done or not: they are the history of what you promised."""
+    counts = [
+        plural(count, word)
+        for word, items in (("action item", book.actions), ("obstacle", book.obstacles))
+        if (count := sum(item.teammate == key for item in items.values()))
+    ]
+    if counts:
+        raise Conflict(
+            f"{key} is named in {and_list(counts)}; removing them would leave those pointing nowhere. Keep them, "
+            f"or `leadshift teammate leave {key}` if they left the team."
+        )
+
+
 def _new_key(kind: str, key: str, existing: Mapping[str, Any]) -> str:
     key = key.strip().lower()
     if key in existing:
@@ -241,8 +256,8 @@ def new_record_id(taken: Iterable[str]) -> str:
 
 
 def id_source(ledger: Ledger) -> Callable[[], str]:
-    """New ids, unique in `ledger` and among themselves."""
-    taken = ledger.record_ids()
+    """New ids, unique in `ledger` (its records, action items and obstacles) and among themselves."""
+    taken = ledger.record_ids() | set(ledger.book.actions) | set(ledger.book.obstacles)
 
     def next_id() -> str:
         record_id = new_record_id(taken)

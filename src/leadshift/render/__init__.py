@@ -10,6 +10,7 @@ is shown, so a command pays for no other view.
     tables     the one table style; the team, the clients, the records
     receipts   what the commands that write records print
     today      `leadshift today`: the day so far
+    promises   action items and obstacles: their lists, and what adding or closing one prints
     changes    what undo and redo print, and the recent changes
     profile    `leadshift profile`: the profile, or what a change changed
     review, said_no, handoff, recovery: the views of those results
@@ -50,6 +51,13 @@ SHOWN: dict[str, Shown] = {
     "leadshift.reports.listing.ProfileCard": Shown(
         "leadshift.render.profile:profile_data", "leadshift.render.profile:profile_view"
     ),
+    "leadshift.reports.owed.ActionList": Shown(
+        "leadshift.render.promises:actions_data", "leadshift.render.promises:actions_view"
+    ),
+    "leadshift.reports.owed.ObstacleList": Shown(
+        "leadshift.render.promises:obstacles_data", "leadshift.render.promises:obstacles_view"
+    ),
+    "leadshift.domain.promise_changes.Kept": Shown(None, "leadshift.render.promises:kept_view"),
     "leadshift.reports.receipts.Logged": Shown(None, "leadshift.render.receipts:logged_view"),
     "leadshift.reports.receipts.DaySaved": Shown(None, "leadshift.render.receipts:day_saved_view"),
     "leadshift.reports.receipts.Removed": Shown(None, "leadshift.render.receipts:removed_view"),

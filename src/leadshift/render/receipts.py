@@ -38,7 +38,8 @@ def also_logged_note(other: OneOnOneRecord, name: str) -> Text:
 
 
 def day_saved_view(saved: DaySaved) -> Lines:
-    return Lines(f"Saved {plural(saved.count, 'record')}.", day_line(saved.day))
+    items = f" and {plural(saved.actions, 'action item')}" if saved.actions else ""
+    return Lines(f"Saved {plural(saved.count, 'record')}{items}.", day_line(saved.day))
 
 
 def removed_view(removed: Removed) -> Lines:

@@ -14,5 +14,6 @@ prep_items what that brief lists: its result types
 questions  the two or three questions the brief suggests, in a fixed order
 day        a day's hours and client share (after `log`)
 listing    what `show` and the `list` commands list
+owed       what you owe your people as of a day: action items and obstacles, listed, late or waiting
 receipts   what a command that writes records reports back
 """

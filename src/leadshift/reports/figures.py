@@ -24,6 +24,7 @@ from leadshift.domain.records import AnyRecord, EscalationRecord, HoursRecord, O
 from leadshift.domain.results import view_only
 from leadshift.domain.terms import GROWTH_WEIGHT, ME
 from leadshift.domain.wording import shown_hours
+from leadshift.reports.owed import late_actions, waiting_obstacles
 from leadshift.reports.recent import RECENT_WEEKS, Recent, recent
 from leadshift.reports.said_no import SaidNoReport, TradeOff
 from leadshift.reports.team_side import Interruption, PulledOnto, delivery_share, interruptions, pulled_onto
@@ -107,6 +108,8 @@ class TeammateWeek:
     growth_accounts: list[str]  # high-weight clients they own or are taking over
     coaching_hours: float  # coaching logged with them this week (`log lead coaching --with`)
     held_since_lost: bool  # a 1:1 was held after the last one a client cost them this week
+    actions_overdue: int = 0  # action items you owe them, past due as of the review (reports/owed.py)
+    obstacles_waiting: int = 0  # obstacles they raised, open more than OBSTACLE_WAIT_DAYS
 
     @property
     def left_the_team(self) -> bool:
@@ -330,6 +333,7 @@ def _one_on_ones(ledger: Ledger, week: list[AnyRecord], start: date, as_of: date
     due = {d.teammate: d for d in schedule(ledger, as_of)}
     book = ledger.book
     coaching = _coaching_by_teammate(week)
+    late, waiting = late_actions(book, as_of), waiting_obstacles(book, as_of)
     by_teammate = {}
     # The people on the team at any time in the week: someone who left stays in the weeks before, and in the
     # week they left (so the rows add up to the week's totals), then is gone.
@@ -360,6 +364,8 @@ def _one_on_ones(ledger: Ledger, week: list[AnyRecord], start: date, as_of: date
             growth_accounts=sorted(c for c in {*owned, *taking_over} if book.clients[c].weight >= GROWTH_WEIGHT),
             coaching_hours=coaching.get(key, 0.0),
             held_since_lost=_held_since_lost(mine),
+            actions_overdue=len(late.get(key, [])),
+            obstacles_waiting=len(waiting.get(key, [])),
         )
     # Every 1:1 of the week, those with someone who has left since included: they happened.
     return OneOnOnes(

@@ -30,3 +30,4 @@ class DaySaved(NamedTuple):
 
     count: int
     day: DayTotals
+    actions: int = 0  # action items agreed in its held 1:1s

@@ -13,6 +13,7 @@ from leadshift.domain.book import Book
 from leadshift.domain.wording import and_list, hours_text, over_limit, percent_text, plural, times
 from leadshift.reports.figures import WeekFigures, over_need
 from leadshift.reports.finding import Finding
+from leadshift.reports.owed import OBSTACLE_WAIT_DAYS, age, late_actions, waiting_obstacles
 from leadshift.reports.recent import MIN_FALL, RECENT_WEEKS, Asking, share_fall
 
 ASK_FIRST_MIN_ESCALATIONS = 3  # in four weeks: fewer say little about a habit
@@ -121,4 +122,47 @@ def lead_from_below(week: WeekFigures, book: Book) -> Iterator[Finding]:  # prin
         f"In the four weeks to {week.week} you told your team what to do {times(asking.told)} and {asked}.",
         "Turn the chart upside down: ask your team which procedures get in the way of serving clients, tell "
         "them what you will do about each, and follow through.",
+    )
+
+
+def actions_overdue(week: WeekFigures, book: Book) -> Iterator[Finding]:  # principles 12 and 14
+    team = week.one_on_ones.by_teammate
+    late = {key: items for key, items in late_actions(book, week.as_of).items() if key in team}
+    if not late:
+        return
+    count = sum(len(items) for items in late.values())
+    who = ", ".join(
+        f"{book.teammate_name(key)} {len(items)} "
+        f"({'the oldest due' if len(items) > 1 else 'due'} {min(i.due for i in items if i.due)})"
+        for key, items in late.items()
+    )
+    yield Finding(
+        "actions-overdue",
+        "warn",
+        f"{plural(count, 'action item')} you owe your team "
+        f"{'is past its due day' if count == 1 else 'are past their due days'} as of {week.as_of}: {who}.",
+        "Do each before your next 1:1 with that person, or tell them when it will be done: a promise left late "
+        "tells people their problems can wait. `leadshift actions` lists them; close each with "
+        "`leadshift action done ID`.",
+    )
+
+
+def obstacles_waiting(week: WeekFigures, book: Book) -> Iterator[Finding]:  # principle 12
+    team = week.one_on_ones.by_teammate
+    waiting = {key: items for key, items in waiting_obstacles(book, week.as_of).items() if key in team}
+    if not waiting:
+        return
+    count = sum(len(items) for items in waiting.values())
+    who = ", ".join(
+        f"{book.teammate_name(key)} {len(items)} ({'the oldest ' if len(items) > 1 else ''}"
+        f"{plural(age(items[0], week.as_of), 'day')})"
+        for key, items in waiting.items()
+    )
+    yield Finding(
+        "obstacles-waiting",
+        "warn",
+        f"{plural(count, 'obstacle')} your people raised {'has' if count == 1 else 'have'} waited more than "
+        f"{OBSTACLE_WAIT_DAYS} days as of {week.as_of}: {who}.",
+        "Tell whoever raised each one what you will do about it, then do it, and close it with what you did: "
+        '`leadshift obstacle done ID --note "what you did"` (`leadshift obstacles` lists them).',
     )

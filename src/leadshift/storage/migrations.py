@@ -77,10 +77,20 @@ def _client_work_has_kinds(ledger: Ledger) -> Ledger:
     return ledger
 
 
+def _promises_may_be_kept(ledger: Ledger) -> Ledger:
+    """Version 4 -> 5: `ledger.toml` may hold action items and obstacles, open until done.
+
+    A version 4 ledger has none, so it stays as it is; the version changes so that a leadshift writing
+    version 4 refuses a ledger that may hold them instead of dropping what the leader promised.
+    """
+    return ledger
+
+
 STEPS: dict[int, Step] = {  # from version N to N + 1
     1: _clients_get_added_dates,
     2: _teammates_may_have_dates,
     3: _client_work_has_kinds,
+    4: _promises_may_be_kept,
 }
 
 

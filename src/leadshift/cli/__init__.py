@@ -8,6 +8,9 @@
     prompts     questions on a terminal, through a seam the tests answer
     writes      the two ways a command changes the ledger: the book, or new records
     exports     the review saved as SVG or HTML
+    addresses   the --domain and --email options: the addresses `log --calendar` reads
+    calendar_day  `log --calendar`: reading the calendar file, the leader's zone, saving the day
+    calendar_confirm  `log --calendar` on a terminal: the events asked about, then yes, no or a line changed
 
 and the commands, a module each: init (and where), profile, demo, review, check, yes, show, remove, undo (and redo),
 edit (with editor), doctor, restore, log (with walkthrough), handoff, teammate and client (with roster).

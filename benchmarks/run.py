@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `benchmarks` 
 
 import leadshift  # noqa: E402
 from benchmarks import targets  # noqa: E402
+from benchmarks.calendar_year import year_calendar  # noqa: E402
 from benchmarks.ledgers import TODAY, Spec, generate  # noqa: E402
 from benchmarks.timing import BenchmarkError, Cell, measure  # noqa: E402
 from benchmarks.watson_frames import find_watson, frames_of, write_frames  # noqa: E402
@@ -130,6 +131,10 @@ def build_cells(args: argparse.Namespace, workspace: Path, watson: Path | None) 
             Cell(targets.CHECK, size, [script, "check", "--json"], at, check=expect_json),
             Cell(targets.HANDOFF, size, [script, "handoff", "plan", "--json"], at, check=expect_json),
         ]
+        calendar = workspace / size / "year.ics"
+        calendar.write_bytes(year_calendar())
+        dry_run = [script, "log", "--calendar", str(calendar), "--dry-run", "--json"]
+        cells.append(Cell(targets.CALENDAR, size, dry_run, {**at, "TZ": "Europe/Berlin"}, check=expect_json))
         # After the reads: the copy for `log` carries whatever they left in the ledger folder (a cache, say).
         copy = workspace / size / "log-ledger"
         cells.append(
@@ -173,7 +178,7 @@ def table(cells: list[Cell], records: dict[str, int], sizes: list[str]) -> str:
     header.append(f"x {sizes[0]}")
     rows = [header]
     order = [targets.PYTHON, targets.HELP, targets.LOG, targets.REVIEW_JSON, targets.REVIEW, targets.CHECK]
-    order += [targets.HANDOFF, targets.WATSON]
+    order += [targets.HANDOFF, targets.CALENDAR, targets.WATSON]
     for cell in sorted(cells, key=lambda c: (order.index(c.command), sizes.index(c.size) if c.size else -1)):
         growth = f"{cell.median_ms / shortest[cell.command]:.2f}" if cell.size and cell.command in shortest else ""
         rows.append(

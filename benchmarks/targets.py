@@ -12,6 +12,7 @@ REVIEW = "leadshift review"  # Rich, stdout not a terminal
 CHECK = "leadshift check --json"
 HANDOFF = "leadshift handoff plan --json"
 WATSON = "watson report"
+CALENDAR = "leadshift log --calendar --dry-run --json"  # one day of a year-long calendar of 2,000 events
 
 # At most this many times `python -c pass`, at every history length.
 STARTUP_LIMITS = {LOG: 10.0, REVIEW_JSON: 10.0, REVIEW: 14.0, HELP: 8.0}
@@ -20,6 +21,8 @@ GROWTH_LIMIT = 1.15
 GROWTH_COMMANDS = (LOG, REVIEW_JSON, REVIEW, CHECK)
 # `leadshift review` on the longest history, as a share of `watson report` on as many frames.
 WATSON_SHARE = 0.25
+# One day from a year-long calendar, within this factor of `review --json` on the same ledger (issue 16).
+CALENDAR_LIMIT = 2.0
 
 Medians = dict[tuple[str, str | None], float]  # (command, history length or None) -> median ms
 
@@ -64,4 +67,8 @@ def judge(medians: Medians, sizes: list[str]) -> list[Verdict]:
     verdicts.append(
         Verdict(f"{REVIEW} on {sizes[-1]} <= {WATSON_SHARE:g} of {WATSON} (same frames)", share, WATSON_SHARE, detail)
     )
+    calendar, review_json = medians.get((CALENDAR, sizes[-1])), medians.get((REVIEW_JSON, sizes[-1]))
+    ratio = calendar / review_json if calendar and review_json else None
+    detail = f"{ratio:.2f}x on {sizes[-1]}" if ratio is not None else "not measured"
+    verdicts.append(Verdict(f"{CALENDAR} <= {CALENDAR_LIMIT:g}x {REVIEW_JSON}", ratio, CALENDAR_LIMIT, detail))
     return verdicts

@@ -151,3 +151,14 @@ def test_a_failing_command_stops_the_benchmark_with_its_message(tmp_path: Path) 
     argv = [sys.executable, "-c", "import sys; sys.exit('Error: no ledger here')"]
     with pytest.raises(BenchmarkError, match=r"exited 1: Error: no ledger here"):
         run_once(argv, dict(os.environ), tmp_path, tmp_path / "out.stdout")
+
+
+def test_a_day_from_the_calendar_is_judged_against_review_json_on_the_longest_history() -> None:
+    from benchmarks.calendar_year import EVENTS, year_calendar
+
+    assert year_calendar().count(b"BEGIN:VEVENT") == EVENTS == 2_000
+    figures = medians(REVIEW_JSON={"1mo": 150.0, "10y": 200.0}, CALENDAR={"1mo": 400.0, "10y": 390.0})
+    verdict = next(v for v in targets.judge(figures, ["1mo", "10y"]) if v.target.startswith(targets.CALENDAR))
+    assert (verdict.status, verdict.detail) == ("pass", "1.95x on 10y")
+    slow = medians(REVIEW_JSON={"10y": 200.0}, CALENDAR={"10y": 410.0})
+    assert next(v for v in targets.judge(slow, ["10y"]) if v.target.startswith(targets.CALENDAR)).status == "FAIL"

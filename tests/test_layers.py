@@ -25,13 +25,14 @@ MAY_IMPORT = {
     "handoff": {"domain"},
     "storage": {"domain"},
     "recovery": {"storage", "domain"},
-    "render": {"domain", "reports", "handoff", "recovery"},
-    "cli": {"domain", "reports", "handoff", "storage", "recovery", "render"},
+    "calendar": {"domain"},
+    "render": {"domain", "reports", "handoff", "recovery", "calendar"},
+    "cli": {"domain", "reports", "handoff", "storage", "recovery", "render", "calendar"},
     "errors": set(),
     "__main__": {"cli"},
 }
 # The pure packages: no terminal, no command line, no files, no environment, no clock.
-PURE = {"domain", "reports", "handoff"}
+PURE = {"domain", "reports", "handoff", "calendar"}
 NOT_IN_PURE = {"rich", "typer", "os", "pathlib", "shutil", "subprocess", "tempfile", "io", "sys", "fcntl", "time"}
 NOT_IN_RENDER = {"typer", "os", "shutil", "subprocess", "tempfile", "fcntl"}
 CLOCK = {("date", "today"), ("datetime", "now"), ("datetime", "today"), ("time", "time")}
@@ -61,6 +62,7 @@ OWN_FILES = {
     "cli/editor.py": "the private copy `leadshift edit` opens in the editor, in a new temporary folder",
     "cli/edit.py": "reads that private copy back after the editor closes",
     "cli/exports.py": "the SVG or HTML file the user names for `review --svg/--html` (refused inside the ledger)",
+    "cli/calendar_day.py": "the calendar file (.ics) the user names for `log --calendar`, or their profile's",
 }
 LAYOUT_NAMES = {"ledger.toml", "backups", ".lock", ".cache", "index.json", ".tmp", "before-schema-"}
 MAX_LINES = 400

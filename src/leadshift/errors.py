@@ -69,6 +69,10 @@ class LedgerVersionError(LeadshiftError):
     """The ledger was written by a newer leadshift."""
 
 
+class CalendarError(LeadshiftError):
+    """A calendar file that cannot be read as one (not iCalendar, too big, a broken time zone...); nothing written."""
+
+
 class LedgerWriteError(LeadshiftError):
     """Saving failed (disk full, permissions, lock timeout); nothing was changed."""
 

@@ -32,6 +32,9 @@ def test_profile_json_has_every_field_and_no_changed_list(cli, team: Path) -> No
         "client_share_limit": 0.4,
         "week_starts": "monday",
         "holidays": [],
+        "emails": [],  # for `log --calendar`: appended after the older keys
+        "calendar": None,
+        "keywords": {},
     }
 
 
@@ -65,6 +68,9 @@ def test_profile_change_json_lists_the_fields_changed(cli, team: Path) -> None:
         "client_share_limit": 0.4,
         "week_starts": "monday",
         "holidays": [],
+        "emails": [],
+        "calendar": None,
+        "keywords": {},
         "changed": ["workday_hours"],  # the name given is the one it had
     }
 

@@ -9,7 +9,18 @@ from pathlib import Path
 def test_teammate_list_json_has_every_field(cli, team: Path) -> None:
     data = json.loads(cli("teammate", "list", "--json").stdout)
     # The keys in this order: new ones go last, so readers of the older JSON see what they saw.
-    keys = ["key", "name", "role", "skills", "growing", "capacity_hours", "one_on_one_every", "joined", "left"]
+    keys = [
+        "key",
+        "name",
+        "role",
+        "skills",
+        "growing",
+        "capacity_hours",
+        "one_on_one_every",
+        "joined",
+        "left",
+        "emails",
+    ]
     assert [list(t) for t in data] == [keys, keys]
     assert data == [
         {
@@ -22,6 +33,7 @@ def test_teammate_list_json_has_every_field(cli, team: Path) -> None:
             "one_on_one_every": 7,
             "joined": None,
             "left": None,
+            "emails": [],
         },
         {
             "key": "bob",
@@ -33,6 +45,7 @@ def test_teammate_list_json_has_every_field(cli, team: Path) -> None:
             "one_on_one_every": 14,
             "joined": None,
             "left": None,
+            "emails": [],
         },
     ]
 
@@ -49,6 +62,7 @@ def test_client_list_json_has_every_field(cli, team: Path) -> None:
         "backed_by": ["alice"],
         "added": "2026-11-02",  # the day the `team` fixture set up the ledger
         "prospect": False,
+        "domains": [],
     }
     assert [c["key"] for c in data] == ["acme", "globex", "initech"]
     assert data[1]["owner"] == "alice"

@@ -75,6 +75,7 @@ def test_leave_json_is_the_teammate_as_listed(cli, team: Path) -> None:
         "one_on_one_every": 14,
         "joined": None,
         "left": "2026-11-20",
+        "emails": [],
     }
 
 

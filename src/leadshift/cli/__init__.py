@@ -9,6 +9,9 @@
     writes      the two ways a command changes the ledger: the book, or new records
     exports     the review saved as SVG or HTML
     completion  what TAB offers: keys from the ledger, fast
+    addresses   the --domain and --email options: the addresses `log --calendar` reads
+    calendar_day  `log --calendar`: reading the calendar file, the leader's zone, saving the day
+    calendar_confirm  `log --calendar` on a terminal: the events asked about, then yes, no or a line changed
 
 and the commands, a module each: init (and where), profile, demo, review, check, prep, yes, show, today, remove,
 undo (and redo), edit (with editor), doctor, restore, log (with walkthrough), promises (action, actions, obstacle,

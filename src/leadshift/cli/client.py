@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from leadshift.cli import completion
+from leadshift.cli.addresses import Domains, given_list
 from leadshift.cli.app import new_app
 from leadshift.cli.options import TagList, Yes
 from leadshift.cli.output import Outcome, command, news
@@ -67,6 +68,7 @@ def add(
     weekly_hours: WeeklyHours = None,
     backed_by: BackedBy = None,
     prospect: Annotated[bool, typer.Option("--prospect", help=_PROSPECT_HELP)] = False,
+    domains: Domains = None,
 ) -> Outcome:
     """Add a client account (unless given: served by you, weight 3, 5 hours a week)."""
     from leadshift.domain.changes import add_client
@@ -74,6 +76,7 @@ def add(
 
     session = Session.of(ctx)
     fields = given(name=name, owner=owner, needs=needs, weight=weight, weekly_hours=weekly_hours, backed_by=backed_by)
+    fields |= given(domains=given_list(domains))
     fields["added"] = session.today  # a client new today is not "quiet" for the weeks before it came
     if prospect:
         fields["prospect"] = True  # left out otherwise: a client that is no prospect keeps its bytes
@@ -106,6 +109,7 @@ def edit(
     prospect: Annotated[
         Optional[bool], typer.Option("--prospect/--no-prospect", help=_PROSPECT_HELP, show_default=False)
     ] = None,
+    domains: Domains = None,
 ) -> Outcome:
     """Change a client's details (only the options you give)."""
     from leadshift.domain.changes import edit_client
@@ -118,6 +122,7 @@ def edit(
         weekly_hours=weekly_hours,
         backed_by=backed_by,
         prospect=prospect,
+        domains=given_list(domains),
     )
     return save_edit(Session.of(ctx), "client", key, fields, edit_client)
 

@@ -9,10 +9,12 @@ import typer
 
 from leadshift.cli import completion
 from leadshift.cli.app import new_app
-from leadshift.cli.options import TODAY, Hours, Note, OnDate, choice, day
+from leadshift.cli.calendar_day import CalendarFileOptional
+from leadshift.cli.options import TODAY, Hours, Json, Note, OnDate, Yes, choice, day
 from leadshift.cli.output import NotBoth, Outcome, command, present
 from leadshift.cli.session import Session
 from leadshift.domain.terms import ACTION_OWNERS, ACTIVITIES, CLIENT_WORK, ONE_ON_ONE_STATUSES, TEAM_TIME
+from leadshift.errors import UsageError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -29,10 +31,14 @@ if TYPE_CHECKING:
     Edit = Callable[[Ledger], Book]
 
 app = new_app(
-    "Log your day. With no subcommand, on a terminal: a two-minute walkthrough of the day.",
+    "Log your day. With no subcommand, on a terminal: a two-minute walkthrough of the day; "
+    "with --calendar, the day from your calendar file.",
     invoke_without_command=True,
     no_args_is_help=False,
+    cls=CalendarFileOptional,
 )
+# The options of `log --calendar`, by parameter: they go with it alone, never with a subcommand.
+_CALENDAR_OPTIONS = {"calendar": "--calendar", "on": "--date", "dry_run": "--dry-run", "yes": "--yes", "json": "--json"}
 
 # "-3" must reach the hours parser (which explains the problem) instead of
 # being read as an unknown option.
@@ -44,11 +50,37 @@ def register(tree: typer.Typer) -> None:
 
 
 @app.callback()
-def walkthrough(ctx: typer.Context) -> None:
-    """Without a subcommand: the end-of-day walkthrough (needs a terminal)."""
+def walkthrough(
+    ctx: typer.Context,
+    calendar: Annotated[
+        Optional[str],
+        typer.Option(
+            "--calendar",
+            metavar="[FILE]",
+            help="Log the day from your calendar (.ics): FILE, or with none the one `profile --calendar` names.",
+            show_default=False,
+        ),
+    ] = None,
+    on: OnDate = TODAY,  # type: ignore[assignment]
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="With --calendar: show the day, write nothing.")] = False,
+    yes: Yes = False,
+    json: Json = False,
+) -> None:
+    """Without a subcommand: the end-of-day walkthrough (needs a terminal), or the day from your calendar."""
+    given = [option for name, option in _CALENDAR_OPTIONS.items() if _typed(ctx, name)]
+    if given and ctx.invoked_subcommand is not None:
+        raise UsageError(f"{given[0]} is for the day from your calendar; give it without a subcommand.")
+    if given and calendar is None:
+        raise UsageError(f"{given[0]} goes with --calendar FILE (the day from your calendar); see `leadshift log -h`.")
     if ctx.invoked_subcommand is not None:
         return
     session = Session.of(ctx)
+    if calendar is not None:
+        from leadshift.cli.calendar_day import import_calendar
+
+        session.command = "log --calendar"
+        present(session, import_calendar(session, calendar, on, dry_run, yes), json)
+        return
     if not session.interactive():
         typer.echo(ctx.get_usage(), err=True)
         typer.echo(
@@ -60,6 +92,11 @@ def walkthrough(ctx: typer.Context) -> None:
     from leadshift.cli.walkthrough import run_walkthrough
 
     present(session, run_walkthrough(session))
+
+
+def _typed(ctx: typer.Context, name: str) -> bool:
+    source = ctx.get_parameter_source(name)
+    return source is not None and source.name == "COMMANDLINE"
 
 
 def _log(

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from leadshift.cli.addresses import Emails, given_list
 from leadshift.cli.options import ClientShareLimit, Holidays, PromotedOn, WorkdayHours
 from leadshift.cli.output import command
 from leadshift.cli.session import Session
@@ -25,6 +26,16 @@ def profile(
     workday_hours: WorkdayHours = None,
     client_share_limit: ClientShareLimit = None,
     holidays: Holidays = None,
+    emails: Emails = None,
+    calendar: Annotated[
+        Optional[str],
+        typer.Option(
+            "--calendar",
+            metavar="PATH",
+            help="The calendar file (.ics) `log --calendar` reads when given none ('' for none).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> ProfileCard:
     """Show your profile; with options, change only those (checked as `init` checks them)."""
     from leadshift.cli.roster import given
@@ -38,7 +49,10 @@ def profile(
         workday_hours=workday_hours,
         client_share_limit=client_share_limit,
         holidays=None if holidays is None else [week.label() for week in holidays],  # stored by name
+        emails=given_list(emails),
     )
+    if calendar is not None:
+        fields["calendar"] = calendar.strip() or None  # '' takes it away
     if not fields:
         return ProfileCard(session.reader.read_book().profile)
     with session.store.change() as draft:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from leadshift.cli import completion
+from leadshift.cli.addresses import Emails, given_list
 from leadshift.cli.app import new_app
 from leadshift.cli.options import TODAY, TagList, Yes, past_day
 from leadshift.cli.output import Outcome, command, news
@@ -65,6 +66,7 @@ def add(
     capacity_hours: Capacity = None,
     one_on_one_every: Cadence = None,
     joined: Joined = None,
+    emails: Emails = None,
 ) -> Outcome:
     """Add a teammate (unless given: 30 client hours a week, a 1:1 every 14 days)."""
     from leadshift.domain.changes import add_teammate
@@ -77,6 +79,7 @@ def add(
         capacity_hours=capacity_hours,
         one_on_one_every=one_on_one_every,
         joined=joined,
+        emails=given_list(emails),
     )
     book = change_book(Session.of(ctx), lambda ledger: add_teammate(ledger.book, key, fields))
     return news(f"Added teammate {key.strip().lower()} ({len(book.teammates)} on the team).")
@@ -107,6 +110,7 @@ def edit(
     growing: Growing = None,
     capacity_hours: Capacity = None,
     one_on_one_every: Cadence = None,
+    emails: Emails = None,
 ) -> Outcome:
     """Change a teammate's details (only the options you give)."""
     from leadshift.domain.changes import edit_teammate
@@ -118,6 +122,7 @@ def edit(
         growing=growing,
         capacity_hours=capacity_hours,
         one_on_one_every=one_on_one_every,
+        emails=given_list(emails),
     )
     return save_edit(Session.of(ctx), "teammate", key, fields, edit_teammate)
 

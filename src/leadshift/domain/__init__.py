@@ -12,5 +12,6 @@ wording    numbers and counts as the reports write them; verdicts on figures as 
 changes    the rules for changing a ledger: keys, the team, the clients, records
 client_work what client hours were for (delivery, relationship, new business), and teammates pulled onto yours
 cadence    when each teammate's next 1:1 falls due
+calendar_rules what `log --calendar` reads in the ledger: addresses, keyword rules, remembered answers
 changelog  what a change did, in one line, for undo and redo
 """

@@ -7,9 +7,11 @@ from typing import Annotated
 
 from pydantic import Field, field_validator, model_validator
 
+from leadshift.domain.calendar_rules import Answer, Domains, Emails, EventKey, Keywords, first_shared
 from leadshift.domain.promises import ActionItem, Obstacle
 from leadshift.domain.schema import (
     SCHEMA_VERSION,
+    Activity,
     Key,
     Keys,
     Name,
@@ -36,6 +38,11 @@ class Profile(Strict):
     week_starts: Weekday = "monday"
     # Weeks off (ISO weeks, like 2026-W52): no handoff stage starts in one. Absent from files before it existed.
     holidays: WeekNames = []
+    # For `log --calendar`: your own addresses (events you declined are skipped), the calendar file read
+    # when none is given, and the words that make an event's title a leadership activity (by activity).
+    emails: Emails = []
+    calendar: Annotated[str, Field(min_length=1, max_length=4096)] | None = None
+    keywords: dict[Activity, Keywords] = {}
 
 
 class Teammate(Strict):
@@ -49,6 +56,7 @@ class Teammate(Strict):
     joined: date | None = None
     # When they left: from that day on they are off the team, and kept only for the history that names them.
     left: date | None = None
+    emails: Emails = []  # their addresses: an event with them alone is a 1:1 (`log --calendar`)
 
     def on_team(self, day: date) -> bool:
         """Whether they are on the team on `day`: joined by then (when known), and not gone yet."""
@@ -74,6 +82,7 @@ class Client(Strict):
     # A deal being pursued, not yet a client: its hours are new business, the leader's own job; it is never
     # served, never handed over, and never in the figures of the clients you serve (docs/coaching.md, 6).
     prospect: bool = False
+    domains: Domains = []  # its people's email domains: an event with one of them is its hours (`log --calendar`)
 
     @property
     def served_by_me(self) -> bool:
@@ -135,6 +144,9 @@ class Book(Strict):
     handoffs: dict[Key, Handoff] = {}  # keyed by client
     actions: dict[RecordId, ActionItem] = {}  # keyed by id, like records
     obstacles: dict[RecordId, Obstacle] = {}
+    # What you said a calendar event is, by the event's series (UID) and by its title: asked once.
+    remembered_series: dict[EventKey, Answer] = {}
+    remembered_titles: dict[EventKey, Answer] = {}
 
     def client_name(self, key: str) -> str:
         """A client's display name (its key if it is gone): messages speak of clients, not slugs."""
@@ -168,6 +180,25 @@ class Book(Strict):
         if ME in teammates:
             raise ValueError(f"'{ME}' is reserved for you, the leader; pick another teammate key")
         return teammates
+
+    @model_validator(mode="after")
+    def _addresses_once(self) -> Book:
+        # An attendee must read as one client or one person, never two.
+        if shared := first_shared((key, client.domains) for key, client in self.clients.items()):
+            domain, first, second = shared
+            raise broken_rule(
+                f"the domain {domain} is given to clients '{first}' and '{second}'; a domain belongs to one client",
+                at=("clients", second, "domains"),
+            )
+        people = [(ME, self.profile.emails), *((key, mate.emails) for key, mate in self.teammates.items())]
+        if shared := first_shared(people):
+            email, first, second = shared
+            whose = "yours" if first == ME else f"{first}'s"
+            raise broken_rule(
+                f"the email {email} is {whose} and {second}'s; an address belongs to one person",
+                at=("teammates", second, "emails"),
+            )
+        return self
 
     @model_validator(mode="after")
     def _references_exist(self) -> Book:

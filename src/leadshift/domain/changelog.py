@@ -98,6 +98,8 @@ def _book_changes(before: Book, after: Book) -> list[str]:
         changes += [f"removed {word} {key}" for key in old if key not in new]
         for key in (k for k in new if k in old and old[k] != new[k]):
             changes.append(f"{word} {key}: {', '.join(_fields_changed(old[key], new[key]))}")
+    if (before.remembered_series, before.remembered_titles) != (after.remembered_series, after.remembered_titles):
+        changes.append("remembered what calendar events are")  # `log --calendar`'s answers, saved with the day
     return changes
 
 

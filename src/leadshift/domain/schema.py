@@ -20,8 +20,8 @@ from leadshift.domain.terms import ACTIVITIES, CLIENT_WORK, HANDOFF_STAGES, NO_K
 
 # 2: clients gained `added`; 3: teammates gained `joined` and `left`; 4: clients may be prospects, client
 # hours have a kind of work, leading hours may be interrupted by a client, and teammates pulled onto your
-# clients are recorded; 5: ledger.toml may hold action items and obstacles (storage/migrations.py upgrades
-# older files).
+# clients are recorded; 5: ledger.toml may hold action items and obstacles, and the addresses and remembered
+# answers that calendar import reads (storage/migrations.py upgrades older files).
 SCHEMA_VERSION = 5
 
 KEY_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,31}$"

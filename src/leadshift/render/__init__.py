@@ -13,6 +13,7 @@ is shown, so a command pays for no other view.
     promises   action items and obstacles: their lists, and what adding or closing one prints
     changes    what undo and redo print, and the recent changes
     profile    `leadshift profile`: the profile, or what a change changed
+    calendar_day  `log --calendar`: the day proposed from the calendar, as JSON or a table
     review, said_no, handoff, recovery: the views of those results
     prep       `leadshift prep`: the brief for a 1:1 on one screen
 """
@@ -79,6 +80,9 @@ SHOWN: dict[str, Shown] = {
     ),
     "leadshift.recovery.backups.BackupList": Shown(
         "leadshift.render.recovery:backups_data", "leadshift.render.recovery:backups_view"
+    ),
+    "leadshift.calendar.classify.CalendarDay": Shown(
+        "leadshift.render.calendar_day:calendar_day_data", "leadshift.render.calendar_day:calendar_day_view"
     ),
     "leadshift.recovery.restore.Restored": Shown(
         "leadshift.render.recovery:restored_data", "leadshift.render.recovery:restored_view"

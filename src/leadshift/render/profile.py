@@ -21,14 +21,21 @@ _LABELS = {
     "client_share_limit": "client-share limit",
     "week_starts": "week starts on",
     "holidays": "holidays",
+    "emails": "your emails",
+    "calendar": "calendar file",
+    "keywords": "calendar keywords",
 }
 _VALUES: dict[str, Callable[[Any], str]] = {
     "promoted_on": lambda day: str(day) if day else "not set",
     "workday_hours": lambda hours: f"{hours_text(hours)} h",
     "client_share_limit": lambda share: f"{hours_text(share * 100)}%",  # 0.355 is 35.5%, not a rounded 36%
     "holidays": lambda weeks: ", ".join(weeks) or "none",
+    "emails": lambda emails: ", ".join(emails) or "none",
+    "calendar": lambda path: path or "none",
+    "keywords": lambda words: "; ".join(f"{a}: {', '.join(w)}" for a, w in words.items()) or "the defaults",
 }
 _WIDTH = max(map(len, _LABELS.values())) + 2
+_SHOWN_WHEN_SET = ("emails", "calendar", "keywords")  # for `log --calendar`: lines only for those who use it
 
 
 def profile_data(card: ProfileCard) -> dict[str, Any]:
@@ -38,9 +45,8 @@ def profile_data(card: ProfileCard) -> dict[str, Any]:
 
 def profile_view(card: ProfileCard) -> Lines:
     if card.before is None:
-        return Lines(
-            *(Text(f"{label:<{_WIDTH}}").append_text(_value(card.profile, name)) for name, label in _LABELS.items())
-        )
+        shown = [n for n in _LABELS if n not in _SHOWN_WHEN_SET or getattr(card.profile, n)]
+        return Lines(*(Text(f"{_LABELS[n]:<{_WIDTH}}").append_text(_value(card.profile, n)) for n in shown))
     changed = card.changed()
     if not changed:
         return Lines("Profile: nothing changed; the values given are the ones it has.")

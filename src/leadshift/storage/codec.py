@@ -75,10 +75,11 @@ def toml_table(data: bytes) -> dict[str, Any] | None:
 
 _LAST_KEYS = ("note", "added")  # bookkeeping after the facts, when a person reads a record
 # Written only when they hold something, so a ledger that never saved one keeps its bytes.
-_OPTIONAL_TABLES = ("handoffs", "actions", "obstacles")
-_OPTIONAL_LISTS = ("holidays",)  # the profile's weeks off: left out while empty, like the handoffs
+_OPTIONAL_TABLES = ("handoffs", "actions", "obstacles", "keywords", "remembered_series", "remembered_titles")
+# The profile's weeks off, and the addresses `log --calendar` reads: left out while empty, like the handoffs.
+_OPTIONAL_LISTS = ("holidays", "emails", "domains")
 # Flags written only when set (a client's `prospect`), so a file from before they existed keeps its bytes.
-_FLAGS_WHEN_SET = ("prospect",)
+_FLAGS_WHEN_SET = ("prospect", "skip")
 
 
 def encode(model: BaseModel) -> bytes:
@@ -97,6 +98,7 @@ def _prune(value: Any) -> Any:
             for k, v in value.items()
             if not (k == "note" and v == "")
             and not (k in _OPTIONAL_LISTS and v == [])
+            and not (k in _OPTIONAL_TABLES and v == {})
             and not (k in _FLAGS_WHEN_SET and v is False)
         }
         return {

@@ -78,7 +78,9 @@ def _client_work_has_kinds(ledger: Ledger) -> Ledger:
 
 
 def _promises_may_be_kept(ledger: Ledger) -> Ledger:
-    """Version 4 -> 5: `ledger.toml` may hold action items and obstacles, open until done.
+    """Version 4 -> 5: `ledger.toml` may hold action items and obstacles, open until done, and what calendar
+    import reads: clients' domains, teammates' and your email addresses, your calendar file, keyword rules,
+    and the answers remembered for calendar events.
 
     A version 4 ledger has none, so it stays as it is; the version changes so that a leadshift writing
     version 4 refuses a ledger that may hold them instead of dropping what the leader promised.

@@ -33,7 +33,14 @@ def database(data: bytes) -> sqlite3.Connection:
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("me.csv", "csv"), ("me.JSONL", "jsonl"), ("me.sqlite", "sqlite"), ("me.db", "sqlite"), ("me.xlsx", None), ("me", None)],
+    [
+        ("me.csv", "csv"),
+        ("me.JSONL", "jsonl"),
+        ("me.sqlite", "sqlite"),
+        ("me.db", "sqlite"),
+        ("me.xlsx", None),
+        ("me", None),
+    ],
 )
 def test_the_format_follows_the_extension(name: str, expected: str | None) -> None:
     assert format_of(name) == expected
@@ -66,15 +73,34 @@ def test_json_lines_hold_every_table_one_object_a_line_with_its_type() -> None:
 def test_the_database_has_a_table_each_with_keys_and_foreign_keys_that_hold() -> None:
     db = database(encode("sqlite", tables()))
     names = {row[0] for row in db.execute("select name from sqlite_master where type = 'table'")}
-    assert names == {"teammates", "clients", "handoffs", "actions", "obstacles", "hours", "one_on_one", "trade_off", "escalation", "pulled", "weeks"}
+    assert names == {
+        "teammates",
+        "clients",
+        "handoffs",
+        "actions",
+        "obstacles",
+        "hours",
+        "one_on_one",
+        "trade_off",
+        "escalation",
+        "pulled",
+        "weeks",
+    }
     assert db.execute("pragma foreign_key_check").fetchall() == []
     keys = [row[1] for row in db.execute("pragma table_info(hours)") if row[5]]
     assert keys == ["ledger", "id"]
     foreign = {(row[2], row[3], row[4]) for row in db.execute("pragma foreign_key_list(pulled)")}
-    assert foreign >= {("teammates", "teammate", "key"), ("clients", "client", "key"), ("clients", "from_client", "key")}
+    assert foreign >= {
+        ("teammates", "teammate", "key"),
+        ("clients", "client", "key"),
+        ("clients", "from_client", "key"),
+    }
     assert db.execute("select count(*) from escalation").fetchone() == (2,)
     assert db.execute("select backed_by from clients where key = 'acme'").fetchone() == ('["alice"]',)
-    assert db.execute("select typeof(asked_first), typeof(hours) from escalation, hours limit 1").fetchone() == ("integer", "real")
+    assert db.execute("select typeof(asked_first), typeof(hours) from escalation, hours limit 1").fetchone() == (
+        "integer",
+        "real",
+    )
 
 
 def test_a_broken_reference_would_be_caught_by_the_foreign_keys() -> None:
@@ -86,5 +112,7 @@ def test_a_broken_reference_would_be_caught_by_the_foreign_keys() -> None:
 def test_an_anonymized_database_still_joins() -> None:
     db = database(encode("sqlite", tables(anonymize=True)))
     assert db.execute("pragma foreign_key_check").fetchall() == []
-    joined = db.execute("select count(*) from hours join clients using (ledger) where hours.client = clients.key").fetchone()
+    joined = db.execute(
+        "select count(*) from hours join clients using (ledger) where hours.client = clients.key"
+    ).fetchone()
     assert joined == (2,)

@@ -75,6 +75,7 @@ VALID: dict[tuple[str, ...], dict[str, Any]] = {
     ("init",): {"name": "Sam Lee"},
     ("yes",): {"client": "acme", "request": "a rush report", "no": "team"},
     ("remove",): {"record_id": "ffffffff"},
+    ("export",): {"file": "out.csv"},
     ("log", "client"): {"client": "acme", "hours": "1"},
     ("log", "lead"): {"activity": "coaching", "hours": "1"},
     ("log", "one-on-one"): {"teammate": "alice", "status": "cancelled"},

@@ -104,6 +104,7 @@ COMMANDS = {
     "check": "check",
     "show": "show",
     "today": "today",
+    "export": "export",
     "remove": "remove",
     "undo": "undo",
     "redo": "undo",

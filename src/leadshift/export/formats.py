@@ -7,12 +7,11 @@ column a type lacks is empty). The book's tables and the weeks are in the other 
 
 from __future__ import annotations
 
-import csv
 import json
-import sqlite3
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from leadshift.export.tables import Table
+if TYPE_CHECKING:  # the command line reads FORMATS for its help: no ledger model, no sqlite3 for that
+    from leadshift.export.tables import Table
 
 FORMATS = ("csv", "jsonl", "sqlite")
 EXTENSIONS = {".csv": "csv", ".jsonl": "jsonl", ".sqlite": "sqlite", ".db": "sqlite"}
@@ -35,6 +34,8 @@ def to_jsonl(tables: list[Table]) -> bytes:
 
 
 def to_csv(tables: list[Table]) -> bytes:
+    import csv
+
     records = [t for t in tables if t.records]
     header = ["type", *dict.fromkeys(c.name for t in records for c in t.columns)]
     rows = [{"type": t.row_type, **row} for t in records for row in t.rows]
@@ -48,6 +49,8 @@ def to_csv(tables: list[Table]) -> bytes:
 
 def to_sqlite(tables: list[Table]) -> bytes:
     """A database with a table each, primary and foreign keys declared, and every key checked as it goes in."""
+    import sqlite3
+
     db = sqlite3.connect(":memory:")
     try:
         db.execute("PRAGMA foreign_keys = ON")  # tables come referenced first: a broken key fails here

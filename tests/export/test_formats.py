@@ -53,6 +53,7 @@ def test_the_csv_has_a_row_per_record_with_its_type_and_every_records_columns() 
     header = list(rows[0])
     assert header[:4] == ["type", "ledger", "id", "date"]
     assert {"hours", "client", "status", "asked_first", "from_client", "said_no"} <= set(header)
+    assert header[-1] == "added"  # what every record has comes last (notes are left out here)
     assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)  # one diary, oldest first
     cancelled = next(r for r in rows if r["type"] == "one-on-one")
     assert (cancelled["status"], cancelled["because"], cancelled["hours"]) == ("cancelled", "acme", "")

@@ -36,8 +36,12 @@ def to_jsonl(tables: list[Table]) -> bytes:
 def to_csv(tables: list[Table]) -> bytes:
     import csv
 
+    from leadshift.export.tables import LAST_FIELDS
+
     records = [t for t in tables if t.records]
-    header = ["type", *dict.fromkeys(c.name for t in records for c in t.columns)]
+    columns = list(dict.fromkeys(c.name for t in records for c in t.columns))
+    # What every record has closes the row, as in each table: a type's own columns never come after them.
+    header = ["type", *(c for c in columns if c not in LAST_FIELDS), *(c for c in LAST_FIELDS if c in columns)]
     rows = [{"type": t.row_type, **row} for t in records for row in t.rows]
     rows.sort(key=lambda row: (row["date"], row.get("added") or ""))  # the diary, as `show` lists it
     out = _Collected()

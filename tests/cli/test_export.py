@@ -227,3 +227,21 @@ def test_an_export_is_no_change_to_undo(cli, logged: Path, tmp_path: Path) -> No
     before = cli("undo", "--list").stdout
     assert cli("export", str(tmp_path / "me.sqlite"), "--anonymize").exit_code == 0
     assert cli("undo", "--list").stdout == before
+
+
+def test_doctor_asks_to_close_an_export_key_others_can_read(cli, logged: Path, tmp_path: Path) -> None:
+    assert cli("export", str(tmp_path / "me.csv")).exit_code == 0
+    (logged / "export.key").chmod(0o644)
+    result = cli("doctor", "--json")
+    problems = json.loads(result.stdout)["problems"]
+    assert [(p["code"], p["file"]) for p in problems] == [("permissions", "export.key")]
+    assert cli("doctor", "--fix").exit_code == 0
+    assert stat.S_IMODE((logged / "export.key").stat().st_mode) == 0o600
+
+
+def test_a_damaged_key_is_named_not_printed(cli, logged: Path, tmp_path: Path) -> None:
+    (logged / "export.key").write_text("not-hex-" + SECRET)
+    result = cli("export", str(tmp_path / "me.csv"), "--anonymize")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: export.key is damaged; ")
+    assert SECRET not in result.stderr and not (tmp_path / "me.csv").exists()

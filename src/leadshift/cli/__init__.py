@@ -10,7 +10,7 @@
     exports     the review saved as SVG or HTML
 
 and the commands, a module each: init (and where), profile, demo, review, check, yes, show, remove, undo (and redo),
-edit (with editor), doctor, restore, log (with walkthrough), handoff, teammate and client (with roster).
+edit (with editor), doctor, restore, export, log (with walkthrough), handoff, teammate and client (with roster).
 """
 
 from __future__ import annotations

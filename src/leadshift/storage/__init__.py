@@ -19,4 +19,5 @@ digest       the few records of a month that history is read for
 survey       looking at the folder for doctor and restore, changing nothing
 repairs      the writes of doctor --fix and restore
 writable     no write into a folder or file its owner made read-only
+export_key   the secret behind export's pseudonyms (export.key), made once
 """

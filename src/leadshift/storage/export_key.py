@@ -60,8 +60,12 @@ def _make(layout: Layout) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-        with contextlib.suppress(FileExistsError):  # another export made it first: theirs is the key
+        try:
             os.link(temp, path)
+        except FileExistsError:
+            pass  # another export made it first: theirs is the key
+        except OSError:
+            os.rename(temp, path)  # no hard links on this disk (FAT, some shares): the rename is atomic too
         fsync_dir(layout.home)
     except OSError as error:
         raise LedgerWriteError(f"cannot make {EXPORT_KEY_FILE} in {layout.home}: {error.strerror}.") from None

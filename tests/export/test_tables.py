@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import get_args, get_origin
 
 import pytest
 
@@ -19,9 +18,9 @@ from leadshift.domain.records import (
     TradeOffRecord,
 )
 from leadshift.domain.terms import HANDOFF_STAGES
-from leadshift.export.columns import POINTS_TO, Privacy, field_kind
+from leadshift.export.columns import POINTS_TO, Privacy, field_kind, is_id, is_key
 from leadshift.export.pseudonyms import Pseudonyms, ledger_id
-from leadshift.export.tables import Selection, export_tables
+from leadshift.export.tables import Selection, book_table_types, export_tables
 from leadshift.reports.review import weekly_review
 from tests.support.builders import ledger_of
 
@@ -244,7 +243,7 @@ def test_weeks_run_from_the_first_record_to_the_last_within_the_dates_given() ->
     assert made["weeks"].rows == []
 
 
-BOOK_MODELS = [get_args(f.annotation)[1] for f in Book.model_fields.values() if get_origin(f.annotation) is dict]
+BOOK_MODELS = [model for _, _, model in book_table_types()]
 
 
 @pytest.mark.parametrize("model", [*RECORD_TYPES, *BOOK_MODELS])
@@ -253,3 +252,17 @@ def test_every_key_field_says_which_table_it_points_to(model) -> None:
     for name, field in model.model_fields.items():
         if field_kind(field) in ("key", "keys"):
             assert name in POINTS_TO, f"{model.__name__}.{name}"
+
+
+def test_a_book_table_keyed_by_free_text_is_not_exported() -> None:
+    # What issue 16 keeps for calendar imports: answers remembered by an event's title, text a person wrote.
+    from typing import Annotated
+
+    from pydantic import Field
+
+    from leadshift.domain.schema import Key, RecordId
+
+    title = Annotated[str, Field(min_length=1, max_length=500)]
+    kept = [is_key(Key), is_id(RecordId), is_key(title), is_id(title)]
+    assert kept == [True, True, False, False]
+    assert [name for name, _, _ in book_table_types()] == ["teammates", "clients", "handoffs", "actions", "obstacles"]

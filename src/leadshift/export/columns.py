@@ -82,6 +82,12 @@ def is_key(annotation: Any) -> bool:
     return KEY_PATTERN in _patterns(metadata)
 
 
+def is_id(annotation: Any) -> bool:
+    """Whether a type is a record's or an item's id (8 hex digits, or any other patterned code)."""
+    kind, metadata = _bare(annotation, [])
+    return kind is str and bool(_patterns(metadata)) and not is_key(annotation)
+
+
 def sql_type(field: FieldInfo) -> str:
     kind, _ = _bare(field.annotation, [])
     return SQL_TYPES.get(kind, "TEXT")

@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, get_args, get_origin
 
+from pydantic import BaseModel
+
 from leadshift.domain.book import Book
 from leadshift.domain.ledger import Ledger
 from leadshift.domain.records import AnyRecord, HoursRecord, Month, Record
-from leadshift.export.columns import POINTS_TO, Column, Privacy, column, exported, is_key, model_cells
+from leadshift.export.columns import POINTS_TO, Column, Privacy, column, exported, is_id, is_key, model_cells
 from leadshift.export.weeks import COLUMNS as WEEK_COLUMNS
 from leadshift.export.weeks import week_rows
 
@@ -57,10 +59,7 @@ def export_tables(ledger: Ledger, selection: Selection, ledger_id: str) -> list[
 def book_tables(book: Book, privacy: Privacy, ledger_id: str) -> list[Table]:
     """A table for each table of ledger.toml (teammates, clients, handoffs...), keyed as there."""
     tables = []
-    for name, field in Book.model_fields.items():
-        if get_origin(field.annotation) is not dict:
-            continue  # the profile and the schema version: about the file, not rows
-        key_type, model = get_args(field.annotation)
+    for name, key_type, model in book_table_types():
         key_column = KEY_COLUMNS.get(name, "key" if is_key(key_type) else "id")
         keyed_by = name if key_column == "key" else POINTS_TO.get(key_column)  # whose keys the key column holds
         columns = [
@@ -77,6 +76,22 @@ def book_tables(book: Book, privacy: Privacy, ledger_id: str) -> list[Table]:
         rows.sort(key=lambda row: row[key_column])
         tables.append(Table(name, name.removesuffix("s"), ("ledger", key_column), columns, rows))
     return tables
+
+
+def book_table_types() -> list[tuple[str, Any, type[BaseModel]]]:
+    """The tables of ledger.toml that are exported: (name, type of its keys, model of its rows).
+
+    Only tables of things the ledger names by a key or an id: the profile and the schema version are
+    about the file, and a table keyed by text a person wrote (a calendar event's title) would put that
+    text in the export whatever --include-notes and --anonymize say.
+    """
+    found = []
+    for name, field in Book.model_fields.items():
+        if get_origin(field.annotation) is dict:
+            key_type, model = get_args(field.annotation)
+            if is_key(key_type) or is_id(key_type):
+                found.append((name, key_type, model))
+    return found
 
 
 def record_tables(records: list[AnyRecord], privacy: Privacy, ledger_id: str) -> list[Table]:

@@ -140,18 +140,22 @@ def test_notes_and_free_texts_are_left_out_unless_asked_for() -> None:
 def test_the_book_tables_are_keyed_and_point_at_clients_and_teammates() -> None:
     made = tables()
     assert made["clients"].key == ("ledger", "key")
-    assert made["clients"].rows[0] | {} == {
-        "ledger": ledger_id(SECRET),
-        "key": "acme",
-        "name": "Acme Ltd",
-        "owner": "me",
-        "needs": ["negotiation"],
-        "weight": 4,
-        "weekly_hours": 5.0,
-        "backed_by": ["alice"],
-        "added": None,
-        "prospect": False,
-    }
+    # At least these (a field added to clients later is one column more).
+    assert (
+        made["clients"].rows[0].items()
+        >= {
+            "ledger": ledger_id(SECRET),
+            "key": "acme",
+            "name": "Acme Ltd",
+            "owner": "me",
+            "needs": ["negotiation"],
+            "weight": 4,
+            "weekly_hours": 5.0,
+            "backed_by": ["alice"],
+            "added": None,
+            "prospect": False,
+        }.items()
+    )
     assert not [c for c in made["clients"].columns if c.points_to]  # `me` owns clients and is no teammate
     handoffs = made["handoffs"]
     assert handoffs.key == ("ledger", "client")

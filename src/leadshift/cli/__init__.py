@@ -7,10 +7,10 @@
     session     what a command needs from outside: the ledger folder, today, the terminal
     prompts     questions on a terminal, through a seam the tests answer
     writes      the two ways a command changes the ledger: the book, or new records
-    exports     the review saved as SVG or HTML
+    exports     the review saved as SVG or HTML (the command `export`, a module of its own, writes ledger exports)
 
 and the commands, a module each: init (and where), profile, demo, review, check, yes, show, remove, undo (and redo),
-edit (with editor), doctor, restore, export, log (with walkthrough), handoff, teammate and client (with roster).
+edit (with editor), doctor, restore, log (with walkthrough), handoff, teammate and client (with roster).
 """
 
 from __future__ import annotations

@@ -9,10 +9,10 @@
     journal/               the last changes, for undo and redo (journal.py)
         000042.toml, 000043-undone.toml                 one change each, numbered, newest last
     .lock                  taken by every write, never the data itself
+    export.key             the secret behind export's pseudonyms and ledger id (export_key.py); made on the first export
     .cache/                what each month held when last validated (cache.py); safe to delete
         index.json, months/YYYY-MM.json
     .NAME.XXXXXXXX.tmp     a file being written (durable.py); left only by a save cut short
-    export.key             the secret behind export's pseudonyms and ledger id (export_key.py); made on the first export
 
 The folder is 0700 and every file 0600: the ledger holds private notes about people.
 """

@@ -6,8 +6,9 @@
     parsing     dates, weeks, hours, lists and choices as a person types them
     session     what a command needs from outside: the ledger folder, today, the terminal
     prompts     questions on a terminal, through a seam the tests answer
+    export      `leadshift export`: the ledger as a CSV, JSON Lines or SQLite file (a command)
     writes      the two ways a command changes the ledger: the book, or new records
-    exports     the review saved as SVG or HTML (the command `export`, a module of its own, writes ledger exports)
+    exports     the review saved as SVG or HTML
 
 and the commands, a module each: init (and where), profile, demo, review, check, yes, show, remove, undo (and redo),
 edit (with editor), doctor, restore, log (with walkthrough), handoff, teammate and client (with roster).

@@ -23,6 +23,7 @@ MAY_IMPORT = {
     "domain": set(),
     "reports": {"domain"},
     "handoff": {"domain"},
+    "export": {"domain", "reports"},
     "storage": {"domain"},
     "recovery": {"storage", "domain"},
     "calendar": {"domain"},
@@ -66,6 +67,9 @@ OWN_FILES = {
 }
 LAYOUT_NAMES = {"ledger.toml", "backups", ".lock", ".cache", "index.json", ".tmp", "before-schema-"}
 MAX_LINES = 400
+# `leadshift export` (issue 17): a pure package, like the reports it draws on; the command line writes its file.
+PURE.add("export")
+MAY_IMPORT["cli"].add("export")
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,7 @@ VALID: dict[tuple[str, ...], dict[str, Any]] = {
     ("log", "pulled"): {"teammate": "alice", "client": "acme", "hours": "1"},
     ("handoff", "advance"): {"client": "acme"},
     ("handoff", "cancel"): {"client": "acme"},
+    ("export",): {"file": "out.csv"},
     ("teammate", "add"): {"key": "carol", "name": "Carol Diaz"},
     ("teammate", "edit"): {"key": "bob", "name": "Bob Chen"},
     ("teammate", "leave"): {"key": "bob"},

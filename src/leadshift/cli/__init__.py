@@ -6,6 +6,7 @@
     parsing     dates, weeks, hours, lists and choices as a person types them
     session     what a command needs from outside: the ledger folder, today, the terminal
     prompts     questions on a terminal, through a seam the tests answer
+    export      `leadshift export`: the ledger as a CSV, JSON Lines or SQLite file (a command)
     writes      the two ways a command changes the ledger: the book, or new records
     exports     the review saved as SVG or HTML
     completion  what TAB offers: keys from the ledger, fast

@@ -140,6 +140,7 @@ COMMANDS = {
     "obstacles": "promises",
     "show": "show",
     "today": "today",
+    "export": "export",
     "remove": "remove",
     "undo": "undo",
     "redo": "undo",

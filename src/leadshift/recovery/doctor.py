@@ -24,6 +24,7 @@ from leadshift.storage.layout import (
     BACKUP_DIR,
     CACHE_DIR,
     COPY_BEFORE_MIGRATION,
+    EXPORT_KEY_FILE,
     JOURNAL_DIR,
     JOURNAL_FILE,
     LEDGER_FILE,
@@ -121,7 +122,10 @@ class _Inspection:
         self.folder(FOLDER)
         book = self.book()
         self.lock()
-        self.strays(FOLDER, {LEDGER_FILE, LOG_DIR, BACKUP_DIR, JOURNAL_DIR, LOCK_FILE, CACHE_DIR, *VERSION_CONTROL})
+        expected = {LEDGER_FILE, LOG_DIR, BACKUP_DIR, JOURNAL_DIR, LOCK_FILE, CACHE_DIR, *VERSION_CONTROL}
+        self.strays(FOLDER, expected | {EXPORT_KEY_FILE})
+        if (key := survey.entry(self.ledger, EXPORT_KEY_FILE)) is not None and key.kind == "file":
+            self.permissions(key, EXPORT_KEY_FILE)  # with it, an export's pseudonyms can be matched to keys
         if self.folder(CACHE_DIR):  # what months held when validated: notes, so private
             self.folder(f"{CACHE_DIR}/{MONTHS_DIR}")
         months, records = 0, 0

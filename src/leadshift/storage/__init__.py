@@ -10,6 +10,7 @@ rewind       undo and redo: a journalled change's files put back, under the lock
 hand_edits   replacing a file with a version edited by hand
 codec        TOML bytes <-> validated models, errors that name the line
 durable      atomic writes, fsync, private permissions, rotating backups
+export_key   the secret behind export's pseudonyms (export.key), made once
 lock         the exclusive lock every write takes
 interrupts   Ctrl-C held while a save runs
 migrations   older schema versions brought up to date

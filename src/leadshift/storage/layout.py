@@ -9,6 +9,7 @@
     journal/               the last changes, for undo and redo (journal.py)
         000042.toml, 000043-undone.toml                 one change each, numbered, newest last
     .lock                  taken by every write, never the data itself
+    export.key             the secret behind export's pseudonyms and ledger id (export_key.py); made on the first export
     .cache/                what each month held when last validated (cache.py); safe to delete
         index.json, months/YYYY-MM.json
     .NAME.XXXXXXXX.tmp     a file being written (durable.py); left only by a save cut short
@@ -38,6 +39,7 @@ PRIVATE_FILE = 0o600
 BACKUPS_KEPT = 10  # versions of each file
 JOURNAL_DIR = "journal"
 JOURNAL_KEPT = 50  # changes that can be undone
+EXPORT_KEY_FILE = "export.key"
 # What a person may keep in the ledger folder on purpose: the README suggests putting it in git.
 VERSION_CONTROL = frozenset({".git", ".gitignore", ".gitattributes", ".hg", ".hgignore"})
 
@@ -89,6 +91,7 @@ class Layout:
         self.lock_path = home / LOCK_FILE
         self.cache_dir = home / CACHE_DIR
         self.journal_dir = home / JOURNAL_DIR
+        self.export_key_path = home / EXPORT_KEY_FILE
 
     def month_path(self, key: str) -> Path:
         return self.log_dir / f"{key}.toml"

@@ -12,4 +12,5 @@ changes    the rules for changing a ledger: keys, the team, the clients, records
 client_work what client hours were for (delivery, relationship, new business), and teammates pulled onto yours
 cadence    when each teammate's next 1:1 falls due
 changelog  what a change did, in one line, for undo and redo
+merging    three versions of one ledger file made one, by record id and by key (git's merge driver)
 """

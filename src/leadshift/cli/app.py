@@ -110,10 +110,12 @@ COMMANDS = {
     "edit": "edit",
     "doctor": "doctor",
     "restore": "restore",
+    "merge-file": "merge_file",
     "log": "log",
     "handoff": "handoff",
     "teammate": "teammate",
     "client": "client",
+    "git": "git",
 }
 
 

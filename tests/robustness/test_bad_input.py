@@ -89,6 +89,8 @@ VALID: dict[tuple[str, ...], dict[str, Any]] = {
     ("client", "add"): {"key": "newco", "name": "NewCo"},
     ("client", "edit"): {"key": "initech", "name": "Initech"},
     ("client", "remove"): {"key": "initech"},
+    # git's merge driver: files that are not there, so that each bad value is refused by name, as git never would
+    ("merge-file",): {"base": "base.toml", "ours": "ours.toml", "theirs": "theirs.toml", "path": "log/2026-11.toml"},
 }
 CREATES = {("init",)}  # run on an empty folder: on the team ledger they would stop at "already exists"
 ROOT_PROBES = (("show",), ("init",), ("log", "client"))  # what runs after a malformed root option

@@ -119,8 +119,11 @@ def git_sync(ctx: typer.Context) -> Outcome:
         came = describe(repo, mine, repo.head() or "") if mine and repo.head() != mine else ""
         lines.append(f"Pulled from {where}: {came}." if came else f"Nothing new on {where}.")
         repo.make_private()  # git writes 0644: closed again before anyone reads
-    repo.push(remote, branch)
-    lines.append(f"Pushed to {where}.")
+    if repo.head() != theirs:  # only what the remote lacks: a sync with nothing new sends nothing
+        repo.push(remote, branch)
+        lines.append(f"Pushed to {where}.")
+    else:
+        lines.append(f"Nothing to push: {where} is up to date.")
     lines += [_set_aside(rel, where) for rel in settled]
     problems = _checkup(session)
     lines.append(problems or "The ledger checks out (`leadshift doctor` finds nothing wrong).")

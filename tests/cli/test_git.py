@@ -111,7 +111,7 @@ def test_sync_says_what_it_committed_and_what_came_in(cli: Callable[..., Result]
     assert result.stdout.splitlines()[:3] == [
         "Nothing new to commit here.",
         f"Pulled from origin/{branch(desk)}: added 2 h client work for acme on 2026-11-18 ({record}).",
-        f"Pushed to origin/{branch(desk)}.",
+        f"Nothing to push: origin/{branch(desk)} is up to date.",
     ]
     message = git("-C", desk, "log", "-1", "--format=%s")
     assert message.startswith("leadshift on ") and message.rstrip().endswith(f"on 2026-11-18 ({record})")
@@ -250,3 +250,44 @@ def test_a_clone_comes_out_private_once_initialised(cli: Callable[..., Result], 
     _, laptop = machines
     private_and_clean(laptop)
     assert on(cli, laptop, "doctor").exit_code == 0
+
+
+def test_sync_waits_for_the_lock_before_git_changes_a_file(
+    cli: Callable[..., Result], machines: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.support.holder import start_holder
+
+    desk, laptop = machines
+    logged(on(cli, laptop, "log", "client", "acme", "2", "--date", "2026-11-18"))
+    assert on(cli, laptop, "git", "sync").exit_code == 0
+    before = git("-C", desk, "rev-parse", "HEAD")
+    monkeypatch.setenv("LEADSHIFT_LOCK_TIMEOUT", "0.2")
+    holder = start_holder(desk)  # a real leadshift write under way on the desk
+    try:
+        result = on(cli, desk, "git", "sync")
+    finally:
+        holder.kill()
+        holder.wait(timeout=60)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: another leadshift command has held the ledger for over 0.2s")
+    assert git("-C", desk, "rev-parse", "HEAD") == before  # nothing pulled meanwhile
+    assert ids_shown(cli, desk) == set()
+
+
+def test_a_clash_git_cannot_hand_to_leadshift_is_undone_and_named(
+    cli: Callable[..., Result], machines: tuple[Path, Path]
+) -> None:
+    desk, laptop = machines
+    for home, line in ((desk, "desk-notes.txt"), (laptop, "laptop-notes.txt")):  # the same line of .gitignore
+        path = home / ".gitignore"
+        path.write_text(path.read_text().replace(".cache/", line))
+    assert on(cli, desk, "git", "sync").exit_code == 0
+    before = git("-C", laptop, "rev-parse", "HEAD")
+    result = on(cli, laptop, "git", "sync")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: git could not merge .gitignore with what came in, so nothing was pulled; settle it by hand "
+        f"(`cd {laptop} && git pull --rebase`), then run `leadshift git sync` again.\n"
+    )
+    assert git("-C", laptop, "status", "--porcelain") == ""  # not left half-way through a rebase
+    assert git("-C", laptop, "rev-parse", "HEAD^") == before  # its own commit, on nothing pulled

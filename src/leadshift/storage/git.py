@@ -166,7 +166,9 @@ class Repository:
         The driver leaves each file it merges valid, so a stop on one is settled by taking that file as it is
         (what clashed waits in its .conflict file). A stop on anything else is undone, and nothing changes.
         """
-        self.run("rebase", "--quiet", onto, check=False, editor=True)
+        started = self.run("rebase", "--quiet", onto, check=False, editor=True)
+        if started.returncode and not self.rebasing():  # refused before it began (files git would overwrite)
+            raise GitFailed(f"`git rebase` failed, so nothing was pulled: {said(started)}")
         settled: list[str] = []
         for _ in range(MAX_STOPS):
             if not self.rebasing():

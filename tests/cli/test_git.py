@@ -291,3 +291,20 @@ def test_a_clash_git_cannot_hand_to_leadshift_is_undone_and_named(
     )
     assert git("-C", laptop, "status", "--porcelain") == ""  # not left half-way through a rebase
     assert git("-C", laptop, "rev-parse", "HEAD^") == before  # its own commit, on nothing pulled
+
+
+def test_a_pull_is_in_the_journal_and_undo_takes_it_back(
+    cli: Callable[..., Result], machines: tuple[Path, Path]
+) -> None:
+    desk, laptop = machines
+    assert on(cli, laptop, "teammate", "add", "carol", "--name", "Carol Diaz").exit_code == 0
+    assert on(cli, laptop, "git", "sync").exit_code == 0
+    assert on(cli, desk, "git", "sync").exit_code == 0
+    history = json.loads(on(cli, desk, "undo", "--list", "--json").stdout)
+    assert (history[0]["command"], history[0]["summary"]) == (
+        "git sync",
+        f"pulled from origin/{branch(desk)}: added teammate carol",
+    )
+    assert on(cli, desk, "undo").exit_code == 0
+    assert "carol" not in Store(desk).read_book().teammates
+    assert on(cli, desk, "doctor").exit_code == 0

@@ -85,6 +85,8 @@ def git_sync(ctx: typer.Context) -> Outcome:
     leadshift's driver, and the history stays one line. Exits 1 when something was set aside for you to
     settle, or when `leadshift doctor` finds a problem after the pull.
     """
+    from datetime import datetime
+
     from leadshift.errors import GitFailed
     from leadshift.render.text import visible
     from leadshift.storage import lock
@@ -114,11 +116,12 @@ def git_sync(ctx: typer.Context) -> Outcome:
             lines.append(f"Committed on {_machine()}: {summary}.")
         else:
             lines.append("Nothing new to commit here.")
-        mine = repo.head()
+        mine, files = repo.head(), repo.ledger_files()
         settled = repo.rebase(theirs) if theirs and mine else []
         came = describe(repo, mine, repo.head() or "") if mine and repo.head() != mine else ""
         lines.append(f"Pulled from {where}: {came}." if came else f"Nothing new on {where}.")
         repo.make_private()  # git writes 0644: closed again before anyone reads
+        repo.journal_pull(files, session.command, f"pulled from {where}: {came}", datetime.now())
     if repo.head() != theirs:  # only what the remote lacks: a sync with nothing new sends nothing
         repo.push(remote, branch)
         lines.append(f"Pushed to {where}.")

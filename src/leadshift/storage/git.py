@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import os
 import subprocess
+from datetime import datetime
 
 from leadshift.errors import GitFailed, in_words
-from leadshift.storage import durable
+from leadshift.storage import durable, journal
 from leadshift.storage.layout import (
     CONFLICT_SUFFIX,
     GIT_ATTRIBUTES,
@@ -199,6 +200,25 @@ class Repository:
 
     def push(self, remote: str, branch: str) -> None:
         self.run("push", "--quiet", "--set-upstream", remote, f"HEAD:refs/heads/{branch}")
+
+    # -- what a pull changed ------------------------------------------------------------
+
+    def ledger_files(self) -> dict[str, bytes]:
+        """ledger.toml and every month file as they are now, by path relative to the folder."""
+        paths = [self.layout.book_path, *map(self.layout.month_path, self.layout.month_keys())]
+        return {self.layout.label(path): path.read_bytes() for path in paths if path.is_file()}
+
+    def journal_pull(self, before: dict[str, bytes], command: str, summary: str, at: datetime) -> None:
+        """Record in the journal the files a pull changed, as every write does: `undo` can then take it back.
+
+        Written after git changed them (git gives no moment before): a crash in between leaves a pull
+        that undo does not know, and files that are whole all the same.
+        """
+        after = self.ledger_files()
+        changed = sorted(rel for rel in before.keys() | after.keys() if before.get(rel) != after.get(rel))
+        if changed:
+            versions = [journal.Version(rel, before.get(rel), after.get(rel)) for rel in changed]
+            journal.record(self.layout, command, summary, versions, at)
 
     # -- permissions -------------------------------------------------------------------
 

@@ -118,7 +118,7 @@ class Repository:
         return self.text("diff", "--cached", "--name-only").splitlines()
 
     def commit(self, message: str) -> None:
-        done = self.run("commit", "--quiet", "--no-verify", "-m", message, check=False)
+        done = self.run("commit", "--quiet", "-m", message, check=False)
         if done.returncode:
             if b"tell me who you are" in done.stderr or b"empty ident" in done.stderr:
                 raise GitFailed(

@@ -111,6 +111,10 @@ class EditDiscarded(LeadshiftError):
     """The user chose not to edit an invalid copy again."""
 
 
+class GitFailed(LeadshiftError):
+    """`leadshift git`: git is missing, or a git command failed; the message says what to do."""
+
+
 # What a few system errors mean to someone at a terminal, and what to do; the others say it well enough.
 _IN_WORDS = {
     errno.ENOSPC: "the disk is full (free some space, then try again)",

@@ -95,6 +95,8 @@ VALID: dict[tuple[str, ...], dict[str, Any]] = {
     ("action", "done"): {"item_id": "a0a0a0a0"},
     ("obstacle", "add"): {"teammate": "bob", "text": "The approval form takes three days"},
     ("obstacle", "done"): {"item_id": "b0b0b0b0", "note": "asked for a shorter form"},
+    # git's merge driver: files that are not there, so that each bad value is refused by name, as git never would
+    ("merge-file",): {"base": "base.toml", "ours": "ours.toml", "theirs": "theirs.toml", "path": "log/2026-11.toml"},
 }
 CREATES = {("init",)}  # run on an empty folder: on the team ledger they would stop at "already exists"
 ROOT_PROBES = (("show",), ("init",), ("log", "client"))  # what runs after a malformed root option

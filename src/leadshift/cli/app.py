@@ -149,10 +149,12 @@ COMMANDS = {
     "restore": "restore",
     "action": "promises",
     "obstacle": "promises",
+    "merge-file": "merge_file",
     "log": "log",
     "handoff": "handoff",
     "teammate": "teammate",
     "client": "client",
+    "git": "git",
 }
 
 

@@ -14,4 +14,5 @@ client_work what client hours were for (delivery, relationship, new business), a
 cadence    when each teammate's next 1:1 falls due
 calendar_rules what `log --calendar` reads in the ledger: addresses, keyword rules, remembered answers
 changelog  what a change did, in one line, for undo and redo
+merging    three versions of one ledger file made one, by record id and by key (git's merge driver)
 """

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from leadshift.domain.book import Book
 from leadshift.recovery.backups import CurrentLedger, check_restore, current_ledger, list_backups, parse_backup_name
+from leadshift.recovery.conflicts import merge_conflict
 from leadshift.recovery.examine import NEWER_VERSION, REFERENCE, UNREADABLE, Examined, examine_book, examine_month
 from leadshift.storage import survey
 from leadshift.storage.layout import (
@@ -265,12 +266,12 @@ class _Inspection:
         for found in survey.children(self.ledger, folder):
             if found.name in expected or self.temp_file(found):
                 continue
+            code, message, fix = UNKNOWN_FILE, f"{found.rel} is not a file leadshift uses", MOVE_AWAY
             if folder == LOG_DIR and found.path.suffix == ".toml":
                 message = f"{found.rel} is not named after a month (YYYY-MM.toml), so leadshift ignores its records"
                 fix = "rename it after the month it holds, or move it out of the ledger folder"
-            else:
-                message, fix = f"{found.rel} is not a file leadshift uses", MOVE_AWAY
-            self.add(UNKNOWN_FILE, found.rel, message, fix)
+            code, message, fix = merge_conflict(found) or (code, message, fix)  # what a git merge set aside
+            self.add(code, found.rel, message, fix)
 
     def temp_file(self, found: Entry) -> bool:
         if not is_temp_name(found.name):

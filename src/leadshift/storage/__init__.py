@@ -20,4 +20,7 @@ digest       the few records of a month that history is read for
 survey       looking at the folder for doctor and restore, changing nothing
 repairs      the writes of doctor --fix and restore
 writable     no write into a folder or file its owner made read-only
+git          the folder as a git repository: git run in it, its set-up, permissions after git wrote
+git_changes  what a commit of the ledger changed, in undo's words
+merge_files  the files of git's merge driver: three versions in, the merged one and what was set aside out
 """

@@ -13,6 +13,8 @@
     .cache/                what each month held when last validated (cache.py); safe to delete
         index.json, months/YYYY-MM.json
     .NAME.XXXXXXXX.tmp     a file being written (durable.py); left only by a save cut short
+    .git/, .gitignore, .gitattributes    when the folder is a git repository (`leadshift git init`, git.py)
+    ledger.toml.conflict, log/YYYY-MM.toml.conflict    what a git merge set aside (merge_files.py)
 
 The folder is 0700 and every file 0600: the ledger holds private notes about people.
 """
@@ -43,6 +45,23 @@ EXPORT_KEY_FILE = "export.key"
 # What a person may keep in the ledger folder on purpose: the README suggests putting it in git.
 VERSION_CONTROL = frozenset({".git", ".gitignore", ".gitattributes", ".hg", ".hgignore"})
 
+# `leadshift git`: one ledger on several machines. The journal is each machine's own undo history (numbered
+# entries of files as this machine wrote them); backups, the cache and the lock are each machine's too.
+GIT_DIR = ".git"
+GIT_IGNORE = ".gitignore"
+GIT_ATTRIBUTES = ".gitattributes"
+MERGE_DRIVER = "leadshift"  # the name of the merge driver in .gitattributes and .git/config
+CONFLICT_SUFFIX = ".conflict"
+GIT_IGNORED = (
+    f"{CACHE_DIR}/",
+    LOCK_FILE,
+    f"{BACKUP_DIR}/",
+    f"{JOURNAL_DIR}/",
+    f".*{TEMP_SUFFIX}",
+    f"*{CONFLICT_SUFFIX}",
+)
+GIT_MERGED = (f"{LOG_DIR}/*.toml", LEDGER_FILE)  # the files git merges with leadshift's driver
+
 MONTH_FILE = re.compile(rf"^({MONTH_KEY})\.toml$")
 JOURNAL_FILE = re.compile(r"^(\d{6})(?:-(undone|undoing|redoing))?\.toml$")
 # Only recovery matches these, compiled on first use (re's cache) so that no other command pays for them.
@@ -58,6 +77,20 @@ def copy_before_migration(version: int) -> str:
 def journal_name(number: int, state: str = "") -> str:
     """`000042.toml`; `000042-undone.toml` once `undo` took it back (`-undoing`, `-redoing` on the way)."""
     return f"{number:06d}{'-' if state else ''}{state}.toml"
+
+
+def merged_file(rel: str) -> str | None:
+    """What a path git merges is, relative to the ledger folder: LEDGER_FILE, a month key, or None (neither)."""
+    if rel == LEDGER_FILE:
+        return LEDGER_FILE
+    folder, _, name = rel.partition("/")
+    match = MONTH_FILE.match(name) if folder == LOG_DIR else None
+    return match.group(1) if match else None
+
+
+def conflict_name(rel: str) -> str:
+    """`log/2026-11.toml.conflict`: where a merge of `rel` sets aside what it could not settle."""
+    return f"{rel}{CONFLICT_SUFFIX}"
 
 
 def is_temp_name(name: str) -> bool:

@@ -15,6 +15,7 @@ from leadshift.domain.merging import (
 )
 from leadshift.domain.promises import ActionItem
 from leadshift.domain.records import EscalationRecord, HoursRecord, Month, OneOnOneRecord
+from leadshift.domain.schema import SCHEMA_VERSION
 
 NOV = "2026-11"
 DAY = date(2026, 11, 18)
@@ -97,7 +98,10 @@ def test_a_merge_that_would_break_a_rule_keeps_ours_and_sets_aside_every_change_
 
 def test_the_merged_month_takes_the_newer_schema_version() -> None:
     older = Month.model_validate({"schema_version": 3, "hours": [hours("00000001")]})
-    assert merge_month(older, older, month(hours("00000001"), hours("000000b1")), NOV).content.schema_version == 4
+    assert (
+        merge_month(older, older, month(hours("00000001"), hours("000000b1")), NOV).content.schema_version
+        == SCHEMA_VERSION
+    )
 
 
 # -- ledger.toml -------------------------------------------------------------------

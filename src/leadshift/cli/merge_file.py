@@ -10,7 +10,7 @@ from leadshift.cli.output import Outcome, command, news
 
 
 def register(tree: typer.Typer) -> None:
-    command(tree, "merge-file")(merge_file)
+    command(tree, "merge-file", hidden=True)(merge_file)  # git runs it (see `leadshift git init`), not you
 
 
 def _file(metavar: str, what: str) -> object:

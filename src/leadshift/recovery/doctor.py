@@ -1,10 +1,9 @@
 """What `doctor` finds wrong in a ledger folder, each problem with its fix. It reads, and never writes.
 
-It must work when files are broken, since that is when people run it: every
-file is judged on its own (a month against ledger.toml only when that is
-sound), and nothing is ever opened that is not a regular file (a FIFO would hang,
-a symbolic link is reported rather than followed, except where the store itself
-reads through one). Everything it knows of the folder comes from storage/survey.py.
+It must work when files are broken, since that is when people run it: every file is judged on its own (a
+month against ledger.toml only when that is sound), and nothing is ever opened that is not a regular file (a
+FIFO would hang, a symbolic link is reported rather than followed, except where the store itself reads
+through one). Everything it knows of the folder comes from storage/survey.py.
 """
 
 from __future__ import annotations

@@ -1,8 +1,11 @@
-"""The README promises a JSON contract and a list of findings; keep it true."""
+"""The documentation promises a JSON contract and a list of findings; keep it true, and the site building."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import get_args, get_type_hints
@@ -11,7 +14,9 @@ from leadshift.domain.results import VIEW_ONLY
 from leadshift.reports import findings, progress, trouble
 from leadshift.reports.review import Review
 
-README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+DOCS = "".join(page.read_text(encoding="utf-8") for page in sorted((ROOT / "docs").glob("*.md")))
 
 
 def _keys(hint: object) -> set[str]:
@@ -24,7 +29,7 @@ def _keys(hint: object) -> set[str]:
 
 
 def test_every_review_json_key_is_documented() -> None:
-    undocumented = {key for key in _keys(Review) if f"`{key}`" not in README}
+    undocumented = {key for key in _keys(Review) if f"`{key}`" not in DOCS}
     assert not undocumented
 
 
@@ -32,11 +37,31 @@ def test_every_finding_code_is_documented() -> None:
     source = "".join(Path(m.__file__).read_text(encoding="utf-8") for m in (findings, trouble, progress))
     codes = set(re.findall(r'Finding\(\s*"([a-z-]+)"', source))
     assert len(codes) >= 8
-    assert {code for code in codes if f"| `{code}` |" not in README} == set()
+    assert {code for code in codes if f"| `{code}` |" not in DOCS} == set()
 
 
 def test_every_prep_json_key_is_documented() -> None:
     from leadshift.reports.prep import Prep
 
-    undocumented = {key for key in _keys(Prep) if f"`{key}`" not in README}
+    undocumented = {key for key in _keys(Prep) if f"`{key}`" not in DOCS}
     assert not undocumented
+
+
+def test_the_readme_is_a_front_page() -> None:
+    """What leadshift is for, the two commands, a short tour, and links: the rest is in docs/."""
+    assert len(README.splitlines()) <= 250
+    for page in re.findall(r"\]\((docs/[^)#]+)", README):
+        assert (ROOT / page).exists(), page
+
+
+def test_the_documentation_site_builds_strict(tmp_path: Path) -> None:
+    """Every page in the navigation, every link and anchor found: a warning fails the build."""
+    site = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert site.returncode == 0, site.stderr
+    assert (tmp_path / "site" / "commands" / "index.html").is_file()

@@ -1,4 +1,4 @@
-"""The README's roll-up recipe, run as written: three leaders' anonymized exports merged with sqlite-utils."""
+"""The documentation's roll-up recipe (docs/export.md), run as written: three leaders' anonymized exports merged with sqlite-utils."""
 
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ import sqlite_utils
 from leadshift.cli.demo import EXAMPLE
 from leadshift.storage.store import Store
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+EXPORT_PAGE = Path(__file__).resolve().parents[2] / "docs" / "export.md"
 MARK = "<!-- roll-up recipe: tests/cli/test_export_rollup.py runs these lines -->"
 
 
 def recipe() -> str:
-    after = README.read_text(encoding="utf-8").split(MARK, 1)[1]
+    after = EXPORT_PAGE.read_text(encoding="utf-8").split(MARK, 1)[1]
     block = re.match(r"\s*```sh\n(.*?)```", after, re.S)
     assert block, "the recipe's sh block follows its mark"
     return block.group(1)

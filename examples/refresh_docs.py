@@ -1,12 +1,13 @@
-"""Refresh the real outputs shown in README.md: Dana's first week and the demo.
+"""Refresh the real outputs shown in the documentation: Dana's first week, the demo, the handoff page.
 
 Run from the repository root after changing what a command prints:
 
-    python examples/refresh_readme.py
+    python examples/refresh_docs.py
 
 It replays Dana's week through the real CLI (`python -m leadshift`) in a
-temporary ledger, at 80 columns without colour, and rewrites the README blocks
-that show its outputs, so every id and figure in them comes from one run.
+temporary ledger, at 80 columns without colour, and rewrites the blocks of
+docs/getting-started.md and docs/handoff.md that show its outputs, so every id
+and figure in them comes from one run.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+FIRST_WEEK = DOCS / "getting-started.md"
+HANDOFF = DOCS / "handoff.md"
 
 SETUP = [
     ["init", "--name", "Dana Reyes", "--promoted-on", "2026-11-02"],
@@ -160,7 +163,7 @@ def replace_block(text: str, start: str, body: str) -> str:
     """Replace from `start` up to the closing fence of its code block."""
     new, count = re.subn(re.escape(start) + r".*?(?=```)", lambda _: body, text, count=1, flags=re.S)
     if count != 1:
-        raise SystemExit(f"README block not found: {start!r}")
+        raise SystemExit(f"block not found: {start!r}")
     return new
 
 
@@ -179,7 +182,7 @@ def main() -> None:
     plan = shown["handoff plan"].splitlines()
     plan_head = "\n".join(plan[: plan.index("Week by week") + 6])
     saved = "\n".join(shown["handoff plan --save"].splitlines()[-2:])
-    text = README.read_text(encoding="utf-8")
+    text = FIRST_WEEK.read_text(encoding="utf-8")
     text = replace_block(text, "$ leadshift review\n", f"$ leadshift review\n{shown['review']}\n")
     text = replace_block(
         text,
@@ -201,11 +204,11 @@ def main() -> None:
         count=1,
         flags=re.S,
     )
-    text = refresh_handoff_section(text)
-    README.write_text(text, encoding="utf-8")
+    FIRST_WEEK.write_text(text, encoding="utf-8")
+    HANDOFF.write_text(refresh_handoff_section(HANDOFF.read_text(encoding="utf-8")), encoding="utf-8")
 
 
-PACED = ["--per-week", "1", "--skip", "2026-W52,2026-W53"]  # the README's example of a slower plan
+PACED = ["--per-week", "1", "--skip", "2026-W52,2026-W53"]  # the handoff page's example of a slower plan
 
 
 def refresh_handoff_section(text: str) -> str:

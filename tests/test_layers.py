@@ -2,7 +2,7 @@
 
 Read from the source with `ast` (nothing is imported), so a lazy import inside
 a function, or one under TYPE_CHECKING, counts like any other. The rules are
-those of the README's map of the packages; each check also runs on a small
+those of the map of the packages in docs/architecture.md; each check also runs on a small
 made-up package, to show it catches what it is there to catch.
 """
 

@@ -35,7 +35,7 @@ def choice(what: str, words: tuple[str, ...]) -> Any:
 WeekList = NewType("WeekList", list[IsoWeek])  # a comma list of ISO weeks, split by parsing.parse_weeks
 TagList = NewType("TagList", list[str])  # a comma list, split by parsing.parse_tags (not one option per item)
 
-Json = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON (keys in the README).")]
+Json = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON (keys in docs/json.md).")]
 _DATE_HELP = "YYYY-MM-DD, 'today' or 'yesterday' [default: today]."
 OnDate = Annotated[
     date, typer.Option("--date", "-d", metavar="DATE", parser=past_day, help=_DATE_HELP, show_default=False)

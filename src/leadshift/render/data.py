@@ -1,4 +1,4 @@
-"""The JSON contract: what `--json` prints for each result, keys documented in the README."""
+"""The JSON contract: what `--json` prints for each result, keys documented in docs/json.md."""
 
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ ledger implies (1:1s lost to a client, 1:1s overdue by cadence, interviews
 cancelled, leadership hours displaced by client work), totals per client and
 per teammate, and the patterns worth acting on.
 
-Definitions (also in the README):
+Definitions (also in docs/say-no.md):
 
 - A client's asks are *mostly urgent* when it made at least two requests and
   more than half were urgent: one urgent ask is an emergency, not a habit.

@@ -42,7 +42,7 @@ BACKUPS_KEPT = 10  # versions of each file
 JOURNAL_DIR = "journal"
 JOURNAL_KEPT = 50  # changes that can be undone
 EXPORT_KEY_FILE = "export.key"
-# What a person may keep in the ledger folder on purpose: the README suggests putting it in git.
+# What a person may keep in the ledger folder on purpose: `leadshift git init` puts it in git (docs/sync.md).
 VERSION_CONTROL = frozenset({".git", ".gitignore", ".gitattributes", ".hg", ".hgignore"})
 
 # `leadshift git`: one ledger on several machines. The journal is each machine's own undo history (numbered

@@ -115,3 +115,29 @@ def test_profile_without_a_ledger_says_how_to_make_one(cli, ledger_home: Path) -
         assert result.exit_code == 1
         assert "leadshift init --name" in result.stderr
     assert not ledger_home.exists()
+
+
+def test_profile_keywords_replace_an_activitys_words_and_an_empty_rule_puts_back_the_defaults(cli, team: Path) -> None:
+    result = cli("profile", "--keywords", "hiring=Interview, screen", "--keywords", "strat=offsite")
+    assert result.exit_code == 0, result.stderr
+    assert Store(team).load().book.profile.keywords == {"hiring": ["interview", "screen"], "strategy": ["offsite"]}
+    assert cli("profile", "--keywords", "hiring=").exit_code == 0
+    assert Store(team).load().book.profile.keywords == {"strategy": ["offsite"]}
+
+
+@pytest.mark.parametrize(
+    ("rule", "message"),
+    [
+        ("hiring", "Error: 'hiring' is not a keyword rule: write ACTIVITY=WORD,WORD, like hiring=interview,screen.\n"),
+        (
+            "nope=x",
+            "Error: 'nope' is not a leadership activity. Choose one of: one-on-one, coaching, team, hiring, "
+            "strategy, learning, admin.\n",
+        ),
+    ],
+)
+def test_a_bad_keyword_rule_is_one_line_and_changes_nothing(cli, team: Path, rule: str, message: str) -> None:
+    before = snapshot(team)
+    result = cli("profile", "--keywords", rule)
+    assert (result.exit_code, result.stderr) == (2, message)
+    assert snapshot(team) == before

@@ -122,6 +122,14 @@ def parse_tags(text: str) -> list[str]:
     return list(dict.fromkeys(tag for tag in tags if tag))
 
 
+def parse_keyword_rule(text: str, activities: tuple[str, ...]) -> tuple[str, list[str]]:
+    """`hiring=interview, screen` -> ('hiring', ['interview', 'screen']); `hiring=` -> ('hiring', []): the defaults."""
+    activity, equals, words = text.partition("=")
+    if not equals:
+        raise UsageError(f"'{text}' is not a keyword rule: write ACTIVITY=WORD,WORD, like hiring=interview,screen.")
+    return parse_choice("leadership activity", activity.strip(), activities), parse_tags(words)
+
+
 def parse_share(text: str) -> float:
     """A share as `0.4` or `40%`."""
     raw = text.strip()

@@ -36,10 +36,22 @@ def profile(
             show_default=False,
         ),
     ] = None,
+    keywords: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--keywords",
+            metavar="ACTIVITY=WORDS",
+            help="Words in an event's title that make it that activity for `log --calendar`, like "
+            "'hiring=interview,screen' (repeatable; 'hiring=' puts back the default words).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> ProfileCard:
     """Show your profile; with options, change only those (checked as `init` checks them)."""
+    from leadshift.cli.parsing import parse_keyword_rule
     from leadshift.cli.roster import given
     from leadshift.domain.changes import edit_profile
+    from leadshift.domain.terms import ACTIVITIES
     from leadshift.reports.listing import ProfileCard
 
     session = Session.of(ctx)
@@ -53,9 +65,23 @@ def profile(
     )
     if calendar is not None:
         fields["calendar"] = calendar.strip() or None  # '' takes it away
-    if not fields:
+    rules = [parse_keyword_rule(rule, ACTIVITIES) for rule in keywords or []]
+    if not fields and not rules:
         return ProfileCard(session.reader.read_book().profile)
     with session.store.change() as draft:
         before = draft.book.profile
+        if rules:
+            fields["keywords"] = _with_rules(before.keywords, rules)
         draft.set_book(edit_profile(draft.book, fields))
     return ProfileCard(draft.book.profile, before)
+
+
+def _with_rules(keywords: dict[str, list[str]], rules: list[tuple[str, list[str]]]) -> dict[str, list[str]]:
+    """The profile's keyword rules with those given: an activity's words replaced, or back to the defaults."""
+    changed = dict(keywords)
+    for activity, words in rules:
+        if words:
+            changed[activity] = words
+        else:
+            changed.pop(activity, None)
+    return changed

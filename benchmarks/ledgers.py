@@ -262,3 +262,12 @@ def generate(home: Path, spec: Spec) -> dict[str, Month]:
         for key, month in months.items():
             draft.set_month(key, month)
     return months
+
+
+def without_day(home: Path, months: dict[str, Month], day: date) -> None:
+    """Take `day`'s records out of the ledger in `home` (written from `months`): a day still to log."""
+    key = f"{day:%Y-%m}"
+    records = months[key].records()
+    gone = [record.id for record in records if record.date == day]
+    with Store(home).change() as draft:
+        draft.set_month(key, Month().with_records([r for r in records if r.date != day]), removed=gone)

@@ -33,9 +33,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `benchmarks` 
 import leadshift  # noqa: E402
 from benchmarks import targets  # noqa: E402
 from benchmarks.calendars import ZONE, year_calendar  # noqa: E402
-from benchmarks.ledgers import TODAY, Spec, generate  # noqa: E402
+from benchmarks.ledgers import TODAY, Spec, generate, without_day  # noqa: E402
 from benchmarks.timing import BenchmarkError, Cell, measure  # noqa: E402
 from benchmarks.watson_frames import find_watson, frames_of, write_frames  # noqa: E402
+from leadshift.domain.records import Month  # noqa: E402
+
+Months = dict[str, Month]
 
 SIZES = "1mo,1y,5y,10y"
 QUICK_SIZES = "1mo,1y"
@@ -159,6 +162,20 @@ def writing_cell(command: str, size: str, argv: list[str], env: dict[str, str], 
     return Cell(command, size, argv, at, before=lambda: restore(home, copy), check=expect_output)
 
 
+def calendar_cell(
+    script: str, size: str, env: dict[str, str], home: Path, history: dict[str, Month], year: Path
+) -> Cell:
+    """`log --calendar FILE --yes` on today, a day not logged yet (an import would rather not count a day twice).
+
+    The calendar says it is in Berlin: read in that zone, its meetings fall in working hours.
+    """
+    untouched = home.parent / "ledger-without-today"
+    shutil.copytree(home, untouched, symlinks=True)
+    without_day(untouched, history, TODAY)
+    argv = [script, "log", "--calendar", str(year), "--yes"]
+    return writing_cell(targets.CALENDAR, size, argv, {**env, "TZ": ZONE}, untouched, home.parent / "calendar-ledger")
+
+
 def has_option(script: str, env: dict[str, str], command: str, option: str) -> bool:
     """Whether `leadshift COMMAND -h` exists and mentions `option`: a command that has not landed is not timed."""
     shown = subprocess.run([script, *command.split(), "-h"], env=env, capture_output=True, text=True, check=False)
@@ -188,11 +205,9 @@ def build_cells(args: argparse.Namespace, workspace: Path, watson: Path | None) 
         cells += reading_cells(script, size, at)
         # After the reads: the copy for a write carries whatever they left in the ledger folder (a cache, say).
         copy = workspace / size / "write-ledger"
-        writes = [(targets.LOG, [script, *LOG_ARGS], {})]
-        if calendar:  # the calendar says it is in Berlin; read in that zone, its meetings fall in working hours
-            writes.append((targets.CALENDAR, [script, "log", "--calendar", str(year), "--yes"], {"TZ": ZONE}))
-        for command, argv, extra in writes:
-            cells.append(writing_cell(command, size, argv, {**env, **extra}, home, copy))
+        cells.append(writing_cell(targets.LOG, size, [script, *LOG_ARGS], env, home, copy))
+        if calendar:
+            cells.append(calendar_cell(script, size, env, home, history, year))
         if export:
             out = workspace / size / "export.sqlite"
             argv = [script, "export", str(out)]

@@ -344,3 +344,16 @@ def test_the_ledgers_book_carries_the_addresses_the_calendar_uses_where_the_mode
         assert book.clients["northwind"].domains == ["northwind.example"]
     else:
         assert book == Book.model_validate(book.model_dump())
+
+
+def test_without_day_leaves_a_day_to_import_from_the_calendar(tmp_path: Path) -> None:
+    from benchmarks.ledgers import without_day
+
+    months = generate(tmp_path / "ledger", Spec(months=1))
+    without_day(tmp_path / "ledger", months, TODAY)
+
+    records = Store(tmp_path / "ledger").load().records()
+    assert {r.date for r in records} == set(Spec(months=1).working_days()) - {TODAY}
+    assert len(records) == sum(len(m.records()) for m in months.values()) - sum(
+        r.date == TODAY for m in months.values() for r in m.records()
+    )

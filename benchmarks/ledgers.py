@@ -102,9 +102,37 @@ class Spec:
         return [day for day in days if day.weekday() < 5]
 
 
+TEAM_DOMAIN = "ourfirm.example"
+LEADER_EMAIL = f"dana@{TEAM_DOMAIN}"
+
+
+def client_domain(key: str) -> str:
+    return f"{key}.example"
+
+
+def teammate_email(key: str) -> str:
+    return f"{key}@{TEAM_DOMAIN}"
+
+
 def book_of(spec: Spec) -> Book:
     profile = Profile(name="Dana Brooks", promoted_on=spec.first_day)
-    return Book(profile=profile, teammates=TEAMMATES, clients=CLIENTS)
+    return with_addresses(Book(profile=profile, teammates=TEAMMATES, clients=CLIENTS))
+
+
+def with_addresses(book: Book) -> Book:
+    """The addresses the calendar of calendars.py uses, where the models keep them (issue 16: `log --calendar`).
+
+    Written for whichever fields exist, so that the same generator serves the code before and after them.
+    """
+    if "emails" in Profile.model_fields:
+        book = book.model_copy(update={"profile": book.profile.model_copy(update={"emails": [LEADER_EMAIL]})})
+    if "emails" in Teammate.model_fields:
+        teammates = {k: t.model_copy(update={"emails": [teammate_email(k)]}) for k, t in book.teammates.items()}
+        book = book.model_copy(update={"teammates": teammates})
+    if "domains" in Client.model_fields:
+        clients = {k: c.model_copy(update={"domains": [client_domain(k)]}) for k, c in book.clients.items()}
+        book = book.model_copy(update={"clients": clients})
+    return book
 
 
 def halves(hours: float) -> float:
@@ -234,3 +262,12 @@ def generate(home: Path, spec: Spec) -> dict[str, Month]:
         for key, month in months.items():
             draft.set_month(key, month)
     return months
+
+
+def without_day(home: Path, months: dict[str, Month], day: date) -> None:
+    """Take `day`'s records out of the ledger in `home` (written from `months`): a day still to log."""
+    key = f"{day:%Y-%m}"
+    records = months[key].records()
+    gone = [record.id for record in records if record.date == day]
+    with Store(home).change() as draft:
+        draft.set_month(key, Month().with_records([r for r in records if r.date != day]), removed=gone)

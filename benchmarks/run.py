@@ -1,6 +1,6 @@
 """Time leadshift's everyday commands as whole processes, on ledgers of 1 month to 10 years.
 
-    python benchmarks/run.py                 # 1mo, 1y, 5y, 10y; 7 runs after a warm-up
+    python benchmarks/run.py                 # 1mo and 10y; 9 runs after a warm-up
     python benchmarks/run.py --quick         # 1mo and 1y, 3 runs: a smoke run
     python benchmarks/run.py --sizes 10y --runs 11 --json after.json
 
@@ -20,8 +20,10 @@ import os
 import platform
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from importlib import metadata
 from pathlib import Path
@@ -30,14 +32,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `benchmarks` 
 
 import leadshift  # noqa: E402
 from benchmarks import targets  # noqa: E402
-from benchmarks.calendar_year import year_calendar  # noqa: E402
-from benchmarks.ledgers import TODAY, Spec, generate  # noqa: E402
+from benchmarks.calendars import ZONE, year_calendar  # noqa: E402
+from benchmarks.ledgers import TODAY, Spec, generate, without_day  # noqa: E402
 from benchmarks.timing import BenchmarkError, Cell, measure  # noqa: E402
 from benchmarks.watson_frames import find_watson, frames_of, write_frames  # noqa: E402
+from leadshift.domain.records import Month  # noqa: E402
 
-SIZES = "1mo,1y,5y,10y"
+Months = dict[str, Month]
+
+SIZES = "1mo,10y"  # the two ends the targets compare; --sizes 1mo,1y,5y,10y for the steps between
 QUICK_SIZES = "1mo,1y"
-RUNS, QUICK_RUNS = 7, 3
+RUNS, QUICK_RUNS = 9, 3
 # Variables that change how any Python starts (bytecode, profiling, dev mode) or how wide Rich draws.
 DISTORTING = ("PYTHONDONTWRITEBYTECODE", "PYTHONPROFILEIMPORTTIME", "PYTHONDEVMODE", "PYTHONTRACEMALLOC", "COLUMNS")
 LOG_ARGS = ["log", "client", "northwind", "1.5", "--note", "Renewal call"]
@@ -97,6 +102,11 @@ def expect_output(output: bytes) -> None:
         raise BenchmarkError("the command printed nothing")
 
 
+def expect_completion(output: bytes) -> None:
+    if b"northwind" not in output.split():
+        raise BenchmarkError(f"a TAB after `log client n` did not offer northwind: {output[:200]!r}")
+
+
 def restore(template: Path, target: Path) -> None:
     """A fresh copy of the ledger (mtimes kept), so that every `log` writes into the same history.
 
@@ -109,13 +119,80 @@ def restore(template: Path, target: Path) -> None:
     shutil.copytree(template, target, symlinks=True)
 
 
-def build_cells(args: argparse.Namespace, workspace: Path, watson: Path | None) -> tuple[list[Cell], dict[str, int]]:
-    """Generate the ledgers (and Watson frames), and list every command to time."""
-    script, env = str(leadshift_script()), base_env(workspace)
-    cells = [
-        Cell(targets.PYTHON, None, [sys.executable, "-c", "pass"], env),
-        Cell(targets.HELP, None, [script, "--help"], env, check=expect_output),
+FLOORS = Path(__file__).resolve().parent / "floors"
+FLOOR_ARGS = ["northwind", "1.5", "--note", "Renewal call"]  # floor (a)'s command: `log CLIENT HOURS --note`
+# Bash's completion script runs `leadshift` so on a TAB after `leadshift log client n` (Typer's own script).
+COMPLETING = {"_LEADSHIFT_COMPLETE": "complete_bash", "COMP_WORDS": "leadshift log client n", "COMP_CWORD": "3"}
+
+
+def floor_cells(env: dict[str, str]) -> list[Cell]:
+    """`python -c pass` and the four floors, by the same interpreter."""
+    python = sys.executable
+    return [
+        Cell(targets.PYTHON, None, [python, "-c", "pass"], env),
+        Cell(targets.FLOOR_A, None, [python, str(FLOORS / "a_typer_help.py"), "--help"], env, check=expect_output),
+        Cell(targets.FLOOR_B, None, [python, str(FLOORS / "b_pydantic.py"), *FLOOR_ARGS], env, check=expect_json),
+        Cell(targets.FLOOR_C, None, [python, str(FLOORS / "c_rich_table.py"), *FLOOR_ARGS], env, check=expect_output),
+        Cell(targets.FLOOR_D, None, [python, str(FLOORS / "d_solver.py"), *FLOOR_ARGS], env, check=expect_output),
     ]
+
+
+def reading_cells(script: str, size: str, env: dict[str, str]) -> list[Cell]:
+    """The commands that only read the ledger: each run finds it as the last one left it."""
+
+    def read(command: str, *args: str, check: Callable[[bytes], None] = expect_output) -> Cell:
+        return Cell(command, size, [script, *args], env, check=check)
+
+    return [
+        Cell(targets.COMPLETE, size, [script], {**env, **COMPLETING}, check=expect_completion),
+        read(targets.SHOW, "show"),
+        read(targets.TODAY, "today"),
+        read(targets.REVIEW_JSON, "review", "--json", check=expect_json),
+        read(targets.CHECK_JSON, "check", "--json", check=expect_json),
+        read(targets.PREP_JSON, "prep", "priya", "--json", check=expect_json),
+        read(targets.REVIEW, "review"),
+        read(targets.CHECK, "check"),
+        read(targets.HANDOFF, "handoff", "plan", "--json", check=expect_json),
+    ]
+
+
+def writing_cell(command: str, size: str, argv: list[str], env: dict[str, str], home: Path, copy: Path) -> Cell:
+    """A command that writes: each run gets a fresh copy of the ledger, so that all write into the same history."""
+    at = {**env, "LEADSHIFT_HOME": str(copy)}
+    return Cell(command, size, argv, at, before=lambda: restore(home, copy), check=expect_output)
+
+
+def calendar_cell(
+    script: str, size: str, env: dict[str, str], home: Path, history: dict[str, Month], year: Path
+) -> Cell:
+    """`log --calendar FILE --yes` on today, a day not logged yet (an import would rather not count a day twice).
+
+    The calendar says it is in Berlin: read in that zone, its meetings fall in working hours.
+    """
+    untouched = home.parent / "ledger-without-today"
+    shutil.copytree(home, untouched, symlinks=True)
+    without_day(untouched, history, TODAY)
+    argv = [script, "log", "--calendar", str(year), "--yes"]
+    return writing_cell(targets.CALENDAR, size, argv, {**env, "TZ": ZONE}, untouched, home.parent / "calendar-ledger")
+
+
+def has_option(script: str, env: dict[str, str], command: str, option: str) -> bool:
+    """Whether `leadshift COMMAND -h` exists and mentions `option`: a command that has not landed is not timed."""
+    shown = subprocess.run([script, *command.split(), "-h"], env=env, capture_output=True, text=True, check=False)
+    return shown.returncode == 0 and option in shown.stdout
+
+
+def build_cells(args: argparse.Namespace, workspace: Path, watson: Path | None) -> tuple[list[Cell], dict[str, int]]:
+    """Generate the ledgers (and Watson frames, and the calendar), and list every command to time.
+
+    A command that has not landed (`log --calendar`, `export`) gets no cell: the table shows it n/a.
+    """
+    script, env = str(leadshift_script()), base_env(workspace)
+    cells = [*floor_cells(env), Cell(targets.HELP, None, [script, "--help"], env, check=expect_output)]
+    calendar, export = has_option(script, env, "log", "--calendar"), has_option(script, env, "export", "sqlite")
+    if calendar:
+        year = workspace / "year.ics"
+        year.write_bytes(year_calendar())
     records: dict[str, int] = {}
     monday = TODAY - timedelta(days=TODAY.weekday())
     for size, months in args.sizes:
@@ -125,28 +202,16 @@ def build_cells(args: argparse.Namespace, workspace: Path, watson: Path | None) 
         history = generate(home, Spec(months))
         records[size] = sum(len(month.records()) for month in history.values())
         at = {**env, "LEADSHIFT_HOME": str(home)}
-        cells += [
-            Cell(targets.REVIEW_JSON, size, [script, "review", "--json"], at, check=expect_json),
-            Cell(targets.REVIEW, size, [script, "review"], at, check=expect_output),
-            Cell(targets.CHECK, size, [script, "check", "--json"], at, check=expect_json),
-            Cell(targets.HANDOFF, size, [script, "handoff", "plan", "--json"], at, check=expect_json),
-        ]
-        calendar = workspace / size / "year.ics"
-        calendar.write_bytes(year_calendar())
-        dry_run = [script, "log", "--calendar", str(calendar), "--dry-run", "--json"]
-        cells.append(Cell(targets.CALENDAR, size, dry_run, {**at, "TZ": "Europe/Berlin"}, check=expect_json))
-        # After the reads: the copy for `log` carries whatever they left in the ledger folder (a cache, say).
-        copy = workspace / size / "log-ledger"
-        cells.append(
-            Cell(
-                targets.LOG,
-                size,
-                [script, *LOG_ARGS],
-                {**env, "LEADSHIFT_HOME": str(copy)},
-                before=lambda home=home, copy=copy: restore(home, copy),
-                check=expect_output,
-            )
-        )
+        cells += reading_cells(script, size, at)
+        # After the reads: the copy for a write carries whatever they left in the ledger folder (a cache, say).
+        copy = workspace / size / "write-ledger"
+        cells.append(writing_cell(targets.LOG, size, [script, *LOG_ARGS], env, home, copy))
+        if calendar:
+            cells.append(calendar_cell(script, size, env, home, history, year))
+        if export:
+            out = workspace / size / "export.sqlite"
+            argv = [script, "export", str(out)]
+            cells.append(Cell(targets.EXPORT, size, argv, at, before=lambda out=out: out.unlink(missing_ok=True)))
         if watson is not None:
             folder = workspace / size / "watson"
             write_frames(folder, frames_of(r for month in history.values() for r in month.records()))
@@ -172,34 +237,45 @@ def ms(value: float) -> str:
 
 
 def table(cells: list[Cell], records: dict[str, int], sizes: list[str]) -> str:
-    python = next(c for c in cells if c.command == targets.PYTHON)
-    shortest = {c.command: c.median_ms for c in cells if c.size == sizes[0]}
-    header = ["command", "history", "records", "median ms", "min-max ms", "x python", "cpu ms", "cpu x py"]
-    header.append(f"x {sizes[0]}")
+    """One row a command and history length: its time as a ratio to its floor and to `python -c pass`,
+    its peak memory, and both against the shortest history. A command not in this leadshift yet: n/a."""
+    by = {(c.command, c.size): c for c in cells}
+    python = by[(targets.PYTHON, None)]
+    header = ["command", "history", "records", "median ms", "min-max ms", "x floor", "cpu x floor", "x python"]
+    header += ["peak MB", f"x {sizes[0]}", f"MB x {sizes[0]}"]
     rows = [header]
-    order = [targets.PYTHON, targets.HELP, targets.LOG, targets.REVIEW_JSON, targets.REVIEW, targets.CHECK]
-    order += [targets.HANDOFF, targets.CALENDAR, targets.WATSON]
-    for cell in sorted(cells, key=lambda c: (order.index(c.command), sizes.index(c.size) if c.size else -1)):
-        growth = f"{cell.median_ms / shortest[cell.command]:.2f}" if cell.size and cell.command in shortest else ""
-        rows.append(
-            [
-                cell.command,
-                cell.size or "-",
-                str(records[cell.size]) if cell.size else "-",
-                ms(cell.median_ms),
-                f"{ms(cell.min_ms)}-{ms(cell.max_ms)}",
-                f"{cell.median_ms / python.median_ms:.1f}",
-                ms(cell.cpu_median_ms),
-                f"{cell.cpu_median_ms / python.cpu_median_ms:.1f}",
-                growth,
-            ]
+    for command in targets.ORDER:
+        measured = sorted(
+            (c for c in cells if c.command == command), key=lambda c: sizes.index(c.size) if c.size else -1
         )
+        if not measured and command in targets.FLOOR_OF:
+            rows.append([command, "-", "-", "n/a", *[""] * (len(header) - 4)])  # not in this leadshift yet
+        for cell in measured:
+            floored = targets.FLOOR_OF.get(command)
+            floor = by.get((floored.floor, None)) if floored else None
+            first = by.get((command, sizes[0])) if cell.size else None
+            rows.append(
+                [
+                    command,
+                    cell.size or "-",
+                    str(records[cell.size]) if cell.size else "-",
+                    ms(cell.median_ms),
+                    f"{ms(cell.min_ms)}-{ms(cell.max_ms)}",
+                    f"{cell.median_ms / floor.median_ms:.2f}" if floor else "",
+                    f"{cell.cpu_median_ms / floor.cpu_median_ms:.2f}" if floor else "",
+                    f"{cell.median_ms / python.median_ms:.1f}",
+                    f"{cell.peak_mb:.0f}",
+                    f"{cell.median_ms / first.median_ms:.2f}" if first else "",
+                    f"{cell.peak_mb / first.peak_mb:.2f}" if first else "",
+                ]
+            )
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     lines = []
     for row in rows:
-        first, *rest = row
-        lines.append("  ".join([first.ljust(widths[0]), *(v.rjust(w) for v, w in zip(rest, widths[1:], strict=True))]))
-    lines.insert(1, "-" * len(lines[0]))
+        first_column, *rest = row
+        columns = [first_column.ljust(widths[0]), *(v.rjust(w) for v, w in zip(rest, widths[1:], strict=True))]
+        lines.append("  ".join(columns).rstrip())
+    lines.insert(1, "-" * max(len(line) for line in lines))
     return "\n".join(lines)
 
 
@@ -238,9 +314,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ledgers kept in {args.keep}/SIZE/ledger")
     print()
     print(table(cells, records, sizes))
+    absent = [c for c in targets.FLOOR_OF if not any(cell.command == c for cell in cells)]
+    if absent:
+        print(f"n/a: {', '.join(absent)}: not in this leadshift yet (each is measured once it lands)")
     print()
-    verdicts = targets.judge({(c.command, c.size): c.median_ms for c in cells}, sizes)
-    print("Targets (issue 7), on the medians of this run:")
+    medians = {(c.command, c.size): c.median_ms for c in cells}
+    verdicts = targets.judge(medians, sizes, {(c.command, c.size): c.peak_mb for c in cells})
+    print("Targets (issue 18), on the medians of this run (x floor: wall-clock, the cpu column beside it):")
     for verdict in verdicts:
         print(f"  {verdict.status:4}  {verdict.target}: {verdict.detail}")
     if args.json:
@@ -251,7 +331,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def figures(args, cells, records, verdicts, watson, loads) -> dict[str, object]:  # type: ignore[no-untyped-def]
     """Everything measured, for comparing a later run with this one."""
-    python = next(c for c in cells if c.command == targets.PYTHON)
+    by = {(c.command, c.size): c for c in cells}
+    python = by[(targets.PYTHON, None)]
+
+    def floor_of(cell: Cell) -> Cell | None:
+        floored = targets.FLOOR_OF.get(cell.command)
+        return by.get((floored.floor, None)) if floored else None
+
     return {
         "when": datetime.now().isoformat(timespec="seconds"),
         "python": platform.python_version(),
@@ -276,6 +362,10 @@ def figures(args, cells, records, verdicts, watson, loads) -> dict[str, object]:
                 "cpu_median_ms": round(c.cpu_median_ms, 2),
                 "ratio_to_python": round(c.median_ms / python.median_ms, 3),
                 "cpu_ratio_to_python": round(c.cpu_median_ms / python.cpu_median_ms, 3),
+                "floor": floor.command if (floor := floor_of(c)) else None,
+                "ratio_to_floor": round(c.median_ms / floor.median_ms, 3) if floor else None,
+                "cpu_ratio_to_floor": round(c.cpu_median_ms / floor.cpu_median_ms, 3) if floor else None,
+                "peak_mb": round(c.peak_mb, 1),
                 "samples_ms": [round(s.wall_ms, 2) for s in c.samples],
             }
             for c in cells

@@ -100,13 +100,13 @@ def test_a_floating_time_is_read_in_the_leaders_zone() -> None:
 
 
 def test_leaving_out_the_far_events_of_a_year_changes_nothing_on_the_day(monkeypatch: pytest.MonkeyPatch) -> None:
-    from benchmarks.calendar_year import year_calendar
+    from benchmarks.calendars import year_calendar
     from leadshift.calendar import events
 
     year = year_calendar()
     days = [date(2026, 11, 20), date(2026, 6, 1), date(2025, 12, 24)]
     quick = [read_day(year, day, BERLIN) for day in days]
-    assert len(events.near(year, days[0])) < len(year) / 10
+    assert len(events.near(year, days[0])) < len(year) / 5  # the repeating series stay, the far one-offs go
     monkeypatch.setattr(events, "near", lambda data, day: data)
     assert quick == [read_day(year, day, BERLIN) for day in days]
     assert all(quick)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -64,10 +65,28 @@ def test_a_real_bash_completes_a_client_key_through_the_script_leadshift_shows(t
         (["teammate", "leave", "a"], ["alice"]),
         (["handoff", "advance", ""], ["acme", "globex", "initech"]),
         (["rev"], ["review"]),
+        (["prep", "a"], ["alice"]),
+        (["action", "add", ""], ["alice", "bob"]),
+        (["obstacles", "b"], ["bob"]),
+        (["log", "one-on-one", "alice", ""], ["held", "cancelled", "interrupted"]),
+        (["log", "one-on-one", "alice", "held", "--owner", ""], ["me", "them"]),
+        (["log", "client", "acme", "1", "--kind", "r"], ["relationship"]),
+        (["yes", "acme", "deck", "--no", "s"], ["strategy"]),
+        (["export", "out.csv", "--format", ""], ["csv", "jsonl", "sqlite"]),
     ],
 )
 def test_tab_offers_the_keys_and_words_that_fit(team: Path, typed: list[str], offered: list[str]) -> None:
     assert _complete(team, *typed) == offered
+
+
+def test_tab_offers_the_ids_of_the_items_still_open(cli, team: Path) -> None:
+    cli("action", "add", "alice", "Send the pricing notes")
+    cli("action", "add", "bob", "Book the training")
+    cli("obstacle", "add", "bob", "The approval form takes three days")
+    actions = {item["text"]: item["id"] for item in json.loads(cli("actions", "--json").stdout)}
+    cli("action", "done", actions["Book the training"])
+    assert _complete(team, "action", "done", "") == [actions["Send the pricing notes"]]
+    assert _complete(team, "obstacle", "done", "") == [json.loads(cli("obstacles", "--json").stdout)[0]["id"]]
 
 
 def test_tab_reads_the_ledger_given_with_ledger(team: Path, tmp_path: Path) -> None:

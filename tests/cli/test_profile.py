@@ -128,10 +128,13 @@ def test_profile_keywords_replace_an_activitys_words_and_an_empty_rule_puts_back
 @pytest.mark.parametrize(
     ("rule", "message"),
     [
-        ("hiring", "Error: 'hiring' is not a keyword rule: write ACTIVITY=WORD,WORD, like hiring=interview,screen.\n"),
+        (
+            "hiring",
+            "Error: --keywords 'hiring' is not a keyword rule: write ACTIVITY=WORD,WORD, like hiring=interview,screen.\n",
+        ),
         (
             "nope=x",
-            "Error: 'nope' is not a leadership activity. Choose one of: one-on-one, coaching, team, hiring, "
+            "Error: --keywords 'nope=x': 'nope' is not a leadership activity. Choose one of: one-on-one, coaching, team, hiring, "
             "strategy, learning, admin.\n",
         ),
     ],

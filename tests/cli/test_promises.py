@@ -54,7 +54,7 @@ def test_an_item_carries_forward_until_done_and_done_twice_says_when(cli: Callab
     item = added_id(cli("action", "add", "alice", "Send the pricing notes", "--date", "2026-11-16"))
     closed = cli("action", "done", item[:4], "--note", "sent on Tuesday", "--date", "2026-11-19")
     assert closed.exit_code == 0, closed.stderr
-    assert closed.stdout == f"Closed action item {item} with Alice Martin on 2026-11-19.\n"
+    assert closed.stdout == f"Closed action item {item} with Alice Martin: done on 2026-11-19.\n"
     assert json.loads(cli("actions", "--json").stdout) == []
     assert cli("actions").stdout == 'No open action items. Add one with `leadshift action add TEAMMATE "TEXT"`.\n'
     every = json.loads(cli("actions", "--all", "--json").stdout)
@@ -82,7 +82,9 @@ def test_obstacles_oldest_first_with_their_age_and_a_note_to_close(cli: Callable
         assert "--note" in refused.stderr
     assert snapshot(team) == before
     closed = cli("obstacle", "done", old, "--note", "asked IT for a VIP flag; told Bob", "--date", "2026-11-18")
-    assert closed.stdout == f"Closed obstacle {old} raised by Bob Chen on 2026-11-18, after 15 days.\n"
+    assert (
+        closed.stdout == f"Closed obstacle {old} raised by Bob Chen on 2026-11-03: done on 2026-11-18, after 15 days.\n"
+    )
     done = json.loads(cli("obstacles", "bob", "--all", "--json").stdout)
     assert [(o["done"], o["age_days"], o["note"]) for o in done] == [
         ("2026-11-18", 15, "asked IT for a VIP flag; told Bob")

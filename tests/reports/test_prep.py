@@ -214,7 +214,7 @@ def test_the_three_most_pressing_questions_in_their_fixed_order() -> None:
     questions = alices_brief()["questions"]
     assert questions == [
         "I let Globex take our 1:1 on 2026-11-12: what did that cost you, and what do you need from me now?",
-        "On 2026-11-02 you told me 2 things in your way (18 days ago): here is what I have done about it. "
+        "On 2026-11-02 you told me 2 things in your way (18 days ago): here is what I will do about it, and by when. "
         "What else slows you down with your clients?",
         "When you brought me the problem of 2026-11-17, I answered before asking you: what would you have done?",
     ]

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 app = new_app("The client accounts: who owns each, what it needs, how much it weighs.")
 
 Key = Annotated[str, typer.Argument(metavar="KEY", autocompletion=completion.clients, help="Short key, like 'acme'.")]
-Name = Annotated[Optional[str], typer.Option("--name", help="Display name.")]
+Name = Annotated[Optional[str], typer.Option("--name", metavar="NAME", help="Display name.")]
 Owner = Annotated[
     Optional[str],
     typer.Option(
@@ -61,7 +61,7 @@ def register(tree: typer.Typer) -> None:
 def add(
     ctx: typer.Context,
     key: Key,
-    name: Annotated[str, typer.Option("--name", help="Display name.")],
+    name: Annotated[str, typer.Option("--name", metavar="NAME", help="Display name.")],
     owner: Owner = None,
     needs: Needs = None,
     weight: Weight = None,

@@ -6,7 +6,7 @@ never the months, Pydantic or Rich: completion runs a whole leadshift process on
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,26 @@ def activities(incomplete: str) -> list[str]:
     return _starting(list(ACTIVITIES), incomplete)
 
 
-def _keys(ctx: typer.Context, table: str) -> list[str]:
+def open_actions(ctx: typer.Context, incomplete: str) -> list[str]:
+    """The ids of the action items still open, for `action done`."""
+    return _starting(_keys(ctx, "actions", open_only=True), incomplete)
+
+
+def open_obstacles(ctx: typer.Context, incomplete: str) -> list[str]:
+    """The ids of the obstacles still open, for `obstacle done`."""
+    return _starting(_keys(ctx, "obstacles", open_only=True), incomplete)
+
+
+def one_of(*words: str) -> Callable[[str], list[str]]:
+    """A completion of a fixed set of words: a 1:1's status, a kind of no, a format."""
+
+    def complete(incomplete: str) -> list[str]:
+        return _starting(list(words), incomplete)
+
+    return complete
+
+
+def _keys(ctx: typer.Context, table: str, *, open_only: bool = False) -> list[str]:
     from leadshift.storage.keys import keys_in
     from leadshift.storage.location import ledger_home
 
@@ -41,7 +60,7 @@ def _keys(ctx: typer.Context, table: str) -> list[str]:
         home: Path = ledger_home(ctx.find_root().params.get("ledger"))
     except LeadshiftError:
         return []
-    return keys_in(home, table)
+    return keys_in(home, table, open_only=open_only)
 
 
 def _starting(words: list[str], incomplete: str) -> list[str]:

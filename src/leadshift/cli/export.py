@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from leadshift.cli import completion
 from leadshift.cli.options import TODAY, choice, past_day
 from leadshift.cli.output import NotBoth, Outcome, command, news
 from leadshift.cli.session import Session
@@ -31,6 +32,7 @@ def export(
         typer.Option(
             "--format",
             metavar="FORMAT",
+            autocompletion=completion.one_of(*FORMATS),
             parser=choice("format", FORMATS),
             help="csv, jsonl or sqlite [default: from FILE's extension].",
         ),

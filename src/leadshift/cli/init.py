@@ -19,7 +19,7 @@ def register(tree: typer.Typer) -> None:
 
 def init(
     ctx: typer.Context,
-    name: Annotated[str, typer.Option("--name", help="Your name, as the reports address you.")],
+    name: Annotated[str, typer.Option("--name", metavar="NAME", help="Your name, as the reports address you.")],
     promoted_on: PromotedOn = None,
     workday_hours: WorkdayHours = None,
     client_share_limit: ClientShareLimit = None,

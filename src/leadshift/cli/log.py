@@ -155,6 +155,7 @@ def client(
         typer.Option(
             "--kind",
             metavar="KIND",
+            autocompletion=completion.one_of(*CLIENT_WORK),
             parser=choice("kind of client work", CLIENT_WORK),
             help="delivery (the default: the team's work), relationship (staying close while the team serves "
             "it) or new-business; a prospect's hours are new business.",
@@ -224,7 +225,10 @@ def one_on_one(
     status: Annotated[
         str,
         typer.Argument(
-            metavar="STATUS", parser=choice("1:1 status", ONE_ON_ONE_STATUSES), help="held, cancelled or interrupted."
+            metavar="STATUS",
+            parser=choice("1:1 status", ONE_ON_ONE_STATUSES),
+            autocompletion=completion.one_of(*ONE_ON_ONE_STATUSES),
+            help="held, cancelled or interrupted.",
         ),
     ],
     because: Annotated[
@@ -247,6 +251,7 @@ def one_on_one(
         typer.Option(
             "--owner",
             metavar="WHO",
+            autocompletion=completion.one_of(*ACTION_OWNERS),
             parser=choice("choice for --owner", ACTION_OWNERS),
             help="me (the default) or them: once for every --action, or once per --action, in order.",
         ),

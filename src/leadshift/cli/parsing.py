@@ -126,8 +126,13 @@ def parse_keyword_rule(text: str, activities: tuple[str, ...]) -> tuple[str, lis
     """`hiring=interview, screen` -> ('hiring', ['interview', 'screen']); `hiring=` -> ('hiring', []): the defaults."""
     activity, equals, words = text.partition("=")
     if not equals:
-        raise UsageError(f"'{text}' is not a keyword rule: write ACTIVITY=WORD,WORD, like hiring=interview,screen.")
-    return parse_choice("leadership activity", activity.strip(), activities), parse_tags(words)
+        raise UsageError(
+            f"--keywords '{text}' is not a keyword rule: write ACTIVITY=WORD,WORD, like hiring=interview,screen."
+        )
+    try:
+        return parse_choice("leadership activity", activity.strip(), activities), parse_tags(words)
+    except UsageError as error:
+        raise UsageError(f"--keywords '{text}': {error.message}") from None
 
 
 def parse_share(text: str) -> float:

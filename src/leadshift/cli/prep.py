@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from leadshift.cli import completion
 from leadshift.cli.output import command
 from leadshift.cli.session import Session
 
@@ -20,7 +21,12 @@ def register(tree: typer.Typer) -> None:
 def prep(
     ctx: typer.Context,
     teammate: Annotated[
-        str, typer.Argument(metavar="TEAMMATE", help="Their key, or the start of it (like 'pri' for priya).")
+        str,
+        typer.Argument(
+            metavar="TEAMMATE",
+            autocompletion=completion.teammates,
+            help="Their key, or the start of it (like 'pri' for priya).",
+        ),
     ],
 ) -> Prep:
     """Before a 1:1: what happened since the last one, what each of you owes, and what to ask."""

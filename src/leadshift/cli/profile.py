@@ -21,7 +21,9 @@ def register(tree: typer.Typer) -> None:
 
 def profile(
     ctx: typer.Context,
-    name: Annotated[Optional[str], typer.Option("--name", help="Your name, as the reports address you.")] = None,
+    name: Annotated[
+        Optional[str], typer.Option("--name", metavar="NAME", help="Your name, as the reports address you.")
+    ] = None,
     promoted_on: PromotedOn = None,
     workday_hours: WorkdayHours = None,
     client_share_limit: ClientShareLimit = None,

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from leadshift.cli import completion
 from leadshift.cli.app import new_app
 from leadshift.cli.options import TODAY, OnDate, choice, day
 from leadshift.cli.output import command
@@ -28,14 +29,26 @@ if TYPE_CHECKING:
 action_app = new_app("Action items from your 1:1s: what you owe your people, and what they took on.")
 obstacle_app = new_app("Obstacles your people raise: what gets in the way of serving clients, until you act on it.")
 
-Teammate = Annotated[str, typer.Argument(metavar="TEAMMATE", help="The teammate's key.")]
+Teammate = Annotated[
+    str, typer.Argument(metavar="TEAMMATE", autocompletion=completion.teammates, help="The teammate's key.")
+]
 ItemText = Annotated[str, typer.Argument(metavar="TEXT", help="What it is, in a few words (private to you).")]
-ItemId = Annotated[str, typer.Argument(metavar="ID", help="The id the list prints (4+ characters).")]
-Which = Annotated[Optional[str], typer.Argument(metavar="[TEAMMATE]", help="Only those with this teammate.")]
+ID_HELP = "The id the list prints (4+ characters)."
+ActionId = Annotated[str, typer.Argument(metavar="ID", autocompletion=completion.open_actions, help=ID_HELP)]
+ObstacleId = Annotated[str, typer.Argument(metavar="ID", autocompletion=completion.open_obstacles, help=ID_HELP)]
+Which = Annotated[
+    Optional[str],
+    typer.Argument(metavar="TEAMMATE", autocompletion=completion.teammates, help="Only those with this teammate."),
+]
 Every = Annotated[bool, typer.Option("--all", help="Done ones too.")]
 OWNER_HELP = "me (you promised it: the default) or them (they took it on)."
 OWNERS = choice("choice for --owner", ACTION_OWNERS)
-Owner = Annotated[str, typer.Option("--owner", metavar="WHO", parser=OWNERS, help=OWNER_HELP)]
+Owner = Annotated[
+    str,
+    typer.Option(
+        "--owner", metavar="WHO", parser=OWNERS, autocompletion=completion.one_of(*ACTION_OWNERS), help=OWNER_HELP
+    ),
+]
 Due = Annotated[
     Optional[date], typer.Option("--due", metavar="DATE", parser=day, help="When it is due (may be ahead).")
 ]
@@ -88,7 +101,7 @@ def add_action(
 @command(action_app, "done")
 def action_done(
     ctx: typer.Context,
-    item_id: ItemId,
+    item_id: ActionId,
     note: Annotated[str, typer.Option("--note", "-n", metavar="TEXT", help="How it ended (private).")] = "",
     on: OnDate = TODAY,  # type: ignore[assignment]
 ) -> Kept:
@@ -107,7 +120,7 @@ def add_obstacle(ctx: typer.Context, teammate: Teammate, text: ItemText, on: OnD
 @command(obstacle_app, "done")
 def obstacle_done(
     ctx: typer.Context,
-    item_id: ItemId,
+    item_id: ObstacleId,
     note: Annotated[
         str,
         typer.Option("--note", "-n", metavar="TEXT", help="What you did about it: tell them, and follow through."),

@@ -26,8 +26,8 @@ app = new_app("The people you lead: their skills, growth goals, capacity and 1:1
 Key = Annotated[
     str, typer.Argument(metavar="KEY", autocompletion=completion.teammates, help="Short key, like 'alice'.")
 ]
-Name = Annotated[Optional[str], typer.Option("--name", help="Display name.")]
-Role = Annotated[Optional[str], typer.Option("--role", help="Their role, like 'account manager'.")]
+Name = Annotated[Optional[str], typer.Option("--name", metavar="NAME", help="Display name.")]
+Role = Annotated[Optional[str], typer.Option("--role", metavar="ROLE", help="Their role, like 'account manager'.")]
 Skills = Annotated[
     Optional[TagList],
     typer.Option("--skills", metavar="A,B", parser=parse_tags, help="What they are good at, comma-separated."),
@@ -59,7 +59,7 @@ def register(tree: typer.Typer) -> None:
 def add(
     ctx: typer.Context,
     key: Key,
-    name: Annotated[str, typer.Option("--name", help="Display name.")],
+    name: Annotated[str, typer.Option("--name", metavar="NAME", help="Display name.")],
     role: Role = None,
     skills: Skills = None,
     growing: Growing = None,

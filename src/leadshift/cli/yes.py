@@ -56,6 +56,7 @@ def yes(
         typer.Option(
             "--no",
             metavar="KIND",
+            autocompletion=completion.one_of(*NO_KINDS),
             parser=choice("kind of no", NO_KINDS),
             help=f"What this yes displaces: {', '.join(NO_KINDS)}. On a terminal, leave it out to pick from "
             "the 1:1s due in the next 7 days and the other kinds.",

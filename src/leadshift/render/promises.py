@@ -88,9 +88,11 @@ def kept_view(kept: Kept) -> Lines:
 def kept_line(kept: Kept) -> Text:
     item, label = kept.item, LABELS[kept.table]
     if item.done is not None:
-        text = Text(f"Closed {label} {kept.id} ").append_text(_whose(kept)).append(f" on {item.done}")
-        if isinstance(item, Obstacle):  # how long they waited on you
-            text.append(f", after {plural(age(item, item.done), 'day')}")
+        text = Text(f"Closed {label} {kept.id} ").append_text(_whose(kept))
+        if isinstance(item, Obstacle):  # when they raised it, and how long they waited on you
+            text.append(f" on {item.opened}: done on {item.done}, after {plural(age(item, item.done), 'day')}")
+        else:
+            text.append(f": done on {item.done}")
         return text.append(".")
     text = Text(f"Added {label} {kept.id} ").append_text(_whose(kept))
     if isinstance(item, ActionItem):

@@ -70,8 +70,8 @@ def _obstacle_waiting(facts: Facts) -> str | None:
     oldest = facts.obstacles[0]
     what = "what got in your way" if len(facts.obstacles) == 1 else f"{len(facts.obstacles)} things in your way"
     return (
-        f"On {oldest.opened} you told me {what} ({plural(oldest.age_days, 'day')} ago): here is what I have done "
-        "about it. What else slows you down with your clients?"
+        f"On {oldest.opened} you told me {what} ({plural(oldest.age_days, 'day')} ago): here is what I will do "
+        "about it, and by when. What else slows you down with your clients?"
     )
 
 

@@ -12,11 +12,20 @@ from pathlib import Path
 from leadshift.storage.layout import LEDGER_FILE
 
 
-def keys_in(home: Path, table: str) -> list[str]:
-    """The keys of `table` (clients, teammates) in the ledger at `home`, sorted; none if it does not read."""
+def keys_in(home: Path, table: str, *, open_only: bool = False) -> list[str]:
+    """The keys of `table` (clients, teammates, actions) in the ledger at `home`, sorted; none if it does not read.
+
+    `open_only`: only the entries not `done` (the action items and obstacles still open).
+    """
     try:
         with open(home / LEDGER_FILE, "rb") as file:
             entries = tomllib.load(file).get(table, {})
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
         return []
-    return sorted(key for key in entries if isinstance(key, str)) if isinstance(entries, dict) else []
+    if not isinstance(entries, dict):
+        return []
+    return sorted(
+        key
+        for key, entry in entries.items()
+        if isinstance(key, str) and not (open_only and isinstance(entry, dict) and entry.get("done"))
+    )

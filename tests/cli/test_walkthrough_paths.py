@@ -61,7 +61,9 @@ def test_held_alone_takes_the_length_of_the_last_1_1_and_says_so(team: Path) -> 
     held = OneOnOneRecord(id="0000000b", date=date(2026, 11, 6), teammate="bob", status="held")
     answers, script = _walk(team, ["", "", "", *NO_LEADING, "", "h", "", ""], [last, held])
     assert answers.held_hours == {"bob": 0.75}
-    assert any(q.startswith("1:1 with Bob Chen (last held 2026-11-06)") and "h = held, 0.75 h" in q for q in script.questions)
+    assert any(
+        q.startswith("1:1 with Bob Chen (last held 2026-11-06)") and "h = held, 0.75 h" in q for q in script.questions
+    )
 
 
 def test_held_alone_with_no_length_known_logs_no_hours(team: Path) -> None:
@@ -93,7 +95,16 @@ def test_back_returns_to_the_question_before_with_its_answer_as_the_default(team
     answers, script = _walk(team, ["", "3", "back", "", "1", "<", "<", "", "2", "1.5", *NO_LEADING[1:], "", "", ""])
     assert answers.client_hours == {"acme": 3.0, "initech": 2.0}
     assert answers.lead_hours == {"coaching": 1.5}
-    assert script.questions[:8] == ["Which day are you logging?", "Acme Ltd", "Initech", "Acme Ltd", "Initech", "coaching (hours, and who with: 1 alice)", "Initech", "Acme Ltd"]
+    assert script.questions[:8] == [
+        "Which day are you logging?",
+        "Acme Ltd",
+        "Initech",
+        "Acme Ltd",
+        "Initech",
+        "coaching (hours, and who with: 1 alice)",
+        "Initech",
+        "Acme Ltd",
+    ]
 
 
 def test_back_keeps_a_default_only_for_the_same_question(team: Path) -> None:
@@ -153,7 +164,9 @@ def test_every_word_is_taken_by_its_unique_start(team: Path) -> None:
 
 def test_nothing_else_costs_one_enter(team: Path) -> None:
     answers, script = _walk(team, ["", "", "", *NO_LEADING, "", "", ""])
-    assert script.questions[-1] == "Anything else? (e)scalation, (y)es to a client, (n)ote, (c)lient, (1):1, Enter = done"
+    assert (
+        script.questions[-1] == "Anything else? (e)scalation, (y)es to a client, (n)ote, (c)lient, (1):1, Enter = done"
+    )
     assert answers.is_empty()
 
 
@@ -258,3 +271,97 @@ def test_a_day_already_logged_is_not_offered_the_last_one(team: Path, cli) -> No
     cli("log", "client", "acme", "1")
     _, script = _walk(team, ["", "", "", *NO_LEADING, "", "", ""])
     assert not any(q.startswith("Start from") for q in script.questions)
+
+
+# -- on a real terminal -------------------------------------------------------------------------
+
+
+def test_back_and_held_with_hours_on_a_real_terminal(team: Path) -> None:
+    import json
+
+    import pexpect
+
+    from tests.cli.test_walkthrough import _show, _spawn
+
+    child = _spawn(team)
+    child.expect("Which day are you logging")
+    child.sendline("")
+    child.expect("Acme Ltd")
+    child.sendline("3")
+    child.expect("Initech")
+    child.sendline("<")  # back: Acme again, its 3 offered
+    child.expect(r"Acme Ltd \S*\(3\)")
+    child.sendline("")
+    for question in ("Initech", "coaching", "team", "hiring", "strategy", "learning", "admin"):
+        child.expect(question)
+        child.sendline("")
+    child.expect(r"1:1 with Alice Martin .*h 1 = held, 1 h")
+    child.sendline("h 1")
+    child.expect("→ held, 1 h")
+    child.expect("Action items agreed with Alice Martin")
+    child.sendline("")
+    child.expect("1:1 with Bob Chen")
+    child.sendline("c")
+    child.expect("Because of which client")
+    child.sendline("")
+    child.expect("Anything else")
+    child.sendline("")
+    child.expect(r"Save these 4 records\?")
+    child.sendline("y")
+    child.expect("Saved 4 records.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    shown = [
+        (r["type"], r.get("client") or r.get("activity"), r.get("teammate"), r.get("status"), r.get("hours"))
+        for r in json.loads(_show(team))
+    ]
+    assert shown == [
+        ("hours", "acme", None, None, 3.0),
+        ("hours", "one-on-one", "alice", None, 1.0),
+        ("one-on-one", None, "alice", "held", None),
+        ("one-on-one", None, "bob", "cancelled", None),
+    ]
+
+
+@pytest.mark.parametrize("how", ["no", "ctrl-c"])
+def test_back_from_save_then_no_or_ctrl_c_writes_nothing(team: Path, how: str) -> None:
+    import pexpect
+
+    from tests.cli.test_walkthrough import _spawn
+    from tests.conftest import snapshot
+
+    before = snapshot(team)
+    child = _spawn(team)
+    child.expect("Which day are you logging")
+    child.sendline("")
+    child.expect("Acme Ltd")
+    child.sendline("2")
+    for _ in range(9):  # Initech, the six activities, Alice's 1:1 and Bob's: Enter
+        child.sendline("")
+    child.expect("Anything else")
+    child.sendline("e")
+    child.expect("Who brought it")
+    child.sendline("bo")
+    child.expect("ask for their solution first")
+    child.sendline("a")
+    child.expect("Anything else")
+    child.sendline("")
+    child.expect(r"Save these 2 records\?")
+    child.sendline("<")  # back to the question before: anything else?
+    child.expect("Anything else")
+    if how == "no":
+        child.sendline("")
+        child.expect(r"Save these 2 records\?")
+        child.sendline("n")
+        child.expect("Nothing was written")
+        child.expect(pexpect.EOF)
+        child.close()
+        assert child.exitstatus == 0
+    else:
+        child.sendintr()
+        child.expect("cancelled; nothing was written")
+        child.expect(pexpect.EOF)
+        child.close()
+        assert child.exitstatus == 130
+    assert snapshot(team) == before

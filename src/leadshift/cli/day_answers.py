@@ -42,7 +42,12 @@ class DayAnswers:
 
     def is_empty(self) -> bool:
         return not (
-            self.client_hours or self.lead_hours or self.one_on_ones or self.other_work or self.escalations or self.yeses
+            self.client_hours
+            or self.lead_hours
+            or self.one_on_ones
+            or self.other_work
+            or self.escalations
+            or self.yeses
         )
 
     def total_hours(self) -> float:

@@ -39,7 +39,7 @@ def anything_else(asker: Asker, ledger: Ledger, answers: DayAnswers) -> None:
 
 
 def _escalation(asker: Asker, ledger: Ledger, answers: DayAnswers) -> None:
-    """`log escalation`: who brought a problem, and whether you asked for their solution first (docs/coaching.md, 10)."""
+    """`log escalation`: who brought a problem; did you ask for their solution first? (docs/coaching.md, 10)"""
     who = until_valid(asker, Text("    Who brought it? (teammate)"), "", lambda s: teammate_on(ledger, answers.day, s))
     question = Text("    Did you ask for their solution first? (a)sked first, (t)old them")
     how = until_valid(asker, question, "", lambda s: parse_word(s, ("asked", "told"), "a if you asked first, t if not"))
@@ -79,7 +79,9 @@ def _note(asker: Asker, ledger: Ledger, answers: DayAnswers) -> None:
         return
     for number, (_, record) in enumerate(lines, 1):
         hours = getattr(record, "hours", None)
-        asker.say(Text(f"    {number}. ").append_text(describe(record)).append(f", {hours_text(hours)} h" if hours else ""))
+        asker.say(
+            Text(f"    {number}. ").append_text(describe(record)).append(f", {hours_text(hours)} h" if hours else "")
+        )
     which = until_valid(asker, Text(f"    Note on which? (1-{len(lines)})"), "", lambda s: _number(s, len(lines)))
     key = lines[which - 1][0]
     note = until_valid(asker, Text("    The note (Enter = none)"), answers.notes.get(key, ""), _note_text)

@@ -120,9 +120,9 @@ def _status_and_hours(answers: DayAnswers, text: str, usual: float | None) -> tu
 def _ask_actions(asker: Asker, teammate: str, name: str, day: date) -> list[NewAction]:
     """The action items agreed in a held 1:1: text, who owes it, when it is due; an empty text ends."""
     agreed = []
+    owners = or_list(list(ACTION_OWNERS))
     question = Text("    Action items agreed with ").append_text(literal(name)).append(" (text, Enter to go on)")
     while text := until_valid(asker, question, "", str).strip():
-        owners = or_list(list(ACTION_OWNERS))
         owner = until_valid(
             asker,
             Text(f"      Who owes it? ({owners}, Enter = me)"),
@@ -151,9 +151,7 @@ def teammate_on(ledger: Ledger, day: date, text: str) -> str:
 def last_day(ledger: Ledger, day: date) -> tuple[date, list[HoursRecord]] | None:
     """The last day logged before `day` with hours of its own (a 1:1's hours come with the 1:1), and those hours."""
     hours = [
-        r
-        for r in ledger.records(end=day)
-        if isinstance(r, HoursRecord) and r.date < day and r.activity != "one-on-one"
+        r for r in ledger.records(end=day) if isinstance(r, HoursRecord) and r.date < day and r.activity != "one-on-one"
     ]
     if not hours:
         return None

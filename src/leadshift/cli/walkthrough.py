@@ -138,7 +138,6 @@ def _with_whom(ledger: Ledger, answers: DayAnswers, text: str) -> tuple[float, s
 def run_walkthrough(session: Session) -> DaySaved | None:
     """Interview the leader on the terminal, show the summary, save on yes; what was saved, if anything."""
     from leadshift.cli.writes import save_records
-    from leadshift.domain.book import Book
     from leadshift.domain.changes import id_source
     from leadshift.reports.day import day_totals
     from leadshift.reports.receipts import DaySaved

@@ -365,3 +365,19 @@ def test_back_from_save_then_no_or_ctrl_c_writes_nothing(team: Path, how: str) -
         child.close()
         assert child.exitstatus == 130
     assert snapshot(team) == before
+
+
+def test_a_typical_day_stays_within_issue_16s_keystrokes(tmp_path: Path) -> None:
+    """Counted, not timed: the example's Monday in 25 keys at most, a day from the calendar in 10 (issue 16)."""
+    import shutil
+
+    from tests.support import keystrokes
+
+    shutil.copytree(keystrokes.EXAMPLE, tmp_path / "example")
+    _, typical = keystrokes.run(tmp_path / "example", ["log"], keystrokes.WITH_HOURS, {"LEADSHIFT_TODAY": "2026-11-16"})
+    keystrokes.team_ledger(tmp_path / "team")
+    env = {"LEADSHIFT_TODAY": "2026-11-20", "TZ": "Europe/Berlin"}
+    _, calendar = keystrokes.run(
+        tmp_path / "team", ["log", "--calendar", str(keystrokes.GOOGLE)], keystrokes.CALENDAR, env
+    )
+    assert (typical, calendar) == (25, 7)

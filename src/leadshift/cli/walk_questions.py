@@ -85,7 +85,7 @@ def ask_one_on_one(asker: Asker, answers: DayAnswers, ledger: Ledger, teammate: 
     book, day = ledger.book, answers.day
     name = book.teammates[teammate].name
     usual = last_length(ledger, teammate, day)
-    hint = f"h = held, {hours_text(usual)} h as last time; h 0.5 = held, 0.5 h" if usual else "h 1 = held, 1 h"
+    hint = f"h = held, {hours_text(usual)} h as last time, or h and its hours" if usual else "h 1 = held, 1 h"
     question = Text("  1:1 with ").append_text(literal(name))
     question.append(f" ({when}): held, cancelled or interrupted? ({hint}; Enter = skip)")
     status, hours = until_valid(asker, question, "skip", lambda text: _status_and_hours(answers, text, usual))

@@ -322,6 +322,19 @@ def test_back_and_held_with_hours_on_a_real_terminal(team: Path) -> None:
         ("one-on-one", None, "alice", "held", None),
         ("one-on-one", None, "bob", "cancelled", None),
     ]
+    history = json.loads(_undo_list(team))
+    assert history[0]["command"] == "log"  # `undo --list` names the walkthrough's change
+    assert history[0]["summary"].startswith("added 3 h client work for acme on 2026-11-20")
+
+
+def _undo_list(home: Path) -> str:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "LEADSHIFT_HOME": str(home), "LEADSHIFT_TODAY": "2026-11-20"}
+    run = subprocess.run([sys.executable, "-m", "leadshift", "undo", "--list", "--json"], env=env, capture_output=True)
+    return run.stdout.decode()
 
 
 @pytest.mark.parametrize("how", ["no", "ctrl-c"])

@@ -38,11 +38,30 @@ class Script:
         self.said.append(message.plain if isinstance(message, Text) else message)
 
 
-# Owned clients (acme, initech), then "another client?", then 7 activities, then 1:1s due.
+# Owned clients (acme, initech), the 6 activities (a 1:1's hours come with it), the 1:1s due, then "anything else?".
 def test_interview_collects_the_day(team: Path) -> None:
     ledger = Store(team).load()
     script = Script(
-        ["yesterday", "2h", "", "glo", "1", "rel", "", "", "1.5", "", "", "", "", "0.5", "cancelled", "acme", "hel", ""]
+        [
+            "yesterday",
+            "2h",
+            "",
+            "1.5",
+            "",
+            "",
+            "",
+            "",
+            "0.5",
+            "cancelled",
+            "acme",
+            "hel",
+            "",
+            "c",
+            "glo",
+            "1",
+            "rel",
+            "",
+        ]
     )
     answers = interview(ledger, date(2026, 11, 20), script)
     assert answers == DayAnswers(
@@ -57,7 +76,7 @@ def test_interview_collects_the_day(team: Path) -> None:
         "Delivery or relationship? (delivery or relationship, Enter = delivery)"
     ]
     assert script.questions[0] == "Which day are you logging?"
-    assert script.questions[-4].startswith("1:1 with Alice Martin (none held yet)")
+    assert script.questions[9].startswith("1:1 with Alice Martin (none held yet)")
     assert script.answers == []
 
 
@@ -68,7 +87,7 @@ def test_the_kind_of_client_work_is_asked_only_when_it_can_be_either(cli, team: 
     ledger = Store(team).load()
     assert {k for k, h in ledger.book.handoffs.items() if not h.done} == {"acme", "initech"}
     # acme 2 (asked: relationship), initech 1 (asked: Enter = delivery), zenith 1.5 (not asked), no more clients.
-    script = Script(["today", "2", "relation", "1", "", "1.5", "", *[""] * 7, *[""] * 2])
+    script = Script(["today", "2", "relation", "1", "", "1.5", *[""] * 6, *[""] * 2, ""])
     answers = interview(ledger, date(2026, 11, 20), script)
     assert answers.client_hours == {"initech": 1.0}
     assert answers.other_work == {("acme", "relationship"): 2.0, ("zenith", "new-business"): 1.5}
@@ -83,7 +102,8 @@ def test_the_kind_of_client_work_is_asked_only_when_it_can_be_either(cli, team: 
 
 def test_interview_asks_again_after_a_bad_answer(team: Path) -> None:
     ledger = Store(team).load()
-    script = Script(["31/12", "today", "lots", "1", "", "acmee", "acme", "2", *[""] * 8, "skip", "skip"])
+    # Acme 1, then entered again from "anything else?": its 1 h is offered, and 3 replaces it.
+    script = Script(["31/12", "today", "lots", "1", "", *[""] * 6, "skip", "skip", "c", "acmee", "acme", "3", ""])
     answers = interview(ledger, date(2026, 11, 20), script)
     assert answers.client_hours == {"acme": 3.0}
     assert any("'31/12' is not a date" in s for s in script.said)
@@ -95,10 +115,10 @@ def test_only_due_one_on_ones_are_asked(cli, team: Path) -> None:
     cli("log", "one-on-one", "alice", "held", "--date", "2026-11-17")  # weekly: next due 11-24
     cli("log", "one-on-one", "bob", "held", "--date", "2026-11-06")  # fortnightly: due 11-20
     ledger = Store(team).load()
-    script = Script(["", "", "", "", *[""] * 7, "held", ""])
+    script = Script(["", "", "", *[""] * 6, "held", "", ""])
     answers = interview(ledger, date(2026, 11, 20), script)
     assert answers.one_on_ones == [("bob", "held", None)]
-    assert "1:1 with Bob Chen (last held 2026-11-06)" in script.questions[-2]
+    assert "1:1 with Bob Chen (last held 2026-11-06)" in script.questions[-3]
 
 
 def test_to_records_builds_one_record_per_answer() -> None:
@@ -119,8 +139,8 @@ def test_after_a_held_one_on_one_it_offers_to_add_action_items(team: Path) -> No
     ledger = Store(team).load()
     # No hours; Alice interrupted (no items asked), Bob held: two items, then Enter on an empty text.
     script = Script(
-        ["", "", "", "", *[""] * 7, "interrupted", "", "held"]
-        + ["Send the pricing notes", "", "2026-11-10", "2026-11-27", "Draft the checklist", "them", "", ""]
+        ["", "", "", *[""] * 6, "interrupted", "", "held"]
+        + ["Send the pricing notes", "", "2026-11-10", "2026-11-27", "Draft the checklist", "them", "", "", ""]
     )
     answers = interview(ledger, date(2026, 11, 20), script)
     assert answers.actions == [
@@ -128,7 +148,7 @@ def test_after_a_held_one_on_one_it_offers_to_add_action_items(team: Path) -> No
         NewAction("bob", "Draft the checklist", "them", None),
     ]
     assert sum(q.startswith("Action items agreed with") for q in script.questions) == 3  # Bob's only
-    assert script.questions[-8:-5] == [
+    assert script.questions[-9:-6] == [
         "Action items agreed with Bob Chen (text, Enter to go on)",
         "Who owes it? (me or them, Enter = me)",
         "Due when? (YYYY-MM-DD, Enter for no day)",
@@ -166,9 +186,7 @@ def _answer_day(child: pexpect.spawn, items: tuple[str, ...] | list[str] = ("",)
     child.sendline("3")
     child.expect("Initech")
     child.sendline("")
-    child.expect("Another client")
-    child.sendline("")
-    for activity in ("one-on-one", "coaching", "team", "hiring", "strategy", "learning", "admin"):
+    for activity in ("coaching", "team", "hiring", "strategy", "learning", "admin"):
         child.expect(activity)
         child.sendline("1" if activity == "coaching" else "")
     child.expect("1:1 with Alice Martin")
@@ -180,6 +198,8 @@ def _answer_day(child: pexpect.spawn, items: tuple[str, ...] | list[str] = ("",)
     child.expect("Action items agreed with Bob Chen")
     for answer in items:  # text, owner, due for each item; an empty text ends
         child.sendline(answer)
+    child.expect("Anything else")
+    child.sendline("")
 
 
 def test_walkthrough_on_a_real_terminal_writes_everything_in_one_save(team: Path) -> None:
@@ -250,7 +270,7 @@ def test_a_day_already_logged_is_announced_and_24_hours_checked_as_you_type(cli,
     cli("log", "client", "acme", "20")
     ledger = Store(team).load()
     # acme 20 already; asking 5 more is refused on the spot, 3 is accepted, then 2 more on initech is refused.
-    script = Script(["", "5", "3", "2", "1", "", *[""] * 7, "skip", "skip"])
+    script = Script(["", "5", "3", "2", "1", *[""] * 6, "skip", "skip", ""])
     answers = interview(ledger, date(2026, 11, 20), script)
     assert answers.client_hours == {"acme": 3.0, "initech": 1.0}
     assert (
@@ -272,20 +292,23 @@ def at_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Session, "interactive", lambda self: True)
 
 
-# Today, no hours: the day, Acme, Initech, "another client?", the 7 activities; then Alice's 1:1, then Bob's.
-NO_HOURS = "\n" * 11
+# Today, no hours: the day, Acme, Initech, the 6 activities; then Alice's 1:1, then Bob's.
+NO_HOURS = "\n" * 9
 
 
 def test_a_stray_letter_for_a_1_1_is_asked_again_and_saves_nothing(cli, team: Path, at_a_terminal: None) -> None:
     before = snapshot(team)
-    result = cli("log", input=NO_HOURS + "h\n")  # then the input ends: Ctrl-D
+    result = cli("log", input=NO_HOURS + "x\n")  # then the input ends: Ctrl-D
     assert result.exit_code == 130
-    assert "'h' is not on the list: type held, cancelled or interrupted, or Enter to skip.\n" in result.stdout
+    assert (
+        "'x' is not on the list: type held, cancelled or interrupted (h 1 = held, 1 h), or Enter to skip"
+        in result.stdout
+    )
     assert snapshot(team) == before
 
 
 def test_a_1_1_answered_in_full_or_by_3_letters_is_echoed_and_saved(cli, team: Path, at_a_terminal: None) -> None:
-    result = cli("log", input=NO_HOURS + "held\n\ncan\n\ny\n")  # Alice held (no items); Bob cancelled, no client
+    result = cli("log", input=NO_HOURS + "held\n\ncan\n\n\ny\n")  # Alice held (no items); Bob cancelled, no client
     assert result.exit_code == 0, result.stderr
     assert result.stdout.count("    → held\n") == 1 and result.stdout.count("    → cancelled\n") == 1
     assert result.stdout.index("→ held") < result.stdout.index("Save these 2 records?")

@@ -13,6 +13,10 @@
     addresses   the --domain and --email options: the addresses `log --calendar` reads
     calendar_day  `log --calendar`: reading the calendar file, the leader's zone, saving the day
     calendar_confirm  `log --calendar` on a terminal: the events asked about, then yes, no or a line changed
+    steps       the walkthrough's questions as steps: `back` replays the answers kept up to the one before
+    day_answers  what the walkthrough was told about a day, and the records it stands for
+    walk_questions  the walkthrough's shared questions: hours, a client's hours, a 1:1 with its hours
+    walk_more   the walkthrough's "anything else?": an escalation, a yes, a note, a client, a 1:1 not due
 
 and the commands, a module each: init (and where), profile, demo, review, check, prep, yes, show, today, remove,
 undo (and redo), edit (with editor), doctor, restore, log (with walkthrough), promises (action, actions, obstacle,

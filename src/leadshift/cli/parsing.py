@@ -165,6 +165,16 @@ def parse_choice(what: str, text: str, choices: tuple[str, ...]) -> str:
     raise UsageError(f"'{text}' is not a {what}.{hint} Choose one of: {', '.join(choices)}.")
 
 
+def parse_word(text: str, words: Sequence[str], accepted: str) -> str:
+    """One of `words` by its unique start (by_start, from one letter): the walkthrough's answers, each echoed."""
+    named = by_start(text, list(words))
+    if len(named) == 1:
+        return named[0]
+    if named:
+        raise UsageError(f"'{text}' could be {or_list(named)}; type a few more letters.")
+    raise UsageError(f"'{text}' is not on the list: type {accepted}.")
+
+
 MIN_START = 3  # at a pick list, the start of a name picks from 3 letters: one stray letter never picks
 
 

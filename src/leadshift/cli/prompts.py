@@ -24,6 +24,9 @@ class Asker(Protocol):
 
 def until_valid(asker: Asker, question: Text, default: str, read: Callable[[str], T]) -> T:
     """Ask until `read` accepts the answer; each refusal's message is shown before asking again."""
+    step = getattr(asker, "step", None)
+    if step is not None:  # the walkthrough's steps (cli/steps.py): they keep the answer, for `back`
+        return step(question, default, read)  # type: ignore[no-any-return]
     while True:
         answer = asker.ask(question, default)
         try:

@@ -134,10 +134,10 @@ def _ask(
     try:
         if kind is None:
             kind, teammate = ask_what_no(asker, ledger, day, teammate, cancel)
-            asker.say(_chosen(book, kind, teammate))
+            asker.say(chosen(book, kind, teammate))
         elif kind == "one-on-one" and teammate is None:
             teammate = ask_whose(asker, book)
-            asker.say(_chosen(book, kind, teammate))
+            asker.say(chosen(book, kind, teammate))
         if kind == "one-on-one" and teammate and not cancel and logged_one_on_one(ledger, teammate, day) is None:
             question = (
                 Text("Also log your 1:1 with ")
@@ -297,7 +297,7 @@ def ask_whose(asker: Asker, book: Book) -> str:
     return keys[until_valid(asker, question, "", lambda answer: parse_pick(answer, names, 0, accepted))]
 
 
-def _chosen(book: Book, kind: str, teammate: str | None) -> Text:
+def chosen(book: Book, kind: str, teammate: str | None) -> Text:
     """What was picked, in one line before anything is saved: `→ no to Sofia Ruiz's 1:1`."""
     from rich.text import Text
 

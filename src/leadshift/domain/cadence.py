@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from leadshift.domain.book import Teammate
 from leadshift.domain.ledger import Ledger
-from leadshift.domain.records import OneOnOneRecord
+from leadshift.domain.records import HoursRecord, OneOnOneRecord
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,16 @@ def due_one_on_ones(ledger: Ledger, day: date) -> list[Due]:
     before = day - timedelta(days=1) if day > date.min else day
     team = ledger.book.team_on(day)  # not the day before's: someone who leaves today is not due today
     return [due for due in due_by(ledger, before, day) if due.teammate in team and due.teammate not in logged_today]
+
+
+def last_length(ledger: Ledger, teammate: str, before: date) -> float | None:
+    """How long the last 1:1 with `teammate` logged with its hours, before `before`, took: the walkthrough's default."""
+    lengths = [
+        r
+        for r in ledger.records(end=before - timedelta(days=1) if before > date.min else before)
+        if isinstance(r, HoursRecord) and r.activity == "one-on-one" and r.teammate == teammate and r.date < before
+    ]
+    return lengths[-1].hours if lengths else None  # records come oldest first
 
 
 def _plus_days(day: date, days: int) -> date:

@@ -27,7 +27,8 @@ SCHEMA_VERSION = 5
 KEY_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,31}$"
 Key = Annotated[str, Field(pattern=KEY_PATTERN)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
-Note = Annotated[str, Field(max_length=4000)]
+MAX_NOTE = 4000  # characters of a note on a record
+Note = Annotated[str, Field(max_length=MAX_NOTE)]
 Tag = Annotated[str, Field(min_length=1, max_length=60)]
 
 

@@ -95,7 +95,7 @@ WEEK = [
         for c in (
             ["log", "client", "kestrel", "1"],
             ["log", "client", "northwind", "2.5"],
-            ["log", "lead", "one-on-one", "0.5"],
+            ["log", "lead", "one-on-one", "0.5", "--with", "marcus"],  # the walkthrough: `h 0.5` at his 1:1
             ["log", "lead", "team", "1"],
             ["log", "lead", "strategy", "1h30"],
             ["log", "lead", "admin", "0.5"],

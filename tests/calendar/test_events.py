@@ -91,6 +91,20 @@ def test_a_file_that_is_not_a_readable_calendar_is_one_clear_error(data: bytes, 
     assert refused.value.message.startswith(message)
 
 
+def test_an_icloud_attendee_is_known_by_the_email_parameter_not_its_uuid() -> None:
+    (event,) = read_day(
+        ics(
+            "DTSTART:20261120T090000Z",
+            "DTEND:20261120T094500Z",
+            "ATTENDEE;CN=Carol Lee;EMAIL=Carol@LeadCo.com;PARTSTAT=ACCEPTED:urn:uuid:5a4e0c1e-8d1f-4c53-9b1e-1f2a3b4c5d6e",
+            "ATTENDEE;CN=Sam;EMAIL=sam@leadco.com;PARTSTAT=DECLINED:urn:uuid:0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0",
+        ),
+        date(2026, 11, 20),
+        BERLIN,
+    )
+    assert event.attendees == (Attendee("carol@leadco.com", "ACCEPTED"), Attendee("sam@leadco.com", "DECLINED"))
+
+
 def test_a_floating_time_is_read_in_the_leaders_zone() -> None:
     (event,) = read_day(ics("DTSTART:20261120T090000", "DTEND:20261120T100000"), date(2026, 11, 20), BERLIN)
     assert (event.start, event.end) == (

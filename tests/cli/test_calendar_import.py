@@ -88,7 +88,23 @@ def test_yes_lists_what_it_left_out_and_refuses_a_day_already_logged(cli, addres
     before = snapshot(addressed)
     again = cli("log", "--calendar", GOOGLE, "--yes")
     assert again.exit_code == 1
-    assert again.stderr.startswith("Error: 2026-11-20 already has 7 hours or 1:1 record(s)")
+    assert again.stderr == (
+        "Error: 2026-11-20 already has 7 hours or 1:1 record(s): the calendar would count them twice. Remove them "
+        "first (`leadshift show --date 2026-11-20` lists them; `leadshift undo` takes back the last import), then "
+        "import the day.\n"
+    )
+    assert snapshot(addressed) == before
+
+
+def test_on_a_terminal_a_day_already_imported_is_refused_too(cli, addressed: Path) -> None:  # type: ignore[no-untyped-def]
+    """An acceptance run imported with --yes, then on a terminal: every event was counted twice."""
+    assert cli("log", "--calendar", GOOGLE, "--yes").exit_code == 0
+    before = snapshot(addressed)
+    child = _spawn(addressed, "--calendar", GOOGLE)
+    child.expect("already has 7 hours or 1:1 record")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1
     assert snapshot(addressed) == before
 
 
@@ -103,6 +119,18 @@ def test_the_profiles_calendar_is_read_when_no_file_is_given(cli, addressed: Pat
     result = cli("log", "--calendar", "--dry-run", "--json", "--date", "2026-11-16")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["date"] == "2026-11-16"
+
+
+def test_the_profiles_calendar_given_relative_is_found_from_any_folder(
+    cli, addressed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    calendar = Path(GOOGLE)
+    monkeypatch.chdir(calendar.parent)
+    assert cli("profile", "--calendar", calendar.name).exit_code == 0
+    monkeypatch.chdir(tmp_path)
+    result = cli("log", "--calendar", "--dry-run", "--json", "--date", "2026-11-16")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(cli("profile", "--json").stdout)["calendar"] == str(calendar)
 
 
 @pytest.mark.parametrize(

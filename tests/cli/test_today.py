@@ -61,7 +61,7 @@ def test_today_in_a_few_lines(cli, team: Path) -> None:
     _log_a_day(cli)
     assert cli("today").stdout == (
         f"{DAY}: 5.5 h logged of your 10 h workday.\n"
-        "Client delivery: 3.5 h of 4 h (40%), 0.5 h left within your limit.\n"
+        "Client delivery: 3.5 h, 35% of your workday (your limit 40%: 4 h); 0.5 h left within it.\n"
         "Clients: Acme Ltd 3.5 h (delivery) and Globex 0.5 h (relationship).\n"
         "Leading: team 1 h and one-on-one 0.5 h.\n"
         "1:1s: Alice Martin held and Bob Chen cancelled for Acme Ltd.\n"
@@ -71,7 +71,10 @@ def test_today_in_a_few_lines(cli, team: Path) -> None:
 
 def test_over_the_limit_today_says_to_hand_the_rest_over(cli, team: Path) -> None:
     cli("log", "client", "acme", "4.5")
-    assert "Client delivery: 4.5 h of 4 h (40%), over your limit: hand the rest to your team." in cli("today").stdout
+    assert (
+        "Client delivery: 4.5 h, 45% of your workday (your limit 40%: 4 h); over your limit: hand the rest to your team."
+        in cli("today").stdout
+    )
 
 
 def test_a_day_with_nothing_logged_says_how_to_start(cli, team: Path) -> None:

@@ -194,7 +194,9 @@ def _attendees(component: Any) -> tuple[Attendee, ...]:
 
 
 def _address(value: Any) -> str:
-    text = str(value).strip().lower()
+    """An attendee's email. iCloud may write it in an EMAIL parameter, the value being a `urn:uuid:`."""
+    given = getattr(value, "params", {}).get("EMAIL")
+    text = str(given or value).strip().lower()
     return text.removeprefix("mailto:")
 
 

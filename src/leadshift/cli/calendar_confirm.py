@@ -50,7 +50,9 @@ def settle(asker: Asker, ledger: Ledger, events: list[Event], zone: tzinfo, prop
     answers: dict[int, tuple[Event, Answer]] = {}  # by the event's position in `events`
     causes: dict[int, str] = {}  # a cancelled 1:1's client, by event position
     if ledger.records(day, day):
-        asker.say(Text(f"{day} already has records; what the calendar gives is added to them.", style="yellow"))
+        asker.say(
+            Text(f"{day} already has records (no hours); what the calendar gives is added to them.", style="yellow")
+        )
     for event in proposal.unclassified:
         answers[events.index(event)] = (event, ask_what(asker, ledger.book, event))
     while True:

@@ -60,8 +60,8 @@ def import_calendar(session: Session, file: str, day: date, dry_run: bool, yes: 
     proposal = propose(events, ledger.book, day, zone, id_source(ledger))
     if dry_run:
         return CalendarDay(proposal, saved=False)
+    refuse_day_logged(ledger, day)  # on a terminal too: a second import, or the walkthrough's day, counted twice
     if yes:
-        refuse_day_logged(ledger, day)
         return _saved(session, proposal, [])
     from leadshift.cli.calendar_confirm import confirm_day
 
@@ -131,8 +131,9 @@ def refuse_day_logged(ledger: Ledger, day: date) -> None:
     logged = [r for r in ledger.records(day, day) if isinstance(r, HoursRecord | OneOnOneRecord)]
     if logged:
         raise Conflict(
-            f"{day} already has {len(logged)} hours or 1:1 record(s); importing the calendar with --yes could count "
-            f"them twice. Import it on a terminal to check, or remove them first (`leadshift show --date {day}`)."
+            f"{day} already has {len(logged)} hours or 1:1 record(s): the calendar would count them twice. Remove "
+            f"them first (`leadshift show --date {day}` lists them; `leadshift undo` takes back the last import), "
+            "then import the day."
         )
 
 

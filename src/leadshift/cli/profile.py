@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
@@ -66,7 +67,8 @@ def profile(
         emails=given_list(emails),
     )
     if calendar is not None:
-        fields["calendar"] = calendar.strip() or None  # '' takes it away
+        # '' takes it away; a relative path is kept whole, so that `log --calendar` finds it from any folder
+        fields["calendar"] = str(Path(calendar.strip()).expanduser().absolute()) if calendar.strip() else None
     rules = [parse_keyword_rule(rule, ACTIVITIES) for rule in keywords or []]
     if not fields and not rules:
         return ProfileCard(session.reader.read_book().profile)

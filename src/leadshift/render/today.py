@@ -44,17 +44,21 @@ def today_view(day: Today) -> Lines:
     ]
     if totals.client_share is not None:
         over = over_limit(totals.client_share, totals.limit)
-        budget = f"{hours_text(day.limit_hours)} h ({percent_text(totals.limit)})"
         if over:
             left = "over your limit: hand the rest to your team."
         elif not day.left_before_limit:
             left = "at your limit: hand the rest to your team."
         else:
-            left = f"{hours_text(day.left_before_limit)} h left within your limit."
+            left = f"{hours_text(day.left_before_limit)} h left within it."
         lines.append(
             Text("Client delivery: ")
-            .append(f"{hours_text(totals.delivery)} h of {budget}", style="red" if over else "green")
-            .append(f", {left}")
+            .append(
+                f"{hours_text(totals.delivery)} h, {percent_text(totals.client_share)}",
+                style="red" if over else "green",
+            )
+            .append(
+                f" of your workday (your limit {percent_text(totals.limit)}: {hours_text(day.limit_hours)} h); {left}"
+            )
         )
     if day.clients:
         lines.append(_listed("Clients: ", [f"{c.name} {hours_text(c.hours)} h ({c.work})" for c in day.clients]))

@@ -99,3 +99,22 @@ def test_piped_tables_have_no_trailing_spaces(cli, team: Path) -> None:
     for command in (["review"], ["check"], ["show"], ["teammate", "list"], ["client", "list"], ["handoff", "plan"]):
         out = cli(*command).stdout
         assert "\n" in out and not re.search(r" +$", out, re.MULTILINE), command
+
+
+def test_help_loads_no_pydantic() -> None:
+    """`--help` builds the whole command tree: an option module that imports a model would double its time."""
+    import subprocess
+    import sys
+
+    watch = (
+        "import sys\n"
+        "from leadshift.cli import main\n"
+        "sys.argv = ['leadshift', '--help']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'pydantic'), file=sys.stderr)\n"
+    )
+    shown = subprocess.run([sys.executable, "-c", watch], capture_output=True, text=True)
+    assert "Commands:" in shown.stdout and shown.stderr == "[]\n"

@@ -81,9 +81,9 @@ _REPEATS = re.compile(rb"^(RRULE|RDATE|RECURRENCE-ID|DURATION)[;:]", re.MULTILIN
 
 
 def _date_of(name: bytes, event: bytes) -> date | None:
-    found = re.search(rb"^" + name + rb"[;:][^\r\n]*?(\d{8})", event, re.MULTILINE)
-    try:
-        return datetime.strptime(found.group(1).decode(), "%Y%m%d").date() if found else None
+    found = re.search(rb"^" + name + rb"[;:][^\r\n]*?(\d{4})(\d\d)(\d\d)", event, re.MULTILINE)
+    try:  # not strptime: on a year of events it took a tenth of the import
+        return date(*map(int, found.groups())) if found else None
     except ValueError:  # not a real day: left in, for the parser to refuse
         return None
 

@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from leadshift.domain.calendar_rules import DOMAIN_PATTERN, EMAIL_PATTERN
+from leadshift.domain.terms import DOMAIN_PATTERN, EMAIL_PATTERN
 from leadshift.errors import UsageError
 
 

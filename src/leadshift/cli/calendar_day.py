@@ -53,7 +53,9 @@ def import_calendar(session: Session, file: str, day: date, dry_run: bool, yes: 
         raise UsageError(
             "without a terminal to confirm on, give --dry-run to see the day from your calendar, or --yes to save it."
         )
-    ledger = session.reader.load()
+    # The day's month only: history costs no time. Ids proposed from it are checked against every month
+    # when the day is saved (`_saved`), under the lock.
+    ledger = session.reader.load(day, day)
     path = calendar_path(file, ledger.book)
     zone = local_zone()
     events = read_day(read_calendar(path), day, zone)

@@ -13,11 +13,8 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, model_validator
 
 from leadshift.domain.schema import Activity, Key, Strict
+from leadshift.domain.terms import DOMAIN_PATTERN, EMAIL_PATTERN
 
-# Labels of letters, digits and inner hyphens, at least two of them: acme.com, mail.initech.io.
-_LABELS = r"([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]"
-DOMAIN_PATTERN = rf"^{_LABELS}$"
-EMAIL_PATTERN = rf"^[a-z0-9.!#$%&'*+/=?^_`{{|}}~-]{{1,64}}@{_LABELS}$"
 Domain = Annotated[str, Field(max_length=253, pattern=DOMAIN_PATTERN)]
 Email = Annotated[str, Field(max_length=254, pattern=EMAIL_PATTERN)]
 

@@ -20,3 +20,9 @@ HANDOFF_STAGES = ("prepare", "introduce", "co-lead", "lead", "check-ins")
 # Clients of this weight (1-5) and up are "growth accounts": the prestigious, complex
 # accounts people grow on (docs/coaching.md, 4). The review counts them; the handoff plan spreads them.
 GROWTH_WEIGHT = 4
+# The addresses `log --calendar` reads (a client's domains, people's emails), checked where they enter
+# (cli/addresses.py) and in the ledger (domain/calendar_rules.py). Labels of letters, digits and inner
+# hyphens, at least two of them: acme.com, mail.initech.io.
+_LABELS = r"([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]"
+DOMAIN_PATTERN = rf"^{_LABELS}$"
+EMAIL_PATTERN = rf"^[a-z0-9.!#$%&'*+/=?^_`{{|}}~-]{{1,64}}@{_LABELS}$"

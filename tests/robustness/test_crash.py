@@ -16,6 +16,7 @@ import contextlib
 import json
 import os
 import random
+import select
 import shutil
 import signal
 import subprocess
@@ -373,19 +374,32 @@ def test_a_ctrl_c_during_a_save_waits_for_it_when_another_thread_could_take_the_
 ) -> None:
     """A blocked signal goes to any thread that does not block it: SciPy's BLAS threads, once `handoff plan` ran."""
     real_write_atomic = durable.write_atomic
+    # Python's C-level handler writes each signal it takes, in whichever thread, to the wakeup fd. Waiting
+    # for that byte keeps the signal inside the save: on a loaded machine `other` may otherwise be scheduled
+    # to take it only after the save, and a KeyboardInterrupt then stops the test run itself.
+    taken, told = os.pipe()
+    os.set_blocking(told, False)
+    sent: list[int] = []
 
     def interrupted_meanwhile(*args: object, **kwargs: object) -> None:
-        os.kill(os.getpid(), signal.SIGINT)  # with the main thread blocking it, the kernel hands it to `other`
+        if not sent:
+            sent.append(signal.SIGINT)
+            os.kill(os.getpid(), signal.SIGINT)  # with the main thread blocking it, the kernel hands it to `other`
+            assert select.select([taken], [], [], 30)[0], "no thread took the Ctrl-C"
         real_write_atomic(*args, **kwargs)  # type: ignore[arg-type]
 
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)
     other.start()
+    before = signal.set_wakeup_fd(told, warn_on_full_buffer=False)
     try:
         with monkeypatch.context() as patch:
             patch.setattr(durable, "write_atomic", interrupted_meanwhile)
             result = cli("log", "client", "acme", "1.5", "--date", "2026-11-19")
     finally:
+        signal.set_wakeup_fd(before)
+        os.close(taken)
+        os.close(told)
         stop.set()
         other.join()
     assert result.exit_code == 130

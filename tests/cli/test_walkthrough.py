@@ -240,19 +240,21 @@ def test_walkthrough_writes_nothing_when_refused_or_interrupted(team: Path, how:
     child = _spawn(team)
     _answer_day(child)
     child.expect(r"Save these 4 records\?")
+    leave_unsaved(child, how)
+    assert snapshot(team) == before
+
+
+def leave_unsaved(child: pexpect.spawn, how: str) -> None:
+    """Answer no to the question on screen, or press Ctrl-C at it: the walkthrough ends writing nothing."""
     if how == "no":
         child.sendline("n")
         child.expect("Nothing was written")
-        child.expect(pexpect.EOF)
-        child.close()
-        assert child.exitstatus == 0
     else:
         child.sendintr()
         child.expect("cancelled; nothing was written")
-        child.expect(pexpect.EOF)
-        child.close()
-        assert child.exitstatus == 130
-    assert snapshot(team) == before
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == (0 if how == "no" else 130)
 
 
 def test_ctrl_c_at_the_first_question_writes_nothing(team: Path) -> None:

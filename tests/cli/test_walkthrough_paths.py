@@ -15,7 +15,7 @@ import pytest
 from leadshift.cli.walkthrough import DayAnswers, interview, to_records
 from leadshift.domain.records import EscalationRecord, HoursRecord, OneOnOneRecord, TradeOffRecord
 from leadshift.storage.store import Store
-from tests.cli.test_walkthrough import Script
+from tests.cli.test_walkthrough import Script, leave_unsaved
 from tests.support.builders import ledger_of
 
 DAY = date(2026, 11, 20)
@@ -339,7 +339,6 @@ def _undo_list(home: Path) -> str:
 
 @pytest.mark.parametrize("how", ["no", "ctrl-c"])
 def test_back_from_save_then_no_or_ctrl_c_writes_nothing(team: Path, how: str) -> None:
-    import pexpect
 
     from tests.cli.test_walkthrough import _spawn
     from tests.conftest import snapshot
@@ -366,17 +365,7 @@ def test_back_from_save_then_no_or_ctrl_c_writes_nothing(team: Path, how: str) -
     if how == "no":
         child.sendline("")
         child.expect(r"Save these 2 records\?")
-        child.sendline("n")
-        child.expect("Nothing was written")
-        child.expect(pexpect.EOF)
-        child.close()
-        assert child.exitstatus == 0
-    else:
-        child.sendintr()
-        child.expect("cancelled; nothing was written")
-        child.expect(pexpect.EOF)
-        child.close()
-        assert child.exitstatus == 130
+    leave_unsaved(child, how)  # Ctrl-C right at "anything else?"
     assert snapshot(team) == before
 
 

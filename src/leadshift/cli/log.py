@@ -11,7 +11,7 @@ from leadshift.cli import completion
 from leadshift.cli.app import new_app
 from leadshift.cli.calendar_day import CalendarFileOptional
 from leadshift.cli.options import TODAY, Hours, Json, Note, OnDate, Yes, choice, day
-from leadshift.cli.output import NotBoth, Outcome, command, present
+from leadshift.cli.output import NotBoth, Outcome, command, on_command_line, present
 from leadshift.cli.session import Session
 from leadshift.domain.terms import ACTION_OWNERS, ACTIVITIES, CLIENT_WORK, ONE_ON_ONE_STATUSES, TEAM_TIME
 from leadshift.errors import UsageError
@@ -67,7 +67,7 @@ def walkthrough(
     json: Json = False,
 ) -> None:
     """Without a subcommand: the end-of-day walkthrough (needs a terminal), or the day from your calendar."""
-    given = [option for name, option in _CALENDAR_OPTIONS.items() if _typed(ctx, name)]
+    given = [option for name, option in _CALENDAR_OPTIONS.items() if on_command_line(ctx, name)]
     if given and ctx.invoked_subcommand is not None:
         raise UsageError(f"{given[0]} is for the day from your calendar; give it without a subcommand.")
     if given and calendar is None:
@@ -93,11 +93,6 @@ def walkthrough(
 
     session.command = "log"  # the group runs it, so no command named it for the journal
     present(session, run_walkthrough(session))
-
-
-def _typed(ctx: typer.Context, name: str) -> bool:
-    source = ctx.get_parameter_source(name)
-    return source is not None and source.name == "COMMANDLINE"
 
 
 def _log(

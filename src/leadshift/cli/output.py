@@ -54,7 +54,7 @@ class NotBoth(NamedTuple):
     message: str = ""  # instead of "give --first or --second, not both."
 
     def check(self, ctx: typer.Context) -> None:
-        given = [name for name in (self.first, self.second) if _on_command_line(ctx, name)]
+        given = [name for name in (self.first, self.second) if on_command_line(ctx, name)]
         if len(given) == 2:
             options = [_option_name(ctx, name) for name in given]
             raise UsageError(self.message or f"give {options[0]} or {options[1]}, not both.")
@@ -160,7 +160,8 @@ def _command_words(ctx: typer.Context) -> str:
     return " ".join(words)
 
 
-def _on_command_line(ctx: typer.Context, name: str) -> bool:
+def on_command_line(ctx: typer.Context, name: str) -> bool:
+    """Whether the parameter `name` was typed, not left to its default."""
     source = ctx.get_parameter_source(name)
     return source is not None and source.name == "COMMANDLINE"
 

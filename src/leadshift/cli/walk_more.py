@@ -16,7 +16,6 @@ from leadshift.cli.prompts import Asker, until_valid
 from leadshift.cli.walk_questions import ask_client_hours, ask_one_on_one, teammate_on
 from leadshift.domain.changes import require_client
 from leadshift.domain.ledger import Ledger
-from leadshift.domain.records import MAX_REQUEST
 from leadshift.domain.schema import MAX_NOTE
 from leadshift.domain.wording import hours_text
 from leadshift.errors import InvalidValue, UsageError
@@ -48,25 +47,17 @@ def _escalation(asker: Asker, ledger: Ledger, answers: DayAnswers) -> None:
 
 def _yes(asker: Asker, ledger: Ledger, answers: DayAnswers) -> None:
     """`leadshift yes`: the client, the request, urgent or not, and what it displaced (docs/coaching.md, 15)."""
-    from leadshift.cli.yes import ask_what_no, chosen
+    from leadshift.cli.yes import ask_what_no, chosen, parse_request
 
     book = ledger.book
     client = until_valid(asker, Text("    Which client? (key)"), "", lambda s: require_client(book, s))
-    request = until_valid(asker, Text("    What did they ask for? (a few words)"), "", _request)
+    request = until_valid(
+        asker, Text("    What did they ask for? (a few words)"), "", lambda s: parse_request(s, "the request", "")
+    )
     urgent = until_valid(asker, Text("    Urgent? (y/n)"), "no", lambda s: parse_word(s, ("yes", "no"), "y or n"))
     kind, teammate = ask_what_no(asker, ledger, answers.day, None, False)
     asker.say(Text("    ").append_text(chosen(book, kind, teammate)))
     answers.yeses.append(Yes(client, request, urgent == "yes", kind, teammate))
-
-
-def _request(text: str) -> str:
-    """The request, never quoted back: it may name what the client asked in confidence."""
-    request = text.strip()
-    if not request:
-        raise UsageError("the request is empty: say in a few words what the client asked for.")
-    if len(request) > MAX_REQUEST:
-        raise InvalidValue(f"the request has {len(request)} characters; keep it to {MAX_REQUEST}.")
-    return request
 
 
 def _note(asker: Asker, ledger: Ledger, answers: DayAnswers) -> None:

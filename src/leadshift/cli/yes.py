@@ -93,7 +93,7 @@ def yes(
             f"name what this yes displaces with --no KIND ({', '.join(NO_KINDS)}); "
             "leadshift can only ask on a terminal. Nothing was written."
         )
-    request = _request(request)
+    request = parse_request(request)
     if no is not None and not (interactive and no == "one-on-one" and teammate is None):
         check_trade_off(no, teammate, cancel)  # before any question: a wrong command line asks nothing
     if interactive and no in (None, "one-on-one"):  # other kinds given as flags leave nothing to ask
@@ -102,16 +102,19 @@ def yes(
     return _save(session, client, request, urgent, no, teammate, on, note, cancel)
 
 
-def _request(text: str) -> str:
+def parse_request(text: str, called: str = "REQUEST", rest: str = ", the rest can go in --note") -> str:
+    """What the client asked for, trimmed; never quoted back (it may name what the client asked in confidence).
+
+    `called` and `rest`: how the message names it and where the rest goes (the walkthrough has no --note).
+    """
     from leadshift.domain.records import MAX_REQUEST
     from leadshift.errors import InvalidValue, UsageError
 
     request = text.strip()
     if not request:
-        raise UsageError("REQUEST is empty: say in a few words what the client asked for.")
+        raise UsageError(f"{called} is empty: say in a few words what the client asked for.")
     if len(request) > MAX_REQUEST:
-        size = len(request)
-        raise InvalidValue(f"REQUEST has {size} characters; keep it to {MAX_REQUEST}, the rest can go in --note.")
+        raise InvalidValue(f"{called} has {len(request)} characters; keep it to {MAX_REQUEST}{rest}.")
     return request
 
 

@@ -7,7 +7,6 @@ column a type lacks is empty). The book's tables and the weeks are in the other 
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the command line reads FORMATS for its help: no ledger model, no sqlite3 for that
@@ -86,6 +85,8 @@ def _quoted(name: str) -> str:
 
 
 def _json(value: Any) -> str:
+    import json  # here, not at the top: `--help` imports this module for its formats
+
     return json.dumps(value, ensure_ascii=False)
 
 
